@@ -1,0 +1,40 @@
+#include "Workspace.h"
+
+#include "contacts/ContactProjection.h"
+#include "people/PersonProjection.h"
+#include "store/Migrations.h"
+#include "util/Errors.h"
+
+namespace frontdoor::core {
+
+void registerAllProjections(Projections& projections) {
+    registerPersonProjection(projections);
+    registerContactProjection(projections);
+}
+
+std::unique_ptr<Workspace> Workspace::open(const std::string& path, const Clock& clock) {
+    auto db = std::make_unique<Database>(path);
+    if (path != ":memory:") {
+        const auto mode = db->queryText("PRAGMA journal_mode = WAL");
+        if (mode != "wal")
+            throw StoreError("cannot switch " + path + " to write-ahead logging (journal mode is " +
+                             mode.value_or("unknown") + ")");
+    }
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    // REPLACE must fire delete triggers too, so it cannot silently remove a fact.
+    db->exec("PRAGMA recursive_triggers = ON");
+    db->exec("PRAGMA cache_size = -16000");
+    auto workspace = std::unique_ptr<Workspace>(new Workspace(std::move(db), clock));
+    return workspace;
+}
+
+Workspace::Workspace(std::unique_ptr<Database> db, const Clock& clock) : db_(std::move(db)), clock_(clock) {
+    migrationsApplied_ = migrate(*db_);
+    registerAllProjections(projections_);
+    facts_ = std::make_unique<FactStore>(*db_, clock_, projections_, ensureDeviceId(*db_, clock_));
+}
+
+Workspace::~Workspace() = default;
+
+} // namespace frontdoor::core

@@ -1,0 +1,46 @@
+#pragma once
+// One open Frontdoor database: the connection, the fact store, the projection handlers of every
+// feature, and the services front ends call. The desktop app and frontdoor-cli each hold one.
+
+#include "store/FactStore.h"
+#include "store/Projections.h"
+#include "store/Sqlite.h"
+#include "util/Clock.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace frontdoor::core {
+
+class Workspace {
+public:
+    /// Opens or creates the database at `path` (WAL, foreign keys on, full durability), migrating it
+    /// to this build's schema. Throws SchemaError for a file from a newer build or another program.
+    static std::unique_ptr<Workspace> open(const std::string& path, const Clock& clock);
+
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    Database& db() { return *db_; }
+    FactStore& facts() { return *facts_; }
+    const Clock& clock() const { return clock_; }
+    const Projections& projections() const { return projections_; }
+    /// Schema versions this open applied (empty when the file was already current).
+    const std::vector<int>& migrationsApplied() const { return migrationsApplied_; }
+
+private:
+    Workspace(std::unique_ptr<Database> db, const Clock& clock);
+
+    std::unique_ptr<Database> db_;
+    const Clock& clock_;
+    Projections projections_;
+    std::unique_ptr<FactStore> facts_;
+    std::vector<int> migrationsApplied_;
+};
+
+/// Registers every feature's projection handlers and tables, in dependency order.
+void registerAllProjections(Projections& projections);
+
+} // namespace frontdoor::core

@@ -1,0 +1,284 @@
+#include "cli/Cli.h"
+
+#include "store/DataLocation.h"
+#include "util/Errors.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace frontdoor::core::cli {
+namespace {
+
+const std::vector<std::string> kGlobalOptions = {"db", "user", "role", "now", "help"};
+
+std::string operatingSystemUser() {
+    for (const char* name : {"USER", "USERNAME", "LOGNAME"})
+        if (const char* value = std::getenv(name); value && *value)
+            return value;
+    return "unknown";
+}
+
+void printError(std::ostream& err, const std::string& kind, const std::string& message,
+                const std::vector<FieldError>& fields = {}) {
+    Json error{{"kind", kind}, {"message", message}};
+    if (!fields.empty()) {
+        Json list = Json::array();
+        for (const auto& field : fields)
+            list.push_back({{"field", field.field}, {"problem", field.problem}});
+        error["fields"] = list;
+    }
+    err << Json{{"error", error}}.dump(2) << '\n';
+}
+
+void printHelp(std::ostream& out) {
+    out << "frontdoor-cli: the Frontdoor core from the command line. JSON in, JSON out.\n\n"
+           "Global options: --db PATH (default " << defaultDatabasePath() << ")\n"
+           "                --user NAME --role ROLE   (who is acting; default the OS account)\n"
+           "                --now INSTANT             (fix the clock, e.g. for scripted tests)\n\n"
+           "Commands:\n";
+    for (const auto& command : commands())
+        out << "  " << command.usage << "\n      " << command.summary << "\n";
+    out << "\nSee docs/cli.md for every command's JSON.\n";
+}
+
+} // namespace
+
+Arguments::Arguments(const std::vector<std::string>& words, const std::vector<std::string>& flagNames) {
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        if (word.rfind("--", 0) == 0 && word.size() > 2) {
+            std::string name = word.substr(2);
+            const auto equals = name.find('=');
+            if (equals != std::string::npos) {
+                options_[name.substr(0, equals)] = name.substr(equals + 1);
+            } else if (std::find(flagNames.begin(), flagNames.end(), name) != flagNames.end() ||
+                       i + 1 >= words.size() || (words[i + 1].rfind("--", 0) == 0 && words[i + 1].size() > 2)) {
+                options_[name] = "true";
+            } else {
+                options_[name] = words[++i];
+            }
+        } else {
+            positional_.push_back(word);
+        }
+    }
+}
+
+std::optional<std::string> Arguments::option(const std::string& name) const {
+    const auto it = options_.find(name);
+    if (it == options_.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::string Arguments::option(const std::string& name, const std::string& fallback) const {
+    return option(name).value_or(fallback);
+}
+
+bool Arguments::flag(const std::string& name) const {
+    const auto value = option(name);
+    return value && *value != "false" && *value != "0";
+}
+
+std::vector<std::string> Arguments::unknownOptions(const std::vector<std::string>& known) const {
+    std::vector<std::string> unknown;
+    for (const auto& [name, _] : options_)
+        if (std::find(known.begin(), known.end(), name) == known.end() &&
+            std::find(kGlobalOptions.begin(), kGlobalOptions.end(), name) == kGlobalOptions.end())
+            unknown.push_back(name);
+    return unknown;
+}
+
+Context::Context(Arguments args, std::istream& in, std::ostream& out, std::ostream& err)
+    : args_(std::move(args)), in_(in), out_(out), err_(err) {}
+
+Context::~Context() = default;
+
+const Clock& Context::clock() {
+    if (!clock_) {
+        if (const auto now = args_.option("now")) {
+            const auto at = parseInstant(*now);
+            if (!at)
+                throw ValidationError("--now", "\"" + *now + "\" is not a date and time such as 2026-11-23T10:15:00Z");
+            clock_ = std::make_unique<FixedClock>(*at);
+        } else {
+            clock_ = std::make_unique<SystemClock>();
+        }
+    }
+    return *clock_;
+}
+
+Workspace& Context::workspace() {
+    if (!workspace_) {
+        const std::string path = args_.option("db", defaultDatabasePath());
+        const auto folder = std::filesystem::path(path).parent_path();
+        if (!folder.empty())
+            std::filesystem::create_directories(folder);
+        workspace_ = Workspace::open(path, clock());
+    }
+    return *workspace_;
+}
+
+Actor Context::actor() const {
+    return Actor{args_.option("user", operatingSystemUser()), args_.option("role", "screener")};
+}
+
+int Context::intOption(const std::string& name, int fallback, int minimum, int maximum) const {
+    const auto text = args_.option(name);
+    if (!text)
+        return fallback;
+    try {
+        size_t used = 0;
+        const int value = std::stoi(*text, &used);
+        if (used == text->size() && value >= minimum && value <= maximum)
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw ValidationError("--" + name, "\"" + *text + "\" must be a whole number from " + std::to_string(minimum) +
+                                             " to " + std::to_string(maximum));
+}
+
+std::optional<Instant> Context::instantOption(const std::string& name, bool bareDateMeansNextDay) const {
+    const auto text = args_.option(name);
+    if (!text)
+        return std::nullopt;
+    if (const auto date = parseDate(*text))
+        return std::chrono::sys_days{*date} + std::chrono::days{bareDateMeansNextDay ? 1 : 0};
+    if (const auto at = parseInstant(*text))
+        return *at;
+    throw ValidationError("--" + name, "\"" + *text + "\" is not a date (2026-11-23) or a date and time "
+                                                          "(2026-11-23T10:15:00Z)");
+}
+
+std::string Context::requiredPositional(const std::string& what) const {
+    if (args_.positional().empty())
+        throw ValidationError(what, "is required");
+    return args_.positional().front();
+}
+
+void Context::print(const Json& value) { out_ << value.dump(2) << '\n'; }
+
+Json Context::readJsonInput(const std::string& fileOption) {
+    std::string source = "standard input";
+    std::string text;
+    std::optional<std::string> file = args_.option(fileOption);
+    if (!file && !args_.positional().empty())
+        file = args_.positional().front();
+    if (file && *file != "-") {
+        std::ifstream stream(*file);
+        if (!stream)
+            throw ValidationError(*file, "cannot be read (no such file, or no permission)");
+        std::stringstream buffer;
+        buffer << stream.rdbuf();
+        text = buffer.str();
+        source = *file;
+    } else {
+        std::stringstream buffer;
+        buffer << in_.rdbuf();
+        text = buffer.str();
+    }
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        throw ValidationError(source, std::string("is not valid JSON: ") + e.what());
+    }
+}
+
+std::vector<Command>& commands() {
+    static std::vector<Command> all;
+    return all;
+}
+
+void addCommand(Command command) { commands().push_back(std::move(command)); }
+
+int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream& out, std::ostream& err) {
+    // Global options may come before the command words ("--db x.sqlite contact list"); move them after.
+    std::vector<std::string> argv;
+    std::vector<std::string> leadingGlobals;
+    for (size_t i = 0; i < fullArgv.size(); ++i) {
+        const std::string& word = fullArgv[i];
+        const std::string name = word.rfind("--", 0) == 0 ? word.substr(2, word.find('=') - 2) : "";
+        if (argv.empty() && !name.empty() && name != "help" &&
+            std::find(kGlobalOptions.begin(), kGlobalOptions.end(), name) != kGlobalOptions.end()) {
+            leadingGlobals.push_back(word);
+            if (word.find('=') == std::string::npos && i + 1 < fullArgv.size())
+                leadingGlobals.push_back(fullArgv[++i]);
+            continue;
+        }
+        argv.push_back(word);
+    }
+    if (commands().empty()) {
+        registerStoreCommands();
+        registerContactCommands();
+        registerPersonCommands();
+        registerDemoCommands();
+    }
+    // The longest command name that the leading words spell.
+    const Command* chosen = nullptr;
+    size_t words = 0;
+    for (const auto& command : commands()) {
+        std::istringstream nameWords(command.name);
+        std::string word;
+        size_t count = 0;
+        bool matches = true;
+        while (nameWords >> word) {
+            if (count >= argv.size() || argv[count] != word) {
+                matches = false;
+                break;
+            }
+            ++count;
+        }
+        if (matches && count > words) {
+            chosen = &command;
+            words = count;
+        }
+    }
+    if (argv.empty() || argv[0] == "help" || argv[0] == "--help") {
+        printHelp(out);
+        return kOk;
+    }
+    if (!chosen) {
+        printError(err, "usage", "unknown command \"" + argv[0] + "\"; run frontdoor-cli help for the list");
+        return kInvalid;
+    }
+    std::vector<std::string> rest(argv.begin() + static_cast<long>(words), argv.end());
+    rest.insert(rest.end(), leadingGlobals.begin(), leadingGlobals.end());
+    std::vector<std::string> flags = chosen->flags;
+    flags.push_back("help");
+    Context context(Arguments(rest, flags), in, out, err);
+    if (context.args().flag("help")) {
+        out << "usage: frontdoor-cli " << chosen->usage << "\n" << chosen->summary << "\n";
+        return kOk;
+    }
+    std::vector<std::string> known = chosen->options;
+    known.insert(known.end(), chosen->flags.begin(), chosen->flags.end());
+    const auto unknown = context.args().unknownOptions(known);
+    if (!unknown.empty()) {
+        printError(err, "usage", "\"" + chosen->name + "\" has no option --" + unknown.front() +
+                                     "; usage: frontdoor-cli " + chosen->usage);
+        return kInvalid;
+    }
+    try {
+        return chosen->run(context);
+    } catch (const ValidationError& e) {
+        printError(err, e.kind(), e.what(), e.errors());
+        return kInvalid;
+    } catch (const ForbiddenError& e) {
+        printError(err, e.kind(), e.what());
+        return kForbidden;
+    } catch (const Error& e) {
+        printError(err, e.kind(), e.what());
+        return kFailed;
+    } catch (const std::filesystem::filesystem_error& e) {
+        printError(err, "store", e.what());
+        return kFailed;
+    } catch (const std::exception& e) {
+        printError(err, "internal", std::string("unexpected failure: ") + e.what());
+        return kFailed;
+    }
+}
+
+} // namespace frontdoor::core::cli

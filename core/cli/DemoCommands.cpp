@@ -1,0 +1,34 @@
+// demo: synthetic made-up data.
+#include "cli/Cli.h"
+
+#include "demo/DemoData.h"
+
+#include <iostream>
+
+namespace frontdoor::core::cli {
+
+void registerDemoCommands() {
+    addCommand({"demo", "demo [--contacts N] [--seed S] [--years Y] [--progress]",
+                "Add N synthetic contacts about made-up families over Y years (default 2000 over 10): realistic "
+                "sources, ages, siblings, unborn children, misspellings, repeat contacts and outcomes.",
+                {"contacts", "seed", "years"}, {"progress"}, [](Context& ctx) {
+                    DemoOptions options;
+                    options.contacts = ctx.intOption("contacts", 2000, 1, 10'000'000);
+                    options.seed = static_cast<uint64_t>(ctx.intOption("seed", 20261123, 0, 2'000'000'000));
+                    options.years = ctx.intOption("years", 10, 1, 25);
+                    if (ctx.args().flag("progress"))
+                        options.progress = [&ctx](int done) {
+                            ctx.err() << "\r" << done << " contacts" << std::flush;
+                        };
+                    const auto summary = generateDemoData(ctx.workspace(), options);
+                    if (options.progress)
+                        ctx.err() << "\n";
+                    ctx.print({{"contacts", summary.contacts},
+                               {"people", summary.people},
+                               {"families", summary.families},
+                               {"seconds", summary.seconds}});
+                    return kOk;
+                }});
+}
+
+} // namespace frontdoor::core::cli

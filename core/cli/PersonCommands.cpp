@@ -1,0 +1,58 @@
+// person search, history.
+#include "cli/Cli.h"
+
+#include "people/PersonSearch.h"
+#include "util/Errors.h"
+
+namespace frontdoor::core::cli {
+
+namespace {
+
+HistorySettings historySettings(Context& ctx) {
+    HistorySettings settings;
+    settings.repeatContactCount = ctx.intOption("repeat-count", settings.repeatContactCount, 1, 100);
+    settings.repeatWindowMonths = ctx.intOption("repeat-months", settings.repeatWindowMonths, 1, 120);
+    return settings;
+}
+
+std::optional<Instant> asOf(Context& ctx) { return ctx.instantOption("as-of"); }
+
+} // namespace
+
+void registerPersonCommands() {
+    addCommand({"person search",
+                "person search [--given NAME] [--family NAME] [--dob YYYY-MM-DD] [--postcode PC] [--limit N] "
+                "[--repeat-count N] [--repeat-months M] [--as-of INSTANT]",
+                "Ranked candidates for a child, each with a score, the reasons, earlier contacts and flags "
+                "(re-referral, repeat contacts).",
+                {"given", "family", "dob", "postcode", "limit", "repeat-count", "repeat-months", "as-of"}, {},
+                [](Context& ctx) {
+                    PersonQuery query;
+                    query.givenName = ctx.args().option("given", "");
+                    query.familyName = ctx.args().option("family", "");
+                    query.postcode = ctx.args().option("postcode", "");
+                    query.limit = ctx.intOption("limit", 10, 1, 200);
+                    query.asOf = asOf(ctx);
+                    if (const auto dob = ctx.args().option("dob")) {
+                        query.dateOfBirth = parseDate(*dob);
+                        if (!query.dateOfBirth)
+                            throw ValidationError("--dob", "\"" + *dob + "\" is not a date in the form YYYY-MM-DD");
+                    }
+                    PersonSearch search(ctx.workspace(), historySettings(ctx));
+                    auto candidates = Json::array();
+                    for (const auto& candidate : search.search(query))
+                        candidates.push_back(candidate.toJson());
+                    ctx.print({{"candidates", candidates}});
+                    return kOk;
+                }});
+    addCommand({"history", "history PERSON_ID [--repeat-count N] [--repeat-months M] [--as-of INSTANT]",
+                "A person's details, every contact about them (newest first, referrals marked when they were "
+                "re-referrals) and their flags.",
+                {"repeat-count", "repeat-months", "as-of"}, {}, [](Context& ctx) {
+                    PersonSearch search(ctx.workspace(), historySettings(ctx));
+                    ctx.print(search.history(ctx.requiredPositional("PERSON_ID"), asOf(ctx)));
+                    return kOk;
+                }});
+}
+
+} // namespace frontdoor::core::cli

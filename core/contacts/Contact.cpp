@@ -1,0 +1,278 @@
+#include "contacts/Contact.h"
+
+#include "standards/CensusCodes.h"
+#include "util/JsonFields.h"
+
+#include <cctype>
+
+namespace frontdoor::core {
+namespace {
+
+// Clocks on desks differ a little; a minute's grace stops a receipt typed as "now" being refused.
+constexpr auto kClockSkewAllowance = std::chrono::minutes(1);
+
+bool looksLikeEmail(const std::string& text) {
+    const auto at = text.find('@');
+    if (at == std::string::npos || at == 0 || text.find('@', at + 1) != std::string::npos)
+        return false;
+    const auto dot = text.find('.', at);
+    if (dot == std::string::npos || dot == at + 1 || dot + 1 >= text.size())
+        return false;
+    for (char c : text)
+        if (std::isspace(static_cast<unsigned char>(c)))
+            return false;
+    return true;
+}
+
+bool looksLikePhone(const std::string& text) {
+    int digits = 0;
+    for (char c : text) {
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            ++digits;
+        else if (c != ' ' && c != '+' && c != '(' && c != ')' && c != '-')
+            return false;
+    }
+    return digits >= 7 && digits <= 15;
+}
+
+Referrer readReferrer(JsonFields& fields, bool anonymous) {
+    Referrer referrer;
+    referrer.name = fields.text("name", !anonymous, 200);
+    referrer.agency = fields.text("agency", false, 200);
+    referrer.role = fields.text("role", false, 200);
+    referrer.phone = fields.text("phone", false, 40);
+    referrer.email = fields.text("email", false, 200);
+    referrer.relationshipToChild = fields.text("relationship_to_child", false, 100);
+    referrer.withholdIdentityFromFamily = fields.boolean("withhold_identity_from_family").value_or(false);
+    if (!referrer.phone.empty() && !looksLikePhone(referrer.phone))
+        fields.fail("phone", "\"" + referrer.phone + "\" is not a phone number (7 to 15 digits; spaces, + and "
+                                                     "brackets are fine)");
+    if (!referrer.email.empty() && !looksLikeEmail(referrer.email))
+        fields.fail("email", "\"" + referrer.email + "\" is not an email address");
+    fields.rejectUnknownKeys();
+    return referrer;
+}
+
+ContactChild readChild(JsonFields& fields, const PersonDateRules& rules) {
+    ContactChild child;
+    child.person = readPerson(fields, rules);
+    child.voice = fields.text("voice", false, 20000);
+    child.voiceMissingReason = fields.text("voice_missing_reason", false, 2000);
+    if (!child.person.isUnborn() && child.voice.empty() && child.voiceMissingReason.empty())
+        fields.fail("voice", "record what the child said or how they presented, or give voice_missing_reason");
+    fields.rejectUnknownKeys({"unborn"});
+    return child;
+}
+
+ContactAdult readAdult(JsonFields& fields, const Date& today) {
+    ContactAdult adult;
+    adult.givenName = fields.text("given_name", false, 100);
+    adult.familyName = fields.text("family_name", false, 100);
+    if (adult.givenName.empty() && adult.familyName.empty())
+        fields.fail("family_name", "an adult needs at least a given or a family name (\"not known\" is fine)");
+    adult.relationship = fields.oneOf("relationship", adultRelationships(), true);
+    adult.parentalResponsibility = fields.oneOf("parental_responsibility", {"yes", "no", "unknown"}, true);
+    adult.dateOfBirth = fields.date("date_of_birth");
+    if (adult.dateOfBirth && *adult.dateOfBirth > today)
+        fields.fail("date_of_birth", formatDate(*adult.dateOfBirth) + " is in the future");
+    adult.address = fields.text("address", false, 300);
+    const std::string postcode = fields.text("postcode", false, 10);
+    if (!postcode.empty()) {
+        adult.postcode = normalisePostcode(postcode);
+        if (adult.postcode.empty())
+            fields.fail("postcode", "\"" + postcode + "\" is not a UK postcode (for example WA7 5AA)");
+    }
+    adult.phone = fields.text("phone", false, 40);
+    if (!adult.phone.empty() && !looksLikePhone(adult.phone))
+        fields.fail("phone", "\"" + adult.phone + "\" is not a phone number");
+    adult.livesWithChild = fields.boolean("lives_with_child").value_or(false);
+    adult.notes = fields.text("notes", false, 2000);
+    fields.rejectUnknownKeys();
+    return adult;
+}
+
+Consent readConsent(JsonFields& fields) {
+    Consent consent;
+    consent.status = fields.oneOf("status", consentStatuses(), true);
+    consent.basisWithoutConsent = fields.text("basis_without_consent", false, 2000);
+    consent.authorisedBy = fields.text("authorised_by", false, 200);
+    if ((consent.status == "refused" || consent.status == "not_sought") && consent.basisWithoutConsent.empty())
+        fields.fail("basis_without_consent",
+                    "is required when consent was " + std::string(consent.status == "refused" ? "refused" : "not sought") +
+                        ": say why sharing without consent is justified (for example, asking could put the child "
+                        "at risk or lose evidence)");
+    fields.rejectUnknownKeys();
+    return consent;
+}
+
+nlohmann::json adultToJson(const ContactAdult& adult) {
+    nlohmann::json json{{"given_name", adult.givenName},
+                        {"family_name", adult.familyName},
+                        {"relationship", adult.relationship},
+                        {"parental_responsibility", adult.parentalResponsibility}};
+    if (adult.dateOfBirth)
+        json["date_of_birth"] = formatDate(*adult.dateOfBirth);
+    if (!adult.address.empty())
+        json["address"] = adult.address;
+    if (!adult.postcode.empty())
+        json["postcode"] = adult.postcode;
+    if (!adult.phone.empty())
+        json["phone"] = adult.phone;
+    if (adult.livesWithChild)
+        json["lives_with_child"] = true;
+    if (!adult.notes.empty())
+        json["notes"] = adult.notes;
+    return json;
+}
+
+} // namespace
+
+const std::vector<std::string>& contactChannels() {
+    static const std::vector<std::string> list = {"phone",  "email",     "portal", "police_notification",
+                                                  "letter", "in_person", "other"};
+    return list;
+}
+
+const std::vector<std::string>& adultRelationships() {
+    static const std::vector<std::string> list = {
+        "mother",      "father",          "step_parent", "parent_partner", "grandparent", "adult_sibling",
+        "other_relative", "carer",        "foster_carer", "family_friend", "household_member", "other"};
+    return list;
+}
+
+const std::vector<std::string>& consentStatuses() {
+    static const std::vector<std::string> list = {"given", "refused", "not_sought", "not_known"};
+    return list;
+}
+
+Contact readContact(const nlohmann::json& input, Instant now) {
+    std::vector<FieldError> errors;
+    JsonFields fields(input, "", errors);
+    Contact contact;
+    contact.id = fields.text("id");
+    const auto received = fields.instant("received_at", true);
+    contact.channel = fields.oneOf("channel", contactChannels(), true);
+    contact.source = fields.oneOf("source", codesOf(referralSources()), true);
+    if (received) {
+        contact.receivedAt = *received;
+        if (*received > now + kClockSkewAllowance)
+            fields.fail("received_at", formatInstant(*received) + " is in the future");
+    }
+    const bool anonymous = contact.source == "9";
+    if (const auto* referrer = fields.object("referrer", !anonymous)) {
+        JsonFields referrerFields(*referrer, "referrer", errors);
+        contact.referrer = readReferrer(referrerFields, anonymous);
+    }
+    const PersonDateRules rules{utcDate(received.value_or(now)), utcDate(now)};
+    const auto children = fields.array("children", true);
+    if (children.empty() && fields.has("children"))
+        fields.fail("children", "name at least one child (an unborn child counts)");
+    for (size_t i = 0; i < children.size(); ++i) {
+        JsonFields childFields(*children[i], indexPath("children", i), errors);
+        contact.children.push_back(readChild(childFields, rules));
+    }
+    const auto adults = fields.array("adults");
+    for (size_t i = 0; i < adults.size(); ++i) {
+        JsonFields adultFields(*adults[i], indexPath("adults", i), errors);
+        contact.adults.push_back(readAdult(adultFields, rules.today));
+    }
+    contact.concern = fields.text("concern", true, 50000);
+    if (const auto* consent = fields.object("consent", true)) {
+        JsonFields consentFields(*consent, "consent", errors);
+        contact.consent = readConsent(consentFields);
+    }
+    fields.rejectUnknownKeys();
+    if (!errors.empty())
+        throw ValidationError(std::move(errors));
+    return contact;
+}
+
+nlohmann::json toJson(const Contact& contact) {
+    nlohmann::json referrer{{"name", contact.referrer.name}};
+    const std::pair<const char*, const std::string*> referrerFields[] = {
+        {"agency", &contact.referrer.agency}, {"role", &contact.referrer.role},
+        {"phone", &contact.referrer.phone},   {"email", &contact.referrer.email},
+        {"relationship_to_child", &contact.referrer.relationshipToChild}};
+    for (const auto& [key, value] : referrerFields)
+        if (!value->empty())
+            referrer[key] = *value;
+    if (contact.referrer.withholdIdentityFromFamily)
+        referrer["withhold_identity_from_family"] = true;
+
+    auto children = nlohmann::json::array();
+    for (const auto& child : contact.children) {
+        auto json = toJson(child.person);
+        if (child.person.isUnborn())
+            json["unborn"] = true;
+        if (!child.voice.empty())
+            json["voice"] = child.voice;
+        if (!child.voiceMissingReason.empty())
+            json["voice_missing_reason"] = child.voiceMissingReason;
+        children.push_back(std::move(json));
+    }
+    auto adults = nlohmann::json::array();
+    for (const auto& adult : contact.adults)
+        adults.push_back(adultToJson(adult));
+
+    nlohmann::json consent{{"status", contact.consent.status}};
+    if (!contact.consent.basisWithoutConsent.empty())
+        consent["basis_without_consent"] = contact.consent.basisWithoutConsent;
+    if (!contact.consent.authorisedBy.empty())
+        consent["authorised_by"] = contact.consent.authorisedBy;
+
+    nlohmann::json json{{"received_at", formatInstant(contact.receivedAt)},
+                        {"channel", contact.channel},
+                        {"source", contact.source},
+                        {"referrer", referrer},
+                        {"children", children},
+                        {"adults", adults},
+                        {"concern", contact.concern},
+                        {"consent", consent}};
+    if (!contact.id.empty())
+        json["id"] = contact.id;
+    return json;
+}
+
+Contact contactFromStored(const nlohmann::json& json) {
+    Contact contact;
+    contact.id = json.value("id", "");
+    contact.receivedAt = parseInstant(json.value("received_at", "")).value_or(Instant{});
+    contact.channel = json.value("channel", "");
+    contact.source = json.value("source", "");
+    if (const auto it = json.find("referrer"); it != json.end()) {
+        contact.referrer.name = it->value("name", "");
+        contact.referrer.agency = it->value("agency", "");
+        contact.referrer.role = it->value("role", "");
+        contact.referrer.phone = it->value("phone", "");
+        contact.referrer.email = it->value("email", "");
+        contact.referrer.relationshipToChild = it->value("relationship_to_child", "");
+        contact.referrer.withholdIdentityFromFamily = it->value("withhold_identity_from_family", false);
+    }
+    for (const auto& child : json.value("children", nlohmann::json::array()))
+        contact.children.push_back(
+            {personFromStored(child), child.value("voice", ""), child.value("voice_missing_reason", "")});
+    for (const auto& adult : json.value("adults", nlohmann::json::array())) {
+        ContactAdult a;
+        a.givenName = adult.value("given_name", "");
+        a.familyName = adult.value("family_name", "");
+        a.relationship = adult.value("relationship", "");
+        a.parentalResponsibility = adult.value("parental_responsibility", "");
+        if (adult.contains("date_of_birth"))
+            a.dateOfBirth = parseDate(adult["date_of_birth"].get<std::string>());
+        a.address = adult.value("address", "");
+        a.postcode = adult.value("postcode", "");
+        a.phone = adult.value("phone", "");
+        a.livesWithChild = adult.value("lives_with_child", false);
+        a.notes = adult.value("notes", "");
+        contact.adults.push_back(std::move(a));
+    }
+    contact.concern = json.value("concern", "");
+    if (const auto it = json.find("consent"); it != json.end()) {
+        contact.consent.status = it->value("status", "");
+        contact.consent.basisWithoutConsent = it->value("basis_without_consent", "");
+        contact.consent.authorisedBy = it->value("authorised_by", "");
+    }
+    return contact;
+}
+
+} // namespace frontdoor::core

@@ -1,0 +1,96 @@
+#include "contacts/ContactProjection.h"
+
+#include "contacts/Contact.h"
+#include "people/PersonProjection.h"
+#include "util/Errors.h"
+
+namespace frontdoor::core {
+namespace {
+
+constexpr size_t kSummaryLength = 200;
+
+std::string summarise(const std::string& concern) {
+    if (concern.size() <= kSummaryLength)
+        return concern;
+    size_t cut = kSummaryLength;
+    while (cut > 0 && (static_cast<unsigned char>(concern[cut]) & 0xC0) == 0x80)
+        --cut; // do not split a UTF-8 character
+    return concern.substr(0, cut) + "…";
+}
+
+std::optional<std::string> nonEmpty(const std::string& text) {
+    if (text.empty())
+        return std::nullopt;
+    return text;
+}
+
+void linkChildren(Database& db, int64_t contactPk, const Contact& contact) {
+    db.cached("DELETE FROM contact_child WHERE contact_pk = ?").bindAll(contactPk).run();
+    int position = 0;
+    for (const auto& child : contact.children) {
+        const auto personPk = personKey(db, child.person.id);
+        if (!personPk)
+            throw StoreError("contact " + contact.id + " names person " + child.person.id + ", who is not known");
+        db.cached("INSERT OR IGNORE INTO contact_child(contact_pk, person_pk, position) VALUES (?, ?, ?)")
+            .bindAll(contactPk, *personPk, position++)
+            .run();
+    }
+}
+
+void projectRecorded(Database& db, const Fact& fact) {
+    if (contactKey(db, fact.subject))
+        return;
+    const Contact contact = contactFromStored(fact.payload);
+    db.cached("INSERT INTO contact(id, received_at, channel, source, referrer_name, referrer_agency, status, "
+              "recorded_by, recorded_at, concern_summary, updated_hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        .bindAll(fact.subject, formatInstant(contact.receivedAt), contact.channel, contact.source,
+                 nonEmpty(contact.referrer.name), nonEmpty(contact.referrer.agency), std::string("recorded"),
+                 fact.userId, formatInstant(fact.recordedAt), summarise(contact.concern), fact.hlc.packed)
+        .run();
+    Contact withId = contact;
+    withId.id = fact.subject;
+    linkChildren(db, db.lastInsertRowId(), withId);
+}
+
+void projectAmended(Database& db, const Fact& fact) {
+    const auto pk = contactKey(db, fact.subject);
+    if (!pk)
+        return;
+    Contact contact = contactFromStored(fact.payload.at("contact"));
+    contact.id = fact.subject;
+    db.cached("UPDATE contact SET received_at = ?, channel = ?, source = ?, referrer_name = ?, referrer_agency = ?, "
+              "concern_summary = ?, updated_hlc = ? WHERE pk = ?")
+        .bindAll(formatInstant(contact.receivedAt), contact.channel, contact.source, nonEmpty(contact.referrer.name),
+                 nonEmpty(contact.referrer.agency), summarise(contact.concern), fact.hlc.packed, *pk)
+        .run();
+    linkChildren(db, *pk, contact);
+}
+
+void projectOutcome(Database& db, const Fact& fact) {
+    db.cached("UPDATE contact SET outcome = ?, decided_at = ?, status = 'decided', updated_hlc = ? WHERE id = ?")
+        .bindAll(fact.payload.value("outcome", ""), fact.payload.value("decided_at", formatInstant(fact.recordedAt)),
+                 fact.hlc.packed, fact.subject)
+        .run();
+}
+
+} // namespace
+
+void registerContactProjection(Projections& projections) {
+    projections.ownTable("contact", "pk");
+    projections.ownTable("contact_child", "contact_pk, person_pk");
+    projections.on(kContactRecorded, projectRecorded);
+    projections.on(kContactAmended, projectAmended);
+    projections.on(kContactOutcomeRecorded, projectOutcome);
+}
+
+std::optional<int64_t> contactKey(Database& db, const std::string& id) {
+    auto& stmt = db.cached("SELECT pk FROM contact WHERE id = ?");
+    stmt.bindAll(id);
+    std::optional<int64_t> pk;
+    if (stmt.step())
+        pk = stmt.int64(0);
+    stmt.reset();
+    return pk;
+}
+
+} // namespace frontdoor::core

@@ -1,0 +1,24 @@
+#pragma once
+// Projects contact facts into `contact` and `contact_child`.
+//
+// Fact types:
+//   contact.recorded          subject = contact id, payload = the contact (Contact.h toJson), every child
+//                             carrying the id of the person it is linked to
+//   contact.amended           subject = contact id, payload = {"contact": <full contact>, "reason": text}
+//   contact.outcome_recorded  subject = contact id, payload = {"outcome": code, "decided_at": instant,
+//                             "note": text}; used when importing history, and by the decision workflow
+
+#include "store/Projections.h"
+
+namespace frontdoor::core {
+
+inline constexpr const char* kContactRecorded = "contact.recorded";
+inline constexpr const char* kContactAmended = "contact.amended";
+inline constexpr const char* kContactOutcomeRecorded = "contact.outcome_recorded";
+
+void registerContactProjection(Projections& projections);
+
+/// The projection's integer key for a contact id, or nullopt.
+std::optional<int64_t> contactKey(Database& db, const std::string& id);
+
+} // namespace frontdoor::core

@@ -1,0 +1,262 @@
+#include "contacts/ContactService.h"
+
+#include "contacts/ContactProjection.h"
+#include "contacts/Outcomes.h"
+#include "people/PersonProjection.h"
+#include "standards/CensusCodes.h"
+#include "util/Errors.h"
+#include "util/Uuid.h"
+
+namespace frontdoor::core {
+namespace {
+
+// Fields of a linked person that a new contact may bring up to date (people move; names do not
+// change because a referrer spelt them differently).
+Person mergeReportedDetails(Person known, const Person& reported, bool& changed) {
+    changed = false;
+    const auto take = [&](std::string& field, const std::string& value) {
+        if (!value.empty() && field != value) {
+            field = value;
+            changed = true;
+        }
+    };
+    take(known.address, reported.address);
+    take(known.postcode, reported.postcode);
+    take(known.sex, reported.sex);
+    take(known.laChildId, reported.laChildId);
+    if (!reported.ethnicity.empty() && reported.ethnicity != "NOBT")
+        take(known.ethnicity, reported.ethnicity);
+    if (!known.dateOfBirth && reported.dateOfBirth) {
+        known.dateOfBirth = reported.dateOfBirth; // a baby now born, or a date now known
+        known.expectedDate.reset();
+        known.dateOfBirthUnknown = false;
+        changed = true;
+    }
+    return known;
+}
+
+} // namespace
+
+nlohmann::json ContactSummary::toJson() const {
+    nlohmann::json json{{"id", id},
+                        {"received_at", formatInstant(receivedAt)},
+                        {"status", status},
+                        {"channel", channel},
+                        {"source", source},
+                        {"children", childNames},
+                        {"concern_summary", concernSummary}};
+    if (!referrerAgency.empty())
+        json["referrer_agency"] = referrerAgency;
+    if (!outcome.empty()) {
+        json["outcome"] = outcome;
+        json["is_referral"] = isReferralOutcome(outcome);
+    }
+    if (decidedAt)
+        json["decided_at"] = formatInstant(*decidedAt);
+    return json;
+}
+
+nlohmann::json TimelineEntry::toJson() const {
+    return {{"at", formatInstant(at)}, {"user", user},         {"role", role},
+            {"type", type},            {"what", description}, {"fact_id", factId}};
+}
+
+std::string describeFact(const Fact& fact) {
+    if (fact.type == kContactRecorded)
+        return "Contact recorded";
+    if (fact.type == kContactAmended)
+        return "Contact amended: " + fact.payload.value("reason", "no reason given");
+    if (fact.type == kContactOutcomeRecorded)
+        return "Outcome recorded: " + outcomeLabel(fact.payload.value("outcome", ""));
+    if (fact.type == kPersonRegistered)
+        return "Person registered";
+    if (fact.type == kPersonUpdated)
+        return "Person details updated";
+    return fact.type;
+}
+
+RecordedContact ContactService::record(const Actor& actor, const nlohmann::json& input) {
+    const Instant now = ws_.clock().now();
+    Contact contact = readContact(input, now);
+    Database& db = ws_.db();
+
+    // Check the links before writing anything, so a bad id refuses the whole contact.
+    std::vector<FieldError> linkErrors;
+    std::vector<std::optional<Person>> known(contact.children.size());
+    for (size_t i = 0; i < contact.children.size(); ++i) {
+        const std::string& id = contact.children[i].person.id;
+        if (id.empty())
+            continue;
+        known[i] = loadPerson(db, id);
+        if (!known[i])
+            linkErrors.push_back({"children[" + std::to_string(i) + "].id", "no person with id " + id + " is known"});
+    }
+    if (!contact.id.empty()) {
+        if (!isUuid(contact.id))
+            linkErrors.push_back({"id", "\"" + contact.id + "\" is not a contact id"});
+        else if (contactKey(db, contact.id))
+            linkErrors.push_back({"id", "a contact with id " + contact.id + " is already recorded"});
+    }
+    if (!linkErrors.empty())
+        throw ValidationError(std::move(linkErrors));
+
+    RecordedContact result;
+    result.contactId = contact.id.empty() ? newUuidV7(now) : contact.id;
+    contact.id = result.contactId;
+    WriteScope transaction(db);
+    for (size_t i = 0; i < contact.children.size(); ++i) {
+        Person& reported = contact.children[i].person;
+        if (known[i]) {
+            bool changed = false;
+            Person updated = mergeReportedDetails(*known[i], reported, changed);
+            if (changed)
+                ws_.facts().append(actor, kPersonUpdated, updated.id, toJson(updated));
+        } else {
+            reported.id = newUuidV7(now);
+            ws_.facts().append(actor, kPersonRegistered, reported.id, toJson(reported));
+            result.newPersonIds.push_back(reported.id);
+        }
+        result.personIds.push_back(reported.id);
+    }
+    ws_.facts().append(actor, kContactRecorded, contact.id, toJson(contact));
+    transaction.commit();
+    return result;
+}
+
+void ContactService::recordOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
+                                   Instant decidedAt, const std::string& note) {
+    std::vector<FieldError> errors;
+    if (!contactKey(ws_.db(), contactId))
+        throw NotFoundError("no contact with id " + contactId);
+    const auto codes = outcomeCodes();
+    if (std::find(codes.begin(), codes.end(), outcome) == codes.end())
+        errors.push_back({"outcome", "\"" + outcome + "\" is not an outcome Frontdoor knows"});
+    if (decidedAt > ws_.clock().now() + std::chrono::minutes(1))
+        errors.push_back({"decided_at", formatInstant(decidedAt) + " is in the future"});
+    if (!errors.empty())
+        throw ValidationError(std::move(errors));
+    WriteScope transaction(ws_.db());
+    ws_.facts().append(actor, kContactOutcomeRecorded, contactId,
+                       {{"outcome", outcome}, {"decided_at", formatInstant(decidedAt)}, {"note", note}});
+    transaction.commit();
+}
+
+nlohmann::json ContactService::show(const std::string& contactId) {
+    auto& stmt = ws_.db().cached("SELECT status, outcome, decided_at, recorded_by, recorded_at FROM contact WHERE id = ?");
+    stmt.bindAll(contactId);
+    if (!stmt.step()) {
+        stmt.reset();
+        throw NotFoundError("no contact with id " + contactId);
+    }
+    nlohmann::json state{{"status", stmt.text(0)}, {"recorded_by", stmt.text(3)}, {"recorded_at", stmt.text(4)}};
+    if (!stmt.isNull(1)) {
+        state["outcome"] = stmt.text(1);
+        state["outcome_label"] = outcomeLabel(stmt.text(1));
+    }
+    if (!stmt.isNull(2))
+        state["decided_at"] = stmt.text(2);
+    stmt.reset();
+
+    nlohmann::json body;
+    auto history = nlohmann::json::array();
+    for (const auto& fact : ws_.facts().factsAbout(contactId)) {
+        if (fact.type == kContactRecorded)
+            body = fact.payload;
+        else if (fact.type == kContactAmended)
+            body = fact.payload.at("contact");
+        history.push_back(TimelineEntry{fact.recordedAt, fact.userId, fact.role, fact.type, describeFact(fact),
+                                        fact.id}
+                              .toJson());
+    }
+    body["id"] = contactId;
+    body["source_label"] = labelOf(referralSources(), body.value("source", ""));
+    body.update(state);
+    body["timeline"] = history;
+    return body;
+}
+
+std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId) {
+    if (!contactKey(ws_.db(), contactId))
+        throw NotFoundError("no contact with id " + contactId);
+    std::vector<TimelineEntry> entries;
+    for (const auto& fact : ws_.facts().factsAbout(contactId))
+        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, describeFact(fact), fact.id});
+    return entries;
+}
+
+namespace {
+
+std::string whereClause(const ContactFilter& filter) {
+    std::string where = filter.personId ? " JOIN contact_child f ON f.contact_pk = c.pk JOIN person fp ON fp.pk = "
+                                          "f.person_pk AND fp.id = :person WHERE 1"
+                                        : " WHERE 1";
+    if (filter.status)
+        where += " AND c.status = :status";
+    if (filter.receivedFrom)
+        where += " AND c.received_at >= :from";
+    if (filter.receivedTo)
+        where += " AND c.received_at < :to";
+    return where;
+}
+
+void bindFilter(Statement& stmt, const ContactFilter& filter) {
+    int index = 0;
+    if (filter.personId)
+        stmt.bind(++index, *filter.personId);
+    if (filter.status)
+        stmt.bind(++index, *filter.status);
+    if (filter.receivedFrom)
+        stmt.bind(++index, formatInstant(*filter.receivedFrom));
+    if (filter.receivedTo)
+        stmt.bind(++index, formatInstant(*filter.receivedTo));
+}
+
+} // namespace
+
+std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
+    Database& db = ws_.db();
+    Statement stmt = db.prepare(
+        "SELECT c.pk, c.id, c.received_at, c.status, c.channel, c.source, c.referrer_agency, c.outcome, "
+        "c.decided_at, c.concern_summary FROM contact c" +
+        whereClause(filter) + " ORDER BY c.received_at DESC, c.pk DESC LIMIT " + std::to_string(filter.limit) +
+        " OFFSET " + std::to_string(filter.offset));
+    bindFilter(stmt, filter);
+    std::vector<ContactSummary> rows;
+    auto& children = db.cached("SELECT p.given_name, p.family_name, p.expected_date FROM contact_child cc "
+                               "JOIN person p ON p.pk = cc.person_pk WHERE cc.contact_pk = ? ORDER BY cc.position");
+    while (stmt.step()) {
+        ContactSummary row;
+        row.id = stmt.text(1);
+        row.receivedAt = parseInstant(stmt.text(2)).value_or(Instant{});
+        row.status = stmt.text(3);
+        row.channel = stmt.text(4);
+        row.source = stmt.text(5);
+        row.referrerAgency = stmt.optionalText(6).value_or("");
+        row.outcome = stmt.optionalText(7).value_or("");
+        if (!stmt.isNull(8))
+            row.decidedAt = parseInstant(stmt.text(8));
+        row.concernSummary = stmt.text(9);
+        children.reset();
+        children.bindAll(stmt.int64(0));
+        while (children.step()) {
+            Person person;
+            person.givenName = children.text(0);
+            person.familyName = children.text(1);
+            if (!children.isNull(2))
+                person.expectedDate = parseDate(children.text(2));
+            row.childNames.push_back(person.displayName());
+        }
+        children.reset();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+int64_t ContactService::count(const ContactFilter& filter) {
+    Statement stmt = ws_.db().prepare("SELECT count(*) FROM contact c" + whereClause(filter));
+    bindFilter(stmt, filter);
+    stmt.step();
+    return stmt.int64(0);
+}
+
+} // namespace frontdoor::core

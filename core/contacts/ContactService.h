@@ -1,0 +1,87 @@
+#pragma once
+// Recording and reading contacts. Every write validates first and then appends its facts in one
+// transaction, so a refused input leaves the database exactly as it was.
+
+#include "Workspace.h"
+#include "contacts/Contact.h"
+#include "store/Fact.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontdoor::core {
+
+struct RecordedContact {
+    std::string contactId;
+    std::vector<std::string> personIds;        ///< one per child, in input order
+    std::vector<std::string> newPersonIds;     ///< the children registered by this contact
+};
+
+/// A row of a contact list.
+struct ContactSummary {
+    std::string id;
+    Instant receivedAt;
+    std::string status;
+    std::string channel;
+    std::string source;
+    std::string referrerAgency;
+    std::string outcome;                 ///< "" until decided
+    std::optional<Instant> decidedAt;
+    std::vector<std::string> childNames; ///< display names
+    std::string concernSummary;
+
+    nlohmann::json toJson() const;
+};
+
+struct ContactFilter {
+    std::optional<std::string> status;
+    std::optional<std::string> personId; ///< only contacts naming this child
+    std::optional<Instant> receivedFrom; ///< inclusive
+    std::optional<Instant> receivedTo;   ///< exclusive
+    int limit = 100;
+    int offset = 0;
+};
+
+/// One line of a record's history: who did what, in which role, when.
+struct TimelineEntry {
+    Instant at;
+    std::string user;
+    std::string role;
+    std::string type;
+    std::string description;
+    std::string factId;
+    nlohmann::json toJson() const;
+};
+
+class ContactService {
+public:
+    explicit ContactService(Workspace& workspace) : ws_(workspace) {}
+
+    /// Validates and records a contact. Children with "id" are linked to that known person (an unknown
+    /// id is refused); children without are registered as new people. Changed address, postcode, sex,
+    /// ethnicity or LA id of a linked child update the person record (as a fact); names never change
+    /// silently: a different spelling is kept on the contact as reported.
+    RecordedContact record(const Actor& actor, const nlohmann::json& input);
+
+    /// Records the outcome of a contact decided elsewhere (imported history, or the demo data).
+    void recordOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
+                       Instant decidedAt, const std::string& note);
+
+    /// The contact as recorded (latest version), its state, and its timeline. Throws NotFoundError.
+    nlohmann::json show(const std::string& contactId);
+
+    std::vector<ContactSummary> list(const ContactFilter& filter);
+    int64_t count(const ContactFilter& filter);
+
+    /// Every fact about the contact as a readable history, oldest first.
+    std::vector<TimelineEntry> timeline(const std::string& contactId);
+
+private:
+    Workspace& ws_;
+};
+
+/// A one-line description of a fact for timelines ("Contact recorded", "Outcome: early help").
+std::string describeFact(const Fact& fact);
+
+} // namespace frontdoor::core

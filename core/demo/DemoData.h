@@ -1,0 +1,45 @@
+#pragma once
+// Synthetic, made-up front-door data for demos, tests and benchmarks: families whose children come
+// to notice again and again over years, with a realistic mix of sources, ages, siblings, unborn
+// children, misspelt names, repeat contacts and outcomes. Every person is invented; names are drawn
+// at random from lists of common given and family names, so no real child or family is described.
+
+#include "Workspace.h"
+
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <string>
+
+namespace frontdoor::core {
+
+struct DemoOptions {
+    int contacts = 2000;
+    uint64_t seed = 20261123;
+    int years = 10;              ///< contacts spread over this many years before now
+    int openDays = 3;            ///< contacts received in the last few days are left undecided (open work)
+    double misspeltRate = 0.15;  ///< share of repeat contacts where the referrer misspells the child's name
+    double unlinkedRate = 0.04;  ///< share of repeat contacts recorded as a new person (a missed match)
+    int batchSize = 500;         ///< contacts per transaction
+    std::function<void(int contactsDone)> progress;
+};
+
+struct DemoSummary {
+    int contacts = 0;
+    int people = 0;
+    int families = 0;
+    double seconds = 0;
+};
+
+/// Adds synthetic contacts to the workspace. Deterministic for a given seed and clock.
+DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options);
+
+/// A plausible slip a referrer makes writing a name: a letter dropped, doubled or swapped, or a
+/// sound-alike spelling ("Smith" -> "Smyth", "Jon" -> "John").
+std::string misspellName(const std::string& name, std::mt19937_64& random);
+
+/// Random given and family names from the demo lists.
+std::string randomGivenName(std::mt19937_64& random, bool female);
+std::string randomFamilyName(std::mt19937_64& random);
+
+} // namespace frontdoor::core

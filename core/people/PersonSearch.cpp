@@ -1,0 +1,359 @@
+#include "people/PersonSearch.h"
+
+#include "contacts/Outcomes.h"
+#include "people/NameKeys.h"
+#include "people/PersonProjection.h"
+#include "util/Errors.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace frontdoor::core {
+namespace {
+
+constexpr int kFamilyWeight = 30;
+constexpr int kGivenWeight = 25;
+constexpr int kBirthWeight = 35;
+constexpr int kPostcodeWeight = 10;
+constexpr int kMinimumScore = 30;
+constexpr int kCandidatesPerSource = 400;
+
+struct NameScore {
+    double value = 0; ///< 0..1
+    std::string kind; ///< exact, phonetic, spelling, part, initial
+    std::string candidate;
+};
+
+// How well one query name (given or family) matches one candidate name.
+NameScore compareName(const std::string& query, const std::string& candidate) {
+    const std::string q = foldName(query);
+    const std::string c = foldName(candidate);
+    if (q.empty() || c.empty())
+        return {};
+    if (q == c)
+        return {1.0, "exact", candidate};
+    const auto qWords = nameWords(q);
+    const auto cWords = nameWords(c);
+    std::string qKey, cKey;
+    for (const auto& w : qWords)
+        qKey += metaphone(w) + " ";
+    for (const auto& w : cWords)
+        cKey += metaphone(w) + " ";
+    const int distance = editDistance(q, c);
+    if (qKey == cKey)
+        return {distance <= 2 ? 0.85 : 0.8, "phonetic", candidate};
+    if (distance <= 2 && std::min(q.size(), c.size()) >= 3)
+        return {distance == 1 ? 0.75 : 0.6, "spelling", candidate};
+    // One word of a double-barrelled or multi-word name: "Smith" / "Smith-Jones".
+    for (const auto& qw : qWords)
+        for (const auto& cw : cWords)
+            if (qw.size() >= 2 && (qw == cw || metaphone(qw) == metaphone(cw)))
+                return {0.65, "part", candidate};
+    if (q.size() == 1 && c[0] == q[0])
+        return {0.3, "initial", candidate};
+    return {};
+}
+
+struct NamedVariant {
+    PersonName name;
+    std::string label; ///< "" for the current name, "previous name", "alternative name"
+};
+
+std::vector<NamedVariant> variantsOf(const Person& person) {
+    std::vector<NamedVariant> variants{{{person.givenName, person.familyName}, ""}};
+    for (const auto& n : person.previousNames)
+        variants.push_back({n, "previous name"});
+    for (const auto& n : person.alternativeNames)
+        variants.push_back({n, "alternative name"});
+    return variants;
+}
+
+std::string describeName(const char* which, const NameScore& score, const std::string& query) {
+    if (score.kind == "exact")
+        return std::string(which) + " name the same (" + score.candidate + ")";
+    if (score.kind == "phonetic")
+        return std::string(which) + " name sounds the same (" + query + " / " + score.candidate + ")";
+    if (score.kind == "spelling")
+        return std::string(which) + " name spelt slightly differently (" + query + " / " + score.candidate + ")";
+    if (score.kind == "part")
+        return std::string(which) + " name shares a part (" + query + " / " + score.candidate + ")";
+    return std::string(which) + " name has the same initial (" + query + " / " + score.candidate + ")";
+}
+
+std::string ukDate(Date date) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
+                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+    return buffer;
+}
+
+std::optional<Date> transposed(Date date) {
+    const unsigned d = static_cast<unsigned>(date.day());
+    const unsigned m = static_cast<unsigned>(date.month());
+    if (d == m || d > 12)
+        return std::nullopt;
+    const Date swapped{date.year(), std::chrono::month{d}, std::chrono::day{m}};
+    return swapped.ok() ? std::optional(swapped) : std::nullopt;
+}
+
+// FTS5 query text: every word is quoted, so nothing the user types can be read as FTS5 syntax.
+std::string quoted(const std::string& token) { return "\"" + token + "\""; }
+
+std::string anyOf(const std::vector<std::string>& tokens, const char* prefix, bool wildcard = false) {
+    std::string text;
+    for (const auto& token : tokens) {
+        if (!text.empty())
+            text += " OR ";
+        text += quoted(prefix + token) + (wildcard ? "*" : "");
+    }
+    return tokens.size() > 1 ? "(" + text + ")" : text;
+}
+
+std::vector<std::string> metaphones(const std::vector<std::string>& words) {
+    std::vector<std::string> keys;
+    for (const auto& w : words)
+        keys.push_back(metaphone(w));
+    return keys;
+}
+
+std::vector<std::string> prefixes(const std::vector<std::string>& words, size_t length) {
+    std::vector<std::string> result;
+    for (const auto& w : words)
+        result.push_back(w.substr(0, std::min(length, w.size())));
+    return result;
+}
+
+} // namespace
+
+nlohmann::json MatchCandidate::toJson() const {
+    auto reasonList = nlohmann::json::array();
+    for (const auto& reason : reasons)
+        reasonList.push_back({{"code", reason.code}, {"text", reason.text}});
+    auto contactList = nlohmann::json::array();
+    for (const auto& contact : contacts)
+        contactList.push_back(contact.toJson());
+    nlohmann::json json{{"person", core::toJson(person)},
+                        {"display_name", person.displayName()},
+                        {"born", person.displayBirth()},
+                        {"score", score},
+                        {"reasons", reasonList},
+                        {"contacts", contactList},
+                        {"flags", flags.toJson()}};
+    return json;
+}
+
+MatchCandidate PersonSearch::score(const PersonQuery& query, const Person& person) {
+    MatchCandidate candidate;
+    candidate.person = person;
+    int possible = 0;
+    double earned = 0;
+    const bool hasFamily = !query.familyName.empty();
+    const bool hasGiven = !query.givenName.empty();
+    possible += hasFamily ? kFamilyWeight : 0;
+    possible += hasGiven ? kGivenWeight : 0;
+
+    if (hasFamily || hasGiven) {
+        // The best reading over every name the person is known by, straight or with names swapped.
+        double best = -1;
+        NameScore bestFamily, bestGiven;
+        bool bestSwapped = false;
+        std::string bestLabel;
+        for (const auto& variant : variantsOf(person)) {
+            for (bool swapped : {false, true}) {
+                const NameScore family = hasFamily
+                    ? compareName(query.familyName, swapped ? variant.name.given : variant.name.family) : NameScore{};
+                const NameScore given = hasGiven
+                    ? compareName(query.givenName, swapped ? variant.name.family : variant.name.given) : NameScore{};
+                // A swap must beat the straight reading clearly, and costs a little.
+                const double value = (family.value * kFamilyWeight + given.value * kGivenWeight) * (swapped ? 0.9 : 1.0);
+                if (value > best + 1e-9) {
+                    best = value;
+                    bestFamily = family;
+                    bestGiven = given;
+                    bestSwapped = swapped;
+                    bestLabel = variant.label;
+                }
+            }
+        }
+        earned += std::max(0.0, best);
+        const std::string suffix = bestLabel.empty() ? "" : " (" + bestLabel + ")";
+        if (bestSwapped && (bestFamily.value > 0 || bestGiven.value > 0))
+            candidate.reasons.push_back({"names_swapped", "given and family names swapped" + suffix});
+        if (bestFamily.value > 0)
+            candidate.reasons.push_back({"family_name_" + bestFamily.kind,
+                                         describeName("family", bestFamily, query.familyName) + suffix});
+        if (bestGiven.value > 0)
+            candidate.reasons.push_back({"given_name_" + bestGiven.kind,
+                                         describeName("given", bestGiven, query.givenName) + suffix});
+    }
+
+    if (query.dateOfBirth) {
+        possible += kBirthWeight;
+        const Date asked = *query.dateOfBirth;
+        if (person.dateOfBirth && *person.dateOfBirth == asked) {
+            earned += kBirthWeight;
+            candidate.reasons.push_back({"date_of_birth_exact", "same date of birth (" + ukDate(asked) + ")"});
+        } else if (person.dateOfBirth && transposed(asked) == *person.dateOfBirth) {
+            earned += kBirthWeight * 0.8;
+            candidate.reasons.push_back({"date_of_birth_transposed",
+                                         "date of birth with day and month transposed (" + ukDate(asked) + " / " +
+                                             ukDate(*person.dateOfBirth) + ")"});
+        } else if (person.dateOfBirth && person.dateOfBirth->year() == asked.year() &&
+                   (person.dateOfBirth->month() == asked.month() || person.dateOfBirth->day() == asked.day())) {
+            earned += kBirthWeight * 0.4;
+            candidate.reasons.push_back({"date_of_birth_close", "date of birth differs in one part (" + ukDate(asked) +
+                                                                    " / " + ukDate(*person.dateOfBirth) + ")"});
+        } else if (person.expectedDate) {
+            const auto gap = std::chrono::sys_days{asked} - std::chrono::sys_days{*person.expectedDate};
+            if (std::abs(gap.count()) <= 45) {
+                earned += kBirthWeight * 0.6;
+                candidate.reasons.push_back({"born_near_expected_date", "recorded as unborn, due " +
+                                                                            ukDate(*person.expectedDate)});
+            }
+        }
+    }
+
+    if (!query.postcode.empty()) {
+        possible += kPostcodeWeight;
+        const std::string asked = postcodeKey(query.postcode);
+        const std::string known = postcodeKey(person.postcode);
+        if (!known.empty() && asked == known) {
+            earned += kPostcodeWeight;
+            candidate.reasons.push_back({"same_postcode", "same postcode (" + person.postcode + ")"});
+        } else if (!known.empty() && asked.size() > 3 && known.size() > 3 &&
+                   asked.substr(0, asked.size() - 3) == known.substr(0, known.size() - 3)) {
+            earned += kPostcodeWeight * 0.3;
+            candidate.reasons.push_back({"same_postcode_district", "same postcode district (" + person.postcode + ")"});
+        }
+    }
+    candidate.score = possible == 0 ? 0 : static_cast<int>(earned * 100.0 / possible + 0.5);
+    return candidate;
+}
+
+std::vector<int64_t> PersonSearch::candidateKeys(const PersonQuery& query) {
+    Database& db = ws_.db();
+    std::set<int64_t> keys;
+    const auto collect = [&](Statement& stmt) {
+        while (stmt.step())
+            keys.insert(stmt.int64(0));
+        stmt.reset();
+    };
+    const auto givenWords = nameWords(foldName(query.givenName));
+    const auto familyWords = nameWords(foldName(query.familyName));
+    const std::string limit = " LIMIT " + std::to_string(kCandidatesPerSource);
+
+    std::vector<std::string> ftsQueries;
+    if (!givenWords.empty() && !familyWords.empty()) {
+        const auto g = metaphones(givenWords);
+        const auto f = metaphones(familyWords);
+        // Sounds-alike on both names, either way round.
+        ftsQueries.push_back("keys : (" + anyOf(f, "f") + " AND " + anyOf(g, "g") + ") OR keys : (" + anyOf(g, "f") +
+                             " AND " + anyOf(f, "g") + ")");
+        // A slip that changes the sound of one name: the other sounds alike and this one starts the same.
+        ftsQueries.push_back("(keys : " + anyOf(g, "g") + " AND names : " + anyOf(prefixes(familyWords, 2), "", true) + ")");
+        ftsQueries.push_back("(keys : " + anyOf(f, "f") + " AND names : " + anyOf(prefixes(givenWords, 2), "", true) + ")");
+    } else if (!familyWords.empty()) {
+        ftsQueries.push_back("keys : " + anyOf(metaphones(familyWords), "f"));
+    } else if (!givenWords.empty()) {
+        ftsQueries.push_back("keys : " + anyOf(metaphones(givenWords), "g"));
+    }
+    for (const auto& text : ftsQueries) {
+        // When a date of birth narrows things, the name-only candidates matter less; keep the cap.
+        auto& stmt = db.cached("SELECT rowid FROM person_fts WHERE person_fts MATCH ?" + limit);
+        stmt.bindAll(text);
+        collect(stmt);
+    }
+    if (query.dateOfBirth) {
+        auto& exact = db.cached("SELECT pk FROM person WHERE date_of_birth = ?" + limit);
+        exact.bindAll(formatDate(*query.dateOfBirth));
+        collect(exact);
+        if (const auto swapped = transposed(*query.dateOfBirth)) {
+            exact.bindAll(formatDate(*swapped));
+            collect(exact);
+        }
+        using namespace std::chrono;
+        auto& unborn = db.cached("SELECT pk FROM person WHERE expected_date BETWEEN ? AND ?" + limit);
+        unborn.bindAll(formatDate(Date{sys_days{*query.dateOfBirth} - days{45}}),
+                       formatDate(Date{sys_days{*query.dateOfBirth} + days{45}}));
+        collect(unborn);
+    }
+    if (!query.postcode.empty()) {
+        auto& stmt = db.cached("SELECT pk FROM person WHERE postcode_key = ?" + limit);
+        stmt.bindAll(postcodeKey(query.postcode));
+        collect(stmt);
+    }
+    return {keys.begin(), keys.end()};
+}
+
+std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
+    std::vector<FieldError> errors;
+    if (query.empty())
+        errors.push_back({"query", "give at least one of given name, family name, date of birth or postcode"});
+    if (!query.postcode.empty() && normalisePostcode(query.postcode).empty() && query.postcode.size() > 8)
+        errors.push_back({"postcode", "\"" + query.postcode + "\" is not a postcode"});
+    if (!errors.empty())
+        throw ValidationError(std::move(errors));
+
+    Database& db = ws_.db();
+    std::vector<MatchCandidate> ranked;
+    auto& load = db.cached("SELECT id FROM person WHERE pk = ?");
+    for (const int64_t pk : candidateKeys(query)) {
+        load.bindAll(pk);
+        std::string id;
+        if (load.step())
+            id = load.text(0);
+        load.reset();
+        const auto person = loadPerson(db, id);
+        if (!person)
+            continue;
+        MatchCandidate candidate = score(query, *person);
+        if (candidate.score >= kMinimumScore)
+            ranked.push_back(std::move(candidate));
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const MatchCandidate& a, const MatchCandidate& b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        return a.person.id < b.person.id;
+    });
+    if (ranked.size() > static_cast<size_t>(std::max(query.limit, 0)))
+        ranked.resize(static_cast<size_t>(std::max(query.limit, 0)));
+    if (query.withHistory) {
+        ContactService contacts(ws_);
+        const Instant asOf = query.asOf.value_or(ws_.clock().now());
+        for (auto& candidate : ranked) {
+            ContactFilter filter;
+            filter.personId = candidate.person.id;
+            filter.limit = 1000;
+            candidate.contacts = contacts.list(filter);
+            candidate.flags = computeHistoryFlags(candidate.contacts, asOf, settings_, query.countingNewContact);
+        }
+    }
+    return ranked;
+}
+
+nlohmann::json PersonSearch::history(const std::string& personId, std::optional<Instant> asOf) {
+    const auto person = loadPerson(ws_.db(), personId);
+    if (!person)
+        throw NotFoundError("no person with id " + personId);
+    ContactService contacts(ws_);
+    ContactFilter filter;
+    filter.personId = personId;
+    filter.limit = 100000;
+    const auto list = contacts.list(filter);
+    auto contactList = nlohmann::json::array();
+    for (const auto& contact : list) {
+        auto json = contact.toJson();
+        if (isReferralOutcome(contact.outcome))
+            json["is_re_referral"] = isReReferral(contact, list, settings_);
+        contactList.push_back(std::move(json));
+    }
+    const auto flags = computeHistoryFlags(list, asOf.value_or(ws_.clock().now()), settings_);
+    return {{"person", toJson(*person)},
+            {"display_name", person->displayName()},
+            {"born", person->displayBirth()},
+            {"contacts", contactList},
+            {"flags", flags.toJson()}};
+}
+
+} // namespace frontdoor::core

@@ -1,0 +1,67 @@
+#pragma once
+// Finding a child the front door may already know, from whatever the referrer could give: names
+// (misspelt, swapped, previous or alternative), date of birth (possibly with day and month
+// transposed), postcode. Candidates come from SQLite indexes (FTS5 over names and phonetic keys,
+// b-trees over dates and postcodes) and are then scored here, each score with its reasons.
+
+#include "Workspace.h"
+#include "contacts/ContactService.h"
+#include "people/HistoryFlags.h"
+#include "people/Person.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontdoor::core {
+
+struct PersonQuery {
+    std::string givenName;
+    std::string familyName;
+    std::optional<Date> dateOfBirth;
+    std::string postcode;
+    int limit = 10;
+    bool withHistory = true;       ///< attach each candidate's earlier contacts and flags
+    std::optional<Instant> asOf;   ///< flags as of this instant (default: now)
+    bool countingNewContact = false;
+
+    bool empty() const { return givenName.empty() && familyName.empty() && !dateOfBirth && postcode.empty(); }
+};
+
+struct MatchReason {
+    std::string code; ///< e.g. "family_name_phonetic", "date_of_birth_transposed"
+    std::string text; ///< e.g. "family name sounds the same (Smyth / Smith)"
+};
+
+struct MatchCandidate {
+    Person person;
+    int score = 0; ///< 0-100: the share of the evidence given that this person matches
+    std::vector<MatchReason> reasons;
+    std::vector<ContactSummary> contacts; ///< newest first
+    HistoryFlags flags;
+
+    nlohmann::json toJson() const;
+};
+
+class PersonSearch {
+public:
+    PersonSearch(Workspace& workspace, HistorySettings settings = {}) : ws_(workspace), settings_(settings) {}
+
+    /// Ranked candidates, best first; at most query.limit. Candidates scoring under 30 are left out.
+    std::vector<MatchCandidate> search(const PersonQuery& query);
+
+    /// Everything about one person: details, contacts (newest first, each referral marked if it was a
+    /// re-referral) and flags. Throws NotFoundError.
+    nlohmann::json history(const std::string& personId, std::optional<Instant> asOf = std::nullopt);
+
+    /// Scores one known person against a query (exposed for tests and the UI's "why" tooltip).
+    static MatchCandidate score(const PersonQuery& query, const Person& person);
+
+private:
+    std::vector<int64_t> candidateKeys(const PersonQuery& query);
+
+    Workspace& ws_;
+    HistorySettings settings_;
+};
+
+} // namespace frontdoor::core

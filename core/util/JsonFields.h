@@ -1,0 +1,64 @@
+#pragma once
+// Reads the fields of one JSON object while collecting every problem as a FieldError named by its
+// full path ("children[1].date_of_birth"), so one pass reports all that is wrong with an input.
+
+#include "util/Errors.h"
+#include "util/Instant.h"
+
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace frontdoor::core {
+
+class JsonFields {
+public:
+    /// `object` must outlive this reader. If it is not a JSON object, that is reported against `path`.
+    JsonFields(const nlohmann::json& object, std::string path, std::vector<FieldError>& errors);
+
+    /// Trimmed text; "" when absent or null. Reports a missing required value or a non-string.
+    std::string text(const std::string& key, bool required = false, size_t maxLength = 20000);
+    /// YYYY-MM-DD.
+    std::optional<Date> date(const std::string& key, bool required = false);
+    /// ISO-8601 with an offset or Z.
+    std::optional<Instant> instant(const std::string& key, bool required = false);
+    std::optional<bool> boolean(const std::string& key, bool required = false);
+    std::optional<int64_t> integer(const std::string& key, bool required = false);
+    /// A text that must be one of `allowed` (if present or required).
+    std::string oneOf(const std::string& key, const std::vector<std::string>& allowed, bool required = false);
+    /// The array at `key` (empty when absent); reports a non-array.
+    std::vector<const nlohmann::json*> array(const std::string& key, bool required = false);
+    /// The object at `key`, or nullptr when absent; reports a non-object.
+    const nlohmann::json* object(const std::string& key, bool required = false);
+    bool has(const std::string& key) const;
+
+    /// The full path of a key of this object, e.g. "referrer.email".
+    std::string pathOf(const std::string& key) const;
+    /// Adds a problem for one of this object's keys.
+    void fail(const std::string& key, const std::string& problem);
+    /// Reports every key that was never read, so a misspelt field name is not silently ignored.
+    void rejectUnknownKeys(std::initializer_list<const char*> alsoAllowed = {});
+
+    bool valid() const { return errors_.size() == errorsAtStart_; }
+    /// The shared error list, for readers of nested objects.
+    std::vector<FieldError>& errors() { return errors_; }
+
+private:
+    const nlohmann::json* value(const std::string& key);
+
+    const nlohmann::json& object_;
+    std::string path_;
+    std::vector<FieldError>& errors_;
+    size_t errorsAtStart_;
+    std::set<std::string> read_;
+    bool isObject_;
+};
+
+/// "children" + 2 -> "children[2]".
+std::string indexPath(const std::string& path, size_t index);
+
+} // namespace frontdoor::core

@@ -1,0 +1,51 @@
+#pragma once
+// Shared helpers for core tests: a scratch database folder and a valid contact to vary.
+
+#include "Workspace.h"
+#include "store/Fact.h"
+#include "util/Clock.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace frontdoor::test {
+
+/// A fresh folder under the system temp folder, removed when the object goes.
+class ScratchFolder {
+public:
+    ScratchFolder();
+    ~ScratchFolder();
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// 2026-11-23T10:00:00Z, a Monday.
+core::Instant testNow();
+core::Instant at(const std::string& iso);
+
+/// A workspace on a file in `folder` with a fixed clock at testNow().
+struct TestWorkspace {
+    ScratchFolder folder;
+    core::FixedClock clock{testNow()};
+    std::unique_ptr<core::Workspace> ws = core::Workspace::open(folder.file("frontdoor.sqlite"), clock);
+    core::Actor screener{"sam.screener", "screener"};
+};
+
+/// A valid contact about one child: John Smith, born 2015-03-12, from a school.
+core::Json sampleContact();
+
+/// Runs frontdoor-cli in-process; returns the exit code and captures stdout and stderr.
+struct CliResult {
+    int exitCode;
+    std::string out;
+    std::string err;
+    core::Json json() const;
+    core::Json errorJson() const;
+};
+CliResult runCli(const std::vector<std::string>& args, const std::string& stdinText = "");
+
+} // namespace frontdoor::test
