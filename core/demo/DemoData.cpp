@@ -284,7 +284,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
         ++summary.families;
         // Contacts about one family: often one, sometimes a run of them months apart.
         const int roll = pick(random, 100);
-        const int familyContacts = roll < 50 ? 1 : roll < 70 ? 2 : roll < 82 ? 3 : roll < 89 ? 4 : 5 + pick(random, 6);
+        const int familyContacts = roll < 40 ? 1 : roll < 60 ? 2 : roll < 74 ? 3 : roll < 84 ? 4 : 5 + pick(random, 8);
         sys_days day = first + days{pick(random, 365 * options.years)};
         for (int c = 0; c < familyContacts && summary.contacts < options.contacts && day < today + days{1}; ++c) {
             const auto receivedAt = std::min(receiptTime(random, day), now - minutes{5});
