@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
+#include <string_view>
 
 namespace frontdoor::core {
 namespace {
@@ -74,33 +76,48 @@ const std::array kSources = {
     SourceInfo{"10", 1, "", ""},
 };
 
+struct ConcernTemplate {
+    const char* sources; ///< space-separated source codes or prefixes ("3" = any health source)
+    const char* text;
+};
 const std::array kConcerns = {
-    "Police attended a domestic incident at the home overnight. {child} was present and was heard crying upstairs. "
-    "Mother had a cut lip; her partner was arrested. DASH completed.",
-    "{child} came into school with a bruise on the left cheek and said a grown-up at home did it. Teacher noticed "
-    "{child} flinched when touched on the arm.",
-    "{child} has been late or absent on 14 of the last 30 school days. When in school {child} is hungry and wears "
-    "the same unwashed uniform.",
-    "Health visitor concerned that the home was very cold and cluttered, with little food in the cupboards. Mother "
-    "appeared low in mood and said she was not coping.",
-    "Neighbour reports hearing shouting and things being thrown most nights, and a young child left alone in the "
-    "garden for long periods.",
-    "{child} disclosed to a teaching assistant that mum's boyfriend hits mum and that {child} hides under the bed.",
-    "Attended the emergency department with a spiral fracture of the forearm; the explanation given does not fit "
-    "the injury.",
-    "Mother attended antenatal booking late at 28 weeks. She disclosed heroin use and that her partner controls her "
-    "money and phone.",
-    "{child} was reported missing overnight and returned at 06:00 in a car with older males not known to the family.",
-    "Adult social care report that father has been admitted to a mental health unit; the children are being looked "
-    "after by a 16-year-old sibling.",
-    "{child} has been seen with new phones and clothes the family cannot afford and has been stopped with older "
-    "teenagers carrying cannabis.",
-    "The family have been given notice to leave their tenancy for rent arrears; mother asks for help with housing "
-    "and food.",
-    "GP concerned about parental alcohol misuse: father attended appointments smelling of alcohol with the baby.",
-    "{child} told the school nurse that they have been self-harming and feel unsafe at home.",
-    "Family support worker reports that the early help plan has stalled: the family have not engaged for six weeks "
-    "and school attendance is falling.",
+    ConcernTemplate{"6", "Police attended a domestic incident at the home overnight. {child} was present and was heard "
+                         "crying upstairs. Mother had a cut lip; her partner was arrested. DASH completed."},
+    ConcernTemplate{"6", "{child} was reported missing overnight and returned at 06:00 in a car with older males not "
+                         "known to the family."},
+    ConcernTemplate{"6", "Officers executing a warrant found the home in a poor state, with drug paraphernalia within "
+                         "reach of {child}. Both parents were intoxicated."},
+    ConcernTemplate{"2", "{child} came into school with a bruise on the left cheek and said a grown-up at home did it. "
+                         "Teacher noticed {child} flinched when touched on the arm."},
+    ConcernTemplate{"2", "{child} has been late or absent on 14 of the last 30 school days. When in school {child} is "
+                         "hungry and wears the same unwashed uniform."},
+    ConcernTemplate{"2", "{child} disclosed to a teaching assistant that mum's boyfriend hits mum and that {child} "
+                         "hides under the bed."},
+    ConcernTemplate{"3", "Health visitor concerned that the home was very cold and cluttered, with little food in the "
+                         "cupboards. Mother appeared low in mood and said she was not coping."},
+    ConcernTemplate{"3", "Attended the emergency department with a spiral fracture of the forearm; the explanation "
+                         "given does not fit the injury."},
+    ConcernTemplate{"3", "Mother attended antenatal booking late at 28 weeks. She disclosed heroin use and that her "
+                         "partner controls her money and phone."},
+    ConcernTemplate{"3", "GP concerned about parental alcohol misuse: father attended appointments smelling of "
+                         "alcohol with the baby."},
+    ConcernTemplate{"3", "{child} told the school nurse that they have been self-harming and feel unsafe at home."},
+    ConcernTemplate{"4", "The family have been given notice to leave their tenancy for rent arrears; neighbours report "
+                         "shouting and a child left alone. Mother asks for help with housing and food."},
+    ConcernTemplate{"5", "Adult social care report that father has been admitted to a mental health unit; the children "
+                         "are being looked after by a 16-year-old sibling."},
+    ConcernTemplate{"5", "Family support worker reports that the early help plan has stalled: the family have not "
+                         "engaged for six weeks and school attendance is falling."},
+    ConcernTemplate{"5 7", "{child} has been seen with new phones and clothes the family cannot afford and has been "
+                           "stopped with older teenagers carrying cannabis."},
+    ConcernTemplate{"7", "Probation report that a man recently released, with convictions for violence against a "
+                         "partner, has moved in with the family."},
+    ConcernTemplate{"1 9 10", "Neighbour reports hearing shouting and things being thrown most nights, and a young "
+                              "child left alone in the garden for long periods."},
+    ConcernTemplate{"1 9 10", "Grandmother worried that {child} is often left with a series of different adults while "
+                              "mum goes out, and came to her house hungry."},
+    ConcernTemplate{"8 1", "Children's centre worker noticed {child} has had the same untreated nappy rash for weeks "
+                           "and mum seemed frightened of her partner collecting them."},
 };
 const std::array kVoices = {
     "{child} said: \"I don't like it when they shout, I go in my room.\"",
@@ -122,6 +139,28 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
     for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
         text.replace(pos, from.size(), to);
     return text;
+}
+
+// A concern of the kind this source raises ("3A" matches templates for "3").
+const char* concernFor(Random& random, const std::string& source) {
+    std::vector<const char*> fitting;
+    for (const auto& concern : kConcerns) {
+        std::string_view prefixes(concern.sources);
+        size_t start = 0;
+        while (start < prefixes.size()) {
+            size_t end = prefixes.find(' ', start);
+            if (end == std::string_view::npos)
+                end = prefixes.size();
+            const auto prefix = prefixes.substr(start, end - start);
+            if (source.compare(0, prefix.size(), prefix) == 0 &&
+                (prefix.size() > 1 || source.size() == 1 || !std::isdigit(static_cast<unsigned char>(source[1]))))
+                fitting.push_back(concern.text);
+            start = end + 1;
+        }
+    }
+    if (fitting.empty())
+        return kConcerns[static_cast<size_t>(pick(random, static_cast<int>(kConcerns.size())))].text;
+    return fitting[static_cast<size_t>(pick(random, static_cast<int>(fitting.size())))];
 }
 
 const SourceInfo& pickSource(Random& random) {
@@ -343,7 +382,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
                                    : pick(random, 3) == 0 ? "email" : pick(random, 2) ? "phone" : "portal"},
                        {"source", sourceCode},
                        {"children", children},
-                       {"concern", replaceAll(pickFrom(random, kConcerns), "{child}", firstChildName)}};
+                       {"concern", replaceAll(concernFor(random, sourceCode), "{child}", firstChildName)}};
             if (sourceCode != "9") {
                 Json referrer{{"name", randomGivenName(random, chance(random, 0.7)) + " " + randomFamilyName(random)},
                               {"phone", randomPhone(random)}};
