@@ -3,6 +3,7 @@
 #include "contacts/ContactProjection.h"
 #include "people/PersonProjection.h"
 #include "store/Migrations.h"
+#include "users/UserService.h"
 #include "util/Errors.h"
 
 namespace frontdoor::core {
@@ -10,6 +11,7 @@ namespace frontdoor::core {
 void registerAllProjections(Projections& projections) {
     registerPersonProjection(projections);
     registerContactProjection(projections);
+    registerUserProjection(projections);
 }
 
 std::unique_ptr<Workspace> Workspace::open(const std::string& path, const Clock& clock) {

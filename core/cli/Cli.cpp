@@ -1,6 +1,7 @@
 #include "cli/Cli.h"
 
 #include "store/DataLocation.h"
+#include "users/UserService.h"
 #include "util/Errors.h"
 
 #include <algorithm>
@@ -13,7 +14,7 @@
 namespace frontdoor::core::cli {
 namespace {
 
-const std::vector<std::string> kGlobalOptions = {"db", "user", "role", "now", "help"};
+const std::vector<std::string> kGlobalOptions = {"db", "user", "role", "secret", "now", "help"};
 
 std::string operatingSystemUser() {
     for (const char* name : {"USER", "USERNAME", "LOGNAME"})
@@ -122,8 +123,25 @@ Workspace& Context::workspace() {
     return *workspace_;
 }
 
-Actor Context::actor() const {
-    return Actor{args_.option("user", operatingSystemUser()), args_.option("role", "screener")};
+std::string Context::userName() const { return args_.option("user", operatingSystemUser()); }
+
+Actor Context::actor() {
+    if (actor_)
+        return *actor_;
+    UserService users(workspace());
+    if (!users.anyUsers())
+        throw ForbiddenError("this database has no users yet; add the first administrator with: "
+                             "FRONTDOOR_SECRET=... frontdoor-cli user add --user NAME --display-name \"Full Name\" "
+                             "--roles administrator");
+    std::string secret = args_.option("secret", "");
+    if (secret.empty())
+        if (const char* fromEnvironment = std::getenv("FRONTDOOR_SECRET"))
+            secret = fromEnvironment;
+    if (secret.empty())
+        throw ForbiddenError("sign in: set FRONTDOOR_SECRET to " + userName() +
+                             "'s password or PIN (or pass --secret)");
+    actor_ = users.authenticate(userName(), secret, args_.option("role", "")).actor();
+    return *actor_;
 }
 
 int Context::intOption(const std::string& name, int fallback, int minimum, int maximum) const {
@@ -215,6 +233,8 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerContactCommands();
         registerPersonCommands();
         registerDemoCommands();
+        registerUserCommands();
+        registerSearchCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

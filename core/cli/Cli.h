@@ -52,8 +52,12 @@ public:
     /// The database named by --db, or the default in the user's app-data folder; opened on first use.
     Workspace& workspace();
     const Clock& clock();
-    /// The acting user (--user, default the operating-system account) and role (--role).
-    Actor actor() const;
+    /// The signed-in actor: --user (default the operating-system account) proved by its password or PIN
+    /// (FRONTDOOR_SECRET, or --secret), acting in --role (default their first role). Throws
+    /// ForbiddenError when the secret is wrong or the database has no users yet.
+    Actor actor();
+    /// The user named by --user, or the operating-system account; not yet authenticated.
+    std::string userName() const;
     /// A whole-number option within [minimum, maximum]; a clear error names the option otherwise.
     int intOption(const std::string& name, int fallback, int minimum, int maximum) const;
     /// A date-and-time option; a bare date means the start of that day, or with `bareDateMeansNextDay`
@@ -73,6 +77,7 @@ private:
     std::ostream& err_;
     std::unique_ptr<Clock> clock_;
     std::unique_ptr<Workspace> workspace_;
+    std::optional<Actor> actor_;
 };
 
 struct Command {
@@ -97,5 +102,7 @@ void registerStoreCommands();
 void registerContactCommands();
 void registerPersonCommands();
 void registerDemoCommands();
+void registerUserCommands();
+void registerSearchCommands();
 
 } // namespace frontdoor::core::cli

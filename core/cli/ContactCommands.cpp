@@ -20,6 +20,7 @@ void registerContactCommands() {
     addCommand({"contact show", "contact show CONTACT_ID",
                 "The contact as recorded, its status and outcome, and its timeline (every fact: who, role, when).",
                 {}, {}, [](Context& ctx) {
+                    ctx.actor();
                     ContactService service(ctx.workspace());
                     ctx.print(service.show(ctx.requiredPositional("CONTACT_ID")));
                     return kOk;
@@ -28,6 +29,7 @@ void registerContactCommands() {
                 "Contacts newest first, filtered by status and by when they were received (--to is exclusive; a "
                 "bare date includes that whole day).",
                 {"status", "from", "to", "limit", "offset"}, {}, [](Context& ctx) {
+                    ctx.actor();
                     ContactFilter filter;
                     filter.status = ctx.args().option("status");
                     filter.receivedFrom = ctx.instantOption("from");

@@ -2,6 +2,8 @@
 #include "cli/Cli.h"
 
 #include "demo/DemoData.h"
+#include "users/Roles.h"
+#include "users/UserService.h"
 
 #include <iostream>
 
@@ -20,12 +22,17 @@ void registerDemoCommands() {
                         options.progress = [&ctx](int done) {
                             ctx.err() << "\r" << done << " contacts" << std::flush;
                         };
+                    // A new database gets the demo users; an existing one needs an administrator to add demo data.
+                    const bool addedUsers = addDemoUsers(ctx.workspace(), ctx.userName());
+                    if (!addedUsers)
+                        UserService(ctx.workspace()).require(ctx.actor(), {role::kAdministrator}, "Adding demo data");
                     const auto summary = generateDemoData(ctx.workspace(), options);
                     if (options.progress)
                         ctx.err() << "\n";
                     ctx.print({{"contacts", summary.contacts},
                                {"people", summary.people},
                                {"families", summary.families},
+                               {"demo_users_added", addedUsers},
                                {"seconds", summary.seconds}});
                     return kOk;
                 }});

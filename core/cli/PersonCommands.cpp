@@ -27,6 +27,7 @@ void registerPersonCommands() {
                 "(re-referral, repeat contacts).",
                 {"given", "family", "dob", "postcode", "limit", "repeat-count", "repeat-months", "as-of"}, {},
                 [](Context& ctx) {
+                    ctx.actor();
                     PersonQuery query;
                     query.givenName = ctx.args().option("given", "");
                     query.familyName = ctx.args().option("family", "");
@@ -49,6 +50,7 @@ void registerPersonCommands() {
                 "A person's details, every contact about them (newest first, referrals marked when they were "
                 "re-referrals) and their flags.",
                 {"repeat-count", "repeat-months", "as-of"}, {}, [](Context& ctx) {
+                    ctx.actor();
                     PersonSearch search(ctx.workspace(), historySettings(ctx));
                     ctx.print(search.history(ctx.requiredPositional("PERSON_ID"), asOf(ctx)));
                     return kOk;

@@ -2,6 +2,8 @@
 #include "cli/Cli.h"
 
 #include "store/Migrations.h"
+#include "users/Roles.h"
+#include "users/UserService.h"
 
 #include <chrono>
 
@@ -24,6 +26,7 @@ void registerStoreCommands() {
                 "there (digest before and after).",
                 {}, {}, [](Context& ctx) {
                     Workspace& ws = ctx.workspace();
+                    UserService(ws).require(ctx.actor(), {role::kAdministrator}, "Rebuilding the projection");
                     const std::string before = ws.facts().projectionDigest();
                     const auto started = std::chrono::steady_clock::now();
                     const int64_t replayed = ws.facts().rebuildProjection();
@@ -40,6 +43,7 @@ void registerStoreCommands() {
                 "Check the database file (PRAGMA integrity_check) and every desk's chain of fact hashes.",
                 {}, {}, [](Context& ctx) {
                     Workspace& ws = ctx.workspace();
+                    UserService(ws).require(ctx.actor(), {role::kAdministrator, role::kAuditor}, "Verifying the record");
                     const std::string integrity = ws.db().queryText("PRAGMA integrity_check").value_or("");
                     const auto chains = ws.facts().verifyChains();
                     const bool ok = integrity == "ok" && chains.intact;

@@ -50,6 +50,20 @@ void projectRecorded(Database& db, const Fact& fact) {
     Contact withId = contact;
     withId.id = fact.subject;
     linkChildren(db, db.lastInsertRowId(), withId);
+    db.cached("DELETE FROM contact_draft WHERE id = ?").bindAll(fact.subject).run();
+}
+
+void projectDraftSaved(Database& db, const Fact& fact) {
+    db.cached("INSERT INTO contact_draft(id, owner, owner_role, saved_at, body, updated_hlc) VALUES (?,?,?,?,?,?) "
+              "ON CONFLICT(id) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body, "
+              "updated_hlc = excluded.updated_hlc")
+        .bindAll(fact.subject, fact.userId, fact.role, formatInstant(fact.recordedAt),
+                 fact.payload.value("body", Json::object()).dump(), fact.hlc.packed)
+        .run();
+}
+
+void projectDraftDiscarded(Database& db, const Fact& fact) {
+    db.cached("DELETE FROM contact_draft WHERE id = ?").bindAll(fact.subject).run();
 }
 
 void projectAmended(Database& db, const Fact& fact) {
@@ -81,6 +95,9 @@ void registerContactProjection(Projections& projections) {
     projections.on(kContactRecorded, projectRecorded);
     projections.on(kContactAmended, projectAmended);
     projections.on(kContactOutcomeRecorded, projectOutcome);
+    projections.ownTable("contact_draft", "id");
+    projections.on(kContactDraftSaved, projectDraftSaved);
+    projections.on(kContactDraftDiscarded, projectDraftDiscarded);
 }
 
 std::optional<int64_t> contactKey(Database& db, const std::string& id) {

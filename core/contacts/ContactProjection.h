@@ -7,6 +7,9 @@
 //   contact.amended           subject = contact id, payload = {"contact": <full contact>, "reason": text}
 //   contact.outcome_recorded  subject = contact id, payload = {"outcome": code, "decided_at": instant,
 //                             "note": text}; used when importing history, and by the decision workflow
+//   contact.draft_saved       subject = draft id (the contact id it will have), payload = {"body": partial contact}
+//   contact.draft_discarded   subject = draft id, payload = {"reason": text}
+// Recording a contact whose id is a draft's id removes the draft from the projection.
 
 #include "store/Projections.h"
 
@@ -15,6 +18,8 @@ namespace frontdoor::core {
 inline constexpr const char* kContactRecorded = "contact.recorded";
 inline constexpr const char* kContactAmended = "contact.amended";
 inline constexpr const char* kContactOutcomeRecorded = "contact.outcome_recorded";
+inline constexpr const char* kContactDraftSaved = "contact.draft_saved";
+inline constexpr const char* kContactDraftDiscarded = "contact.draft_discarded";
 
 void registerContactProjection(Projections& projections);
 

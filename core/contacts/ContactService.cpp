@@ -56,6 +56,10 @@ nlohmann::json ContactSummary::toJson() const {
     return json;
 }
 
+nlohmann::json ContactDraft::toJson() const {
+    return {{"id", id}, {"owner", owner}, {"saved_at", formatInstant(savedAt)}, {"body", body}};
+}
+
 nlohmann::json TimelineEntry::toJson() const {
     return {{"at", formatInstant(at)}, {"user", user},         {"role", role},
             {"type", type},            {"what", description}, {"fact_id", factId}};
@@ -68,6 +72,10 @@ std::string describeFact(const Fact& fact) {
         return "Contact amended: " + fact.payload.value("reason", "no reason given");
     if (fact.type == kContactOutcomeRecorded)
         return "Outcome recorded: " + outcomeLabel(fact.payload.value("outcome", ""));
+    if (fact.type == kContactDraftSaved)
+        return "Draft saved";
+    if (fact.type == kContactDraftDiscarded)
+        return "Draft discarded: " + fact.payload.value("reason", "");
     if (fact.type == kPersonRegistered)
         return "Person registered";
     if (fact.type == kPersonUpdated)
@@ -96,6 +104,8 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
             linkErrors.push_back({"id", "\"" + contact.id + "\" is not a contact id"});
         else if (contactKey(db, contact.id))
             linkErrors.push_back({"id", "a contact with id " + contact.id + " is already recorded"});
+        else if (const auto existing = draft(contact.id); existing && existing->owner != actor.userId)
+            linkErrors.push_back({"id", "draft " + contact.id + " belongs to " + existing->owner});
     }
     if (!linkErrors.empty())
         throw ValidationError(std::move(linkErrors));
@@ -120,6 +130,70 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
     }
     ws_.facts().append(actor, kContactRecorded, contact.id, toJson(contact));
     transaction.commit();
+    return result;
+}
+
+std::string ContactService::saveDraft(const Actor& actor, const std::string& draftId, const nlohmann::json& body) {
+    if (!body.is_object())
+        throw ValidationError("body", "a draft must be a JSON object");
+    std::string id = draftId;
+    if (id.empty()) {
+        id = newUuidV7(ws_.clock().now());
+    } else {
+        if (!isUuid(id))
+            throw ValidationError("id", "\"" + id + "\" is not a draft id");
+        if (contactKey(ws_.db(), id))
+            throw ConflictError("contact " + id + " is already recorded; it is no longer a draft");
+        if (const auto existing = draft(id); existing && existing->owner != actor.userId)
+            throw ConflictError("draft " + id + " belongs to " + existing->owner + "; it cannot be saved by " +
+                                actor.userId);
+    }
+    nlohmann::json stored = body;
+    stored.erase("id");
+    WriteScope scope(ws_.db());
+    ws_.facts().append(actor, kContactDraftSaved, id, {{"body", stored}});
+    scope.commit();
+    return id;
+}
+
+void ContactService::discardDraft(const Actor& actor, const std::string& draftId, const std::string& reason) {
+    const auto existing = draft(draftId);
+    if (!existing)
+        throw NotFoundError("no draft with id " + draftId);
+    if (existing->owner != actor.userId)
+        throw ConflictError("draft " + draftId + " belongs to " + existing->owner);
+    WriteScope scope(ws_.db());
+    ws_.facts().append(actor, kContactDraftDiscarded, draftId, {{"reason", reason}});
+    scope.commit();
+}
+
+namespace {
+
+ContactDraft readDraft(Statement& stmt) {
+    return {stmt.text(0), stmt.text(1), parseInstant(stmt.text(2)).value_or(Instant{}),
+            nlohmann::json::parse(stmt.text(3))};
+}
+
+} // namespace
+
+std::vector<ContactDraft> ContactService::drafts(const std::string& owner) {
+    auto& stmt = ws_.db().cached(
+        "SELECT id, owner, saved_at, body FROM contact_draft WHERE owner = ? ORDER BY saved_at DESC, id");
+    stmt.bindAll(owner);
+    std::vector<ContactDraft> result;
+    while (stmt.step())
+        result.push_back(readDraft(stmt));
+    stmt.reset();
+    return result;
+}
+
+std::optional<ContactDraft> ContactService::draft(const std::string& draftId) {
+    auto& stmt = ws_.db().cached("SELECT id, owner, saved_at, body FROM contact_draft WHERE id = ?");
+    stmt.bindAll(draftId);
+    std::optional<ContactDraft> result;
+    if (stmt.step())
+        result = readDraft(stmt);
+    stmt.reset();
     return result;
 }
 

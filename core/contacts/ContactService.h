@@ -54,6 +54,15 @@ struct TimelineEntry {
     nlohmann::json toJson() const;
 };
 
+/// A contact being typed, saved as it is typed.
+struct ContactDraft {
+    std::string id;     ///< the id the contact will have when recorded
+    std::string owner;
+    Instant savedAt;
+    nlohmann::json body; ///< whatever has been typed so far, in the shape of `contact record`'s input
+    nlohmann::json toJson() const;
+};
+
 class ContactService {
 public:
     explicit ContactService(Workspace& workspace) : ws_(workspace) {}
@@ -63,6 +72,17 @@ public:
     /// ethnicity or LA id of a linked child update the person record (as a fact); names never change
     /// silently: a different spelling is kept on the contact as reported.
     RecordedContact record(const Actor& actor, const nlohmann::json& input);
+
+    /// Saves what has been typed so far (no validation beyond being a JSON object). A new draft gets a
+    /// fresh id; saving again under the same id supersedes the earlier save, and only the draft's owner
+    /// may do that. Recording the contact with "id" set to the draft's id turns the draft into the
+    /// contact. Returns the draft id.
+    std::string saveDraft(const Actor& actor, const std::string& draftId, const nlohmann::json& body);
+    /// Throws ConflictError if the draft belongs to someone else.
+    void discardDraft(const Actor& actor, const std::string& draftId, const std::string& reason);
+    /// A user's drafts, most recently saved first.
+    std::vector<ContactDraft> drafts(const std::string& owner);
+    std::optional<ContactDraft> draft(const std::string& draftId);
 
     /// Records the outcome of a contact decided elsewhere (imported history, or the demo data).
     void recordOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,

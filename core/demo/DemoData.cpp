@@ -2,6 +2,7 @@
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
+#include "users/UserService.h"
 
 #include <algorithm>
 #include <array>
@@ -305,6 +306,45 @@ std::string misspellName(const std::string& name, Random& random) {
     return slip;
 }
 
+const std::vector<DemoUser>& demoUsers() {
+    static const std::vector<DemoUser> users = {
+        {"sam.screener", "Sam Screener", "screener", "1111"},
+        {"jo.screener", "Jo Screener", "screener", "1111"},
+        {"mo.manager", "Mo Manager", "duty_manager", "2222"},
+        {"dee.manager", "Dee Manager", "duty_manager", "2222"},
+        {"eve.edt", "Eve Night", "edt_worker", "3333"},
+        {"ada.admin", "Ada Admin", "administrator", "4444"},
+        {"aud.auditor", "Aud Auditor", "auditor", "5555"},
+    };
+    return users;
+}
+
+bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount) {
+    UserService users(workspace);
+    if (users.anyUsers())
+        return false;
+    const auto split = [](const std::string& text) {
+        std::vector<std::string> parts;
+        size_t start = 0;
+        while (start <= text.size()) {
+            const size_t end = std::min(text.find(',', start), text.size());
+            parts.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        return parts;
+    };
+    Transaction transaction(workspace.db());
+    const Actor admin{"ada.admin", "administrator"};
+    users.add(std::nullopt, "ada.admin", "Ada Admin", {"administrator"}, "4444");
+    for (const auto& user : demoUsers())
+        if (std::string(user.id) != "ada.admin")
+            users.add(admin, user.id, user.displayName, split(user.roles), user.pin);
+    if (!alsoAccount.empty() && !users.find(alsoAccount))
+        users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"}, "1234");
+    transaction.commit();
+    return true;
+}
+
 DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
     const auto started = steady_clock::now();
     Random random(options.seed);
@@ -312,8 +352,8 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
     const auto now = workspace.clock().now();
     const sys_days today = floor<days>(now);
     const sys_days first = today - days{365 * options.years};
-    const Actor screener{"demo.screener", "screener"};
-    const Actor manager{"demo.manager", "duty_manager"};
+    const Actor screeners[] = {{"sam.screener", "screener"}, {"jo.screener", "screener"}};
+    const Actor managers[] = {{"mo.manager", "duty_manager"}, {"dee.manager", "duty_manager"}};
 
     DemoSummary summary;
     std::unique_ptr<Transaction> batch;
@@ -418,7 +458,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
 
             if (!batch)
                 batch = std::make_unique<Transaction>(workspace.db());
-            const RecordedContact recorded = contacts.record(screener, input);
+            const RecordedContact recorded = contacts.record(screeners[pick(random, 2)], input);
             for (size_t i = 0; i < named.size(); ++i)
                 if (family.children[named[i]].personId.empty())
                     family.children[named[i]].personId = recorded.personIds[i];
@@ -426,7 +466,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
             ++summary.contacts;
             if (receivedAt < now - days{options.openDays}) {
                 const auto decidedAt = receivedAt + hours{2 + pick(random, 26)};
-                contacts.recordOutcome(manager, recorded.contactId, pickOutcome(random, sourceCode),
+                contacts.recordOutcome(managers[pick(random, 2)], recorded.contactId, pickOutcome(random, sourceCode),
                                        std::min(decidedAt, now - minutes{1}), "");
             }
             if (++inBatch >= options.batchSize) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace frontdoor::core {
 
@@ -30,6 +31,22 @@ struct DemoSummary {
     int families = 0;
     double seconds = 0;
 };
+
+/// A made-up user of the demo database, with the PIN printed in the README.
+struct DemoUser {
+    const char* id;
+    const char* displayName;
+    const char* roles; ///< comma-separated
+    const char* pin;
+};
+/// sam.screener (1111), jo.screener (1111), mo.manager (2222), dee.manager (2222), eve.edt (3333),
+/// ada.admin (4444), aud.auditor (5555).
+const std::vector<DemoUser>& demoUsers();
+
+/// Adds the demo users to a database that has none, plus `alsoAccount` (the operating-system account
+/// running the demo, so the desktop's sign-in works at once) as screener and duty manager with PIN 1234.
+/// Returns false, doing nothing, if the database already has users.
+bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount);
 
 /// Adds synthetic contacts to the workspace. Deterministic for a given seed and clock.
 DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options);

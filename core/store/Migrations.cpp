@@ -104,9 +104,34 @@ CREATE TABLE contact_child (
 CREATE INDEX contact_child_by_person ON contact_child(person_pk, contact_pk);
 )sql";
 
+// Migration 3: users and their roles (the rule sets take migration 2).
+const char* kUsers = R"sql(
+CREATE TABLE app_user (
+    id             TEXT PRIMARY KEY,     -- operating-system account name
+    display_name   TEXT NOT NULL,
+    roles          TEXT NOT NULL,        -- comma-separated
+    secret_hash    TEXT NOT NULL,        -- libsodium Argon2id string
+    disabled       INTEGER NOT NULL DEFAULT 0,
+    last_signed_in TEXT,
+    updated_hlc    INTEGER NOT NULL
+);
+
+-- Contacts being typed: saved as the screener types, so a crash or a closed window loses nothing.
+CREATE TABLE contact_draft (
+    id          TEXT PRIMARY KEY,
+    owner       TEXT NOT NULL,
+    owner_role  TEXT NOT NULL,
+    saved_at    TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    updated_hlc INTEGER NOT NULL
+);
+CREATE INDEX contact_draft_by_owner ON contact_draft(owner, saved_at);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
+        {3, "users, roles and contact drafts", kUsers},
     };
 }
 

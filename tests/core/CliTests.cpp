@@ -9,19 +9,38 @@ using namespace frontdoor;
 
 namespace {
 
+// A database with an administrator (ada.admin, 4444) and a screener (sam.screener, 1111).
 struct CliDb {
     test::ScratchFolder folder;
     std::string db = folder.file("cli.sqlite");
-    std::vector<std::string> args(std::vector<std::string> words) const {
-        words.insert(words.end(), {"--db", db, "--now", "2026-11-23T10:00:00Z", "--user", "sam.screener"});
+
+    explicit CliDb(bool withUsers = true) {
+        if (!withUsers)
+            return;
+        REQUIRE(test::runCli({"user", "add", "ada.admin", "--display-name", "Ada Admin", "--roles", "administrator",
+                              "--new-secret", "4444", "--db", db})
+                    .exitCode == 0);
+        REQUIRE(test::runCli(asUser("ada.admin", "4444", {"user", "add", "sam.screener", "--display-name",
+                                                          "Sam Screener", "--roles", "screener", "--new-secret", "1111"}))
+                    .exitCode == 0);
+    }
+    std::vector<std::string> asUser(const std::string& user, const std::string& secret,
+                                    std::vector<std::string> words) const {
+        words.insert(words.end(), {"--db", db, "--now", "2026-11-23T10:00:00Z", "--user", user, "--secret", secret});
         return words;
+    }
+    std::vector<std::string> args(std::vector<std::string> words) const {
+        return asUser("sam.screener", "1111", std::move(words));
+    }
+    std::vector<std::string> admin(std::vector<std::string> words) const {
+        return asUser("ada.admin", "4444", std::move(words));
     }
 };
 
 } // namespace
 
 TEST_CASE("cli: init creates the database at the latest schema", "[cli]") {
-    CliDb cli;
+    CliDb cli(false);
     const auto result = test::runCli(cli.args({"init"}));
     REQUIRE(result.exitCode == 0);
     const auto json = result.json();
@@ -60,12 +79,13 @@ TEST_CASE("cli: record, show with timeline, list, search, history, rebuild", "[c
     REQUIRE(history.exitCode == 0);
     CHECK(history.json()["contacts"].size() == 1);
 
-    const auto rebuilt = test::runCli(cli.args({"rebuild"}));
+    CHECK(test::runCli(cli.args({"rebuild"})).exitCode == 3); // a screener may not
+    const auto rebuilt = test::runCli(cli.admin({"rebuild"}));
     REQUIRE(rebuilt.exitCode == 0);
     CHECK(rebuilt.json()["identical"] == true);
-    CHECK(rebuilt.json()["facts_replayed"] == 2);
+    CHECK(rebuilt.json()["facts_replayed"] == 4); // two users, a child, a contact
 
-    const auto verified = test::runCli(cli.args({"verify"}));
+    const auto verified = test::runCli(cli.admin({"verify"}));
     CHECK(verified.exitCode == 0);
     CHECK(verified.json()["ok"] == true);
 }
@@ -103,7 +123,7 @@ TEST_CASE("cli: unknown things are reported plainly", "[cli]") {
 
 TEST_CASE("cli: demo data is made-up, varied and searchable", "[cli][demo]") {
     CliDb cli;
-    const auto demo = test::runCli(cli.args({"demo", "--contacts", "300", "--seed", "7"}));
+    const auto demo = test::runCli(cli.admin({"demo", "--contacts", "300", "--seed", "7"}));
     REQUIRE(demo.exitCode == 0);
     CHECK(demo.json()["contacts"] == 300);
     CHECK(demo.json()["people"].get<int>() < 300); // children come back: repeat contacts
@@ -121,6 +141,27 @@ TEST_CASE("cli: demo data is made-up, varied and searchable", "[cli][demo]") {
     CHECK(sources.size() >= 10);
     CHECK(siblings > 30);
     CHECK(unborn > 0);
-    const auto rebuilt = test::runCli(cli.args({"rebuild"}));
+    const auto rebuilt = test::runCli(cli.admin({"rebuild"}));
     CHECK(rebuilt.json()["identical"] == true);
+}
+
+TEST_CASE("cli: nobody reads or writes without signing in", "[cli][users]") {
+    SECTION("a new database asks for its first administrator") {
+        CliDb empty(false);
+        const auto result = test::runCli(empty.args({"contact", "list"}));
+        CHECK(result.exitCode == 3);
+        CHECK_THAT(result.err, Catch::Contains("no users yet"));
+    }
+    SECTION("a wrong PIN is refused without saying whether the user exists") {
+        CliDb cli;
+        const auto wrong = test::runCli(cli.asUser("sam.screener", "9999", {"contact", "list"}));
+        const auto unknown = test::runCli(cli.asUser("nobody", "9999", {"contact", "list"}));
+        CHECK(wrong.exitCode == 3);
+        CHECK(wrong.err == unknown.err);
+    }
+    SECTION("a demo database on a new file comes with its demo users") {
+        CliDb empty(false);
+        REQUIRE(test::runCli(empty.args({"demo", "--contacts", "20"})).exitCode == 0);
+        CHECK(test::runCli(empty.asUser("mo.manager", "2222", {"contact", "list"})).exitCode == 0);
+    }
 }

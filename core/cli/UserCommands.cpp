@@ -1,0 +1,110 @@
+// user add | change | secret | disable | enable | list, and sign-in.
+#include "cli/Cli.h"
+
+#include "users/UserService.h"
+#include "util/Errors.h"
+
+#include <cstdlib>
+
+namespace frontdoor::core::cli {
+namespace {
+
+std::vector<std::string> rolesOption(Context& ctx) {
+    std::vector<std::string> roles;
+    const std::string text = ctx.args().option("roles", "");
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string::npos)
+            end = text.size();
+        if (end > start)
+            roles.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return roles;
+}
+
+// The new user's password or PIN: FRONTDOOR_NEW_SECRET, so it never appears in the shell's history.
+std::string newSecret(Context& ctx) {
+    if (const auto option = ctx.args().option("new-secret"))
+        return *option;
+    if (const char* value = std::getenv("FRONTDOOR_NEW_SECRET"))
+        return value;
+    throw ValidationError("secret", "set FRONTDOOR_NEW_SECRET to the new password or PIN");
+}
+
+} // namespace
+
+void registerUserCommands() {
+    addCommand({"user add", "user add ACCOUNT --display-name NAME --roles R1,R2  (secret in FRONTDOOR_NEW_SECRET)",
+                "Add a user (an administrator's job; the very first user of a new database adds themselves, as "
+                "an administrator, without signing in).",
+                {"display-name", "roles", "new-secret"}, {}, [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    const std::string id = ctx.requiredPositional("ACCOUNT");
+                    std::optional<Actor> by;
+                    if (users.anyUsers())
+                        by = ctx.actor();
+                    const User user = users.add(by, id, ctx.args().option("display-name", ""), rolesOption(ctx),
+                                                newSecret(ctx));
+                    ctx.print(user.toJson());
+                    return kOk;
+                }});
+    addCommand({"user change", "user change ACCOUNT --display-name NAME --roles R1,R2",
+                "Change a user's name and roles (administrator).", {"display-name", "roles"}, {}, [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    ctx.print(users
+                                  .change(ctx.actor(), ctx.requiredPositional("ACCOUNT"),
+                                          ctx.args().option("display-name", ""), rolesOption(ctx))
+                                  .toJson());
+                    return kOk;
+                }});
+    addCommand({"user secret", "user secret ACCOUNT  (new secret in FRONTDOOR_NEW_SECRET)",
+                "Set a password or PIN: your own, or anyone's as an administrator.", {"new-secret"}, {},
+                [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    const std::string id = ctx.requiredPositional("ACCOUNT");
+                    users.setSecret(ctx.actor(), id, newSecret(ctx));
+                    ctx.print({{"id", id}, {"secret_changed", true}});
+                    return kOk;
+                }});
+    addCommand({"user disable", "user disable ACCOUNT --reason TEXT",
+                "Disable a user (administrator); their past work stays attributed to them.", {"reason"}, {},
+                [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    const std::string id = ctx.requiredPositional("ACCOUNT");
+                    users.disable(ctx.actor(), id, ctx.args().option("reason", ""));
+                    ctx.print(users.find(id)->toJson());
+                    return kOk;
+                }});
+    addCommand({"user enable", "user enable ACCOUNT", "Enable a disabled user (administrator).", {}, {},
+                [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    const std::string id = ctx.requiredPositional("ACCOUNT");
+                    users.enable(ctx.actor(), id);
+                    ctx.print(users.find(id)->toJson());
+                    return kOk;
+                }});
+    addCommand({"user list", "user list", "Every user with their roles.", {}, {}, [](Context& ctx) {
+                    ctx.actor();
+                    UserService users(ctx.workspace());
+                    auto list = Json::array();
+                    for (const auto& user : users.list())
+                        list.push_back(user.toJson());
+                    ctx.print({{"users", list}});
+                    return kOk;
+                }});
+    addCommand({"sign-in", "sign-in [--user ACCOUNT] [--role ROLE]  (secret in FRONTDOOR_SECRET)",
+                "Check a user's password or PIN and role, and record the sign-in.", {}, {}, [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    std::string secret = ctx.args().option("secret", "");
+                    if (secret.empty())
+                        if (const char* value = std::getenv("FRONTDOOR_SECRET"))
+                            secret = value;
+                    const Session session = users.signIn(ctx.userName(), secret, ctx.args().option("role", ""));
+                    ctx.print({{"user", session.user.toJson()}, {"role", session.role}});
+                    return kOk;
+                }});
+}
+
+} // namespace frontdoor::core::cli

@@ -1,0 +1,154 @@
+#include "search/QuickSearch.h"
+
+#include "people/NameKeys.h"
+#include "people/Person.h"
+#include "people/PersonProjection.h"
+
+#include <cctype>
+#include <cstdio>
+
+namespace frontdoor::core {
+namespace {
+
+std::string ukDate(const std::string& iso) {
+    const auto date = parseDate(iso.substr(0, 10));
+    if (!date)
+        return iso;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(date->day()),
+                  static_cast<unsigned>(date->month()), static_cast<int>(date->year()));
+    return buffer;
+}
+
+// "12/03/2015" or "2015-03-12" -> a date.
+std::optional<Date> readDate(const std::string& word) {
+    if (auto iso = parseDate(word))
+        return iso;
+    unsigned d = 0, m = 0;
+    int y = 0;
+    char extra = 0;
+    if (std::sscanf(word.c_str(), "%u/%u/%d%c", &d, &m, &y, &extra) == 3 && y > 1900) {
+        const Date date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+        if (date.ok())
+            return date;
+    }
+    return std::nullopt;
+}
+
+bool looksLikeIdPrefix(const std::string& word) {
+    if (word.size() < 6)
+        return false;
+    for (char c : word)
+        if (!(std::isxdigit(static_cast<unsigned char>(c)) || c == '-'))
+            return false;
+    return true;
+}
+
+} // namespace
+
+nlohmann::json QuickResult::toJson() const {
+    return {{"kind", kind}, {"id", id}, {"title", title}, {"detail", detail}};
+}
+
+std::vector<QuickResult> QuickSearch::find(const std::string& text, int limit) {
+    std::vector<QuickResult> results;
+    std::vector<std::string> nameTokens;
+    std::optional<Date> date;
+    std::string postcode;
+    std::string idPrefix;
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        if (end > start)
+            words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        if (auto d = readDate(word)) {
+            date = d;
+        } else if (i + 1 < words.size() && !normalisePostcode(word + words[i + 1]).empty()) {
+            postcode = postcodeKey(word + words[i + 1]); // "WA7 5XY" typed as two words
+            ++i;
+        } else if (!normalisePostcode(word).empty()) {
+            postcode = postcodeKey(word);
+        } else if (looksLikeIdPrefix(word) && std::isdigit(static_cast<unsigned char>(word[0]))) {
+            idPrefix = word;
+        } else {
+            for (const auto& token : nameWords(foldName(word)))
+                nameTokens.push_back(token);
+        }
+    }
+
+    Database& db = ws_.db();
+    const std::string selectPerson =
+        "SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.expected_date, p.postcode, "
+        "(SELECT count(*) FROM contact_child cc WHERE cc.person_pk = p.pk), "
+        "(SELECT max(c.received_at) FROM contact_child cc JOIN contact c ON c.pk = cc.contact_pk "
+        "WHERE cc.person_pk = p.pk) AS last_contact FROM person p ";
+    std::string sql;
+    std::vector<std::string> binds;
+    std::string where = " WHERE 1";
+    if (!nameTokens.empty()) {
+        std::string match;
+        for (const auto& token : nameTokens) {
+            if (!match.empty())
+                match += " AND ";
+            // The start of any name, or a name that sounds like it (both keys, so the word may be either name).
+            const std::string key = metaphone(token);
+            match += "(names : \"" + token + "\"* OR keys : \"g" + key + "\" OR keys : \"f" + key + "\")";
+        }
+        sql = selectPerson + "JOIN person_fts f ON f.rowid = p.pk AND person_fts MATCH ?";
+        binds.push_back(match);
+    } else if (date || !postcode.empty()) {
+        sql = selectPerson;
+    }
+    if (!sql.empty()) {
+        if (date) {
+            where += " AND (p.date_of_birth = ? OR p.expected_date = ?)";
+            binds.push_back(formatDate(*date));
+            binds.push_back(formatDate(*date));
+        }
+        if (!postcode.empty()) {
+            where += " AND p.postcode_key = ?";
+            binds.push_back(postcode);
+        }
+        Statement stmt = db.prepare(sql + where + " ORDER BY last_contact DESC LIMIT " + std::to_string(limit));
+        for (size_t i = 0; i < binds.size(); ++i)
+            stmt.bind(static_cast<int>(i + 1), binds[i]);
+        while (stmt.step()) {
+            Person person;
+            person.givenName = stmt.text(1);
+            person.familyName = stmt.text(2);
+            if (!stmt.isNull(3))
+                person.dateOfBirth = parseDate(stmt.text(3));
+            if (!stmt.isNull(4))
+                person.expectedDate = parseDate(stmt.text(4));
+            std::string detail = person.displayBirth();
+            if (!stmt.isNull(5))
+                detail += " · " + stmt.text(5);
+            const int64_t contacts = stmt.int64(6);
+            detail += " · " + std::to_string(contacts) + (contacts == 1 ? " contact" : " contacts");
+            if (!stmt.isNull(7))
+                detail += ", last " + ukDate(stmt.text(7));
+            results.push_back({"person", stmt.text(0), person.displayName(), detail});
+        }
+    }
+    if (!idPrefix.empty() && static_cast<int>(results.size()) < limit) {
+        auto& stmt = db.cached("SELECT id, received_at, status, concern_summary FROM contact WHERE id >= ? AND id < ? "
+                               "ORDER BY id LIMIT 5");
+        std::string upper = idPrefix;
+        upper.back() = static_cast<char>(upper.back() + 1);
+        stmt.bindAll(idPrefix, upper);
+        while (stmt.step())
+            results.push_back({"contact", stmt.text(0), "Contact received " + ukDate(stmt.text(1)),
+                               stmt.text(2) + " · " + stmt.text(3)});
+        stmt.reset();
+    }
+    return results;
+}
+
+} // namespace frontdoor::core
