@@ -1,6 +1,7 @@
 #include "contacts/ContactProjection.h"
 
 #include "contacts/Contact.h"
+#include "contacts/Outcomes.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
 
@@ -95,6 +96,17 @@ void registerContactProjection(Projections& projections) {
     projections.on(kContactRecorded, projectRecorded);
     projections.on(kContactAmended, projectAmended);
     projections.on(kContactOutcomeRecorded, projectOutcome);
+    projections.describe(kContactRecorded, [](const Fact&) { return std::string("Contact recorded"); });
+    projections.describe(kContactAmended, [](const Fact& fact) {
+        return "Contact amended: " + fact.payload.value("reason", std::string("no reason given"));
+    });
+    projections.describe(kContactOutcomeRecorded, [](const Fact& fact) {
+        return "Outcome recorded: " + outcomeLabel(fact.payload.value("outcome", std::string()));
+    });
+    projections.describe(kContactDraftSaved, [](const Fact&) { return std::string("Draft saved"); });
+    projections.describe(kContactDraftDiscarded, [](const Fact& fact) {
+        return "Draft discarded: " + fact.payload.value("reason", std::string());
+    });
     projections.ownTable("contact_draft", "id");
     projections.on(kContactDraftSaved, projectDraftSaved);
     projections.on(kContactDraftDiscarded, projectDraftDiscarded);

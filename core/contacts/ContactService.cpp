@@ -65,24 +65,6 @@ nlohmann::json TimelineEntry::toJson() const {
             {"type", type},            {"what", description}, {"fact_id", factId}};
 }
 
-std::string describeFact(const Fact& fact) {
-    if (fact.type == kContactRecorded)
-        return "Contact recorded";
-    if (fact.type == kContactAmended)
-        return "Contact amended: " + fact.payload.value("reason", "no reason given");
-    if (fact.type == kContactOutcomeRecorded)
-        return "Outcome recorded: " + outcomeLabel(fact.payload.value("outcome", ""));
-    if (fact.type == kContactDraftSaved)
-        return "Draft saved";
-    if (fact.type == kContactDraftDiscarded)
-        return "Draft discarded: " + fact.payload.value("reason", "");
-    if (fact.type == kPersonRegistered)
-        return "Person registered";
-    if (fact.type == kPersonUpdated)
-        return "Person details updated";
-    return fact.type;
-}
-
 RecordedContact ContactService::record(const Actor& actor, const nlohmann::json& input) {
     const Instant now = ws_.clock().now();
     Contact contact = readContact(input, now);
@@ -238,7 +220,7 @@ nlohmann::json ContactService::show(const std::string& contactId) {
             body = fact.payload;
         else if (fact.type == kContactAmended)
             body = fact.payload.at("contact");
-        history.push_back(TimelineEntry{fact.recordedAt, fact.userId, fact.role, fact.type, describeFact(fact),
+        history.push_back(TimelineEntry{fact.recordedAt, fact.userId, fact.role, fact.type, ws_.projections().description(fact),
                                         fact.id}
                               .toJson());
     }
@@ -254,7 +236,7 @@ std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId
         throw NotFoundError("no contact with id " + contactId);
     std::vector<TimelineEntry> entries;
     for (const auto& fact : ws_.facts().factsAbout(contactId))
-        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, describeFact(fact), fact.id});
+        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, ws_.projections().description(fact), fact.id});
     return entries;
 }
 

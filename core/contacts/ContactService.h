@@ -101,7 +101,5 @@ private:
     Workspace& ws_;
 };
 
-/// A one-line description of a fact for timelines ("Contact recorded", "Outcome: early help").
-std::string describeFact(const Fact& fact);
 
 } // namespace frontdoor::core

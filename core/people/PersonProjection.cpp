@@ -109,6 +109,8 @@ void registerPersonProjection(Projections& projections) {
     projections.ownTable("person_fts", "rowid");
     projections.on(kPersonRegistered, projectRegistered);
     projections.on(kPersonUpdated, projectUpdated);
+    projections.describe(kPersonRegistered, [](const Fact&) { return std::string("Person registered"); });
+    projections.describe(kPersonUpdated, [](const Fact&) { return std::string("Person details updated"); });
 }
 
 std::optional<int64_t> personKey(Database& db, const std::string& id) {

@@ -16,4 +16,11 @@ void Projections::apply(Database& db, const Fact& fact) const {
         handler(db, fact);
 }
 
+void Projections::describe(const std::string& type, Describer describer) { describers_[type] = std::move(describer); }
+
+std::string Projections::description(const Fact& fact) const {
+    const auto it = describers_.find(fact.type);
+    return it == describers_.end() ? fact.type : it->second(fact);
+}
+
 } // namespace frontdoor::core

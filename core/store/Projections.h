@@ -33,12 +33,19 @@ public:
     /// desk) are kept in the log and simply not projected.
     void apply(Database& db, const Fact& fact) const;
 
+    using Describer = std::function<std::string(const Fact&)>;
+    /// Registers how a fact of `type` reads in a timeline ("Signed off: early help, by Mo Manager").
+    void describe(const std::string& type, Describer describer);
+    /// The one-line description of a fact; its type when none is registered.
+    std::string description(const Fact& fact) const;
+
     const std::vector<Table>& tables() const { return tables_; }
     bool knows(const std::string& type) const { return handlers_.count(type) > 0; }
 
 private:
     std::map<std::string, std::vector<Handler>, std::less<>> handlers_;
     std::vector<Table> tables_;
+    std::map<std::string, Describer, std::less<>> describers_;
 };
 
 } // namespace frontdoor::core
