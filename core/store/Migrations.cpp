@@ -128,10 +128,104 @@ CREATE TABLE contact_draft (
 CREATE INDEX contact_draft_by_owner ON contact_draft(owner, saved_at);
 )sql";
 
+// Migration 4: the life of a contact after it is recorded: screening, sign-off, referrer feedback,
+// out-of-hours handovers and strategy discussions.
+const char* kWorkflow = R"sql(
+ALTER TABLE contact ADD COLUMN recorded_role TEXT;
+ALTER TABLE contact ADD COLUMN decision_due_at TEXT;
+ALTER TABLE contact ADD COLUMN screener TEXT;
+ALTER TABLE contact ADD COLUMN analysis TEXT;            -- JSON: risks, strengths, analysis
+ALTER TABLE contact ADD COLUMN recommended_by TEXT;
+ALTER TABLE contact ADD COLUMN recommended_at TEXT;
+ALTER TABLE contact ADD COLUMN recommendation TEXT;      -- JSON: decision id, level, outcome, rag, text
+ALTER TABLE contact ADD COLUMN level INTEGER;
+ALTER TABLE contact ADD COLUMN rag TEXT;
+ALTER TABLE contact ADD COLUMN rag_due_at TEXT;
+ALTER TABLE contact ADD COLUMN returned_reason TEXT;
+ALTER TABLE contact ADD COLUMN decided_by TEXT;
+ALTER TABLE contact ADD COLUMN case_direction TEXT;      -- JSON: what, by_whom, by_when
+ALTER TABLE contact ADD COLUMN closed_at TEXT;
+CREATE INDEX contact_by_screener ON contact(screener, status);
+
+CREATE TABLE partner_check (
+    contact_id      TEXT NOT NULL,
+    position        INTEGER NOT NULL,
+    agency          TEXT NOT NULL,
+    person_spoken_to TEXT NOT NULL,
+    checked_at      TEXT NOT NULL,
+    shared          TEXT NOT NULL,
+    basis           TEXT NOT NULL,
+    recorded_by     TEXT NOT NULL,
+    PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE referrer_feedback (
+    contact_id  TEXT PRIMARY KEY,
+    required_at TEXT NOT NULL,
+    status      TEXT NOT NULL,           -- outstanding, done
+    told_by     TEXT,
+    told_at     TEXT,
+    how         TEXT,
+    note        TEXT
+);
+CREATE INDEX referrer_feedback_by_status ON referrer_feedback(status, required_at);
+
+CREATE TABLE edt_handover (
+    contact_id      TEXT PRIMARY KEY,
+    written_by      TEXT NOT NULL,
+    written_at      TEXT NOT NULL,
+    already_done    TEXT NOT NULL,
+    note            TEXT NOT NULL,
+    due_at          TEXT NOT NULL,
+    due_explanation TEXT NOT NULL,
+    acknowledged_by TEXT,
+    acknowledged_at TEXT,
+    acknowledgement TEXT
+);
+CREATE INDEX edt_handover_open ON edt_handover(acknowledged_at, due_at);
+
+CREATE TABLE strategy_discussion (
+    id              TEXT PRIMARY KEY,
+    contact_id      TEXT NOT NULL,
+    status          TEXT NOT NULL,       -- required, scheduled, held, outcome_recorded
+    required_at     TEXT NOT NULL,
+    due_at          TEXT NOT NULL,
+    due_explanation TEXT NOT NULL,
+    scheduled_for   TEXT,
+    location        TEXT,
+    invitees        TEXT,                -- JSON list
+    missing_agencies TEXT,               -- JSON list of required agencies not invited
+    missing_acknowledged_by TEXT,
+    held_at         TEXT,
+    meeting         TEXT,                -- JSON: attendees, apologies, agency information
+    outcome         TEXT,                -- JSON: at risk, safety actions, s47, medical, family told
+    s47_decision    TEXT,
+    icpc_due_at     TEXT,
+    icpc_explanation TEXT,
+    updated_hlc     INTEGER NOT NULL
+);
+CREATE INDEX strategy_by_contact ON strategy_discussion(contact_id);
+CREATE INDEX strategy_by_status ON strategy_discussion(status, due_at);
+
+CREATE TABLE strategy_action (
+    discussion_id TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    action        TEXT NOT NULL,
+    owner         TEXT NOT NULL,
+    agency        TEXT NOT NULL,
+    due_on        TEXT NOT NULL,         -- YYYY-MM-DD
+    completed_at  TEXT,
+    completed_by  TEXT,
+    PRIMARY KEY (discussion_id, position)
+) WITHOUT ROWID;
+CREATE INDEX strategy_action_open ON strategy_action(completed_at, due_on);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
         {3, "users, roles and contact drafts", kUsers},
+        {4, "screening, sign-off, handovers and strategy discussions", kWorkflow},
     };
 }
 

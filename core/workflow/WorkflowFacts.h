@@ -1,0 +1,34 @@
+#pragma once
+// The facts of a contact's life after it is recorded. Every one has the contact's id as its subject,
+// so a contact's timeline is simply the facts about it. Payloads are documented in docs/cli.md.
+
+namespace frontdoor::core::facts {
+
+inline constexpr const char* kScreeningStarted = "screening.started";
+inline constexpr const char* kPartnerCheckAdded = "screening.partner_check_added";
+inline constexpr const char* kAnalysisSaved = "screening.analysis_saved";
+inline constexpr const char* kRecommended = "screening.recommended";
+inline constexpr const char* kReturned = "signoff.returned";
+inline constexpr const char* kDecided = "signoff.decided";
+inline constexpr const char* kReferrerInformed = "referrer.informed";
+inline constexpr const char* kContactClosed = "contact.closed";
+inline constexpr const char* kHandoverWritten = "edt.handover_written";
+inline constexpr const char* kHandoverAcknowledged = "edt.acknowledged";
+inline constexpr const char* kStrategyScheduled = "strategy.scheduled";
+inline constexpr const char* kStrategyHeld = "strategy.held";
+inline constexpr const char* kStrategyOutcome = "strategy.outcome_recorded";
+inline constexpr const char* kStrategyActionCompleted = "strategy.action_completed";
+inline constexpr const char* kRecordViewed = "record.viewed";
+
+} // namespace frontdoor::core::facts
+
+namespace frontdoor::core::status {
+
+inline constexpr const char* kRecorded = "recorded";
+inline constexpr const char* kInScreening = "in_screening";
+inline constexpr const char* kRecommended = "recommended";
+inline constexpr const char* kReturned = "returned";
+inline constexpr const char* kDecided = "decided";
+inline constexpr const char* kClosed = "closed";
+
+} // namespace frontdoor::core::status
