@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -40,18 +41,25 @@ std::optional<BankHoliday> readEvent(const nlohmann::json& item, const std::stri
     return holiday;
 }
 
-// The events must be in strictly increasing date order; reports each one that is not.
+// The events must be in date order with no date twice; reports each one that breaks that. Order is checked
+// against the neighbour only, so one misplaced event is one problem, not a cascade.
 void checkOrder(const std::vector<std::pair<size_t, BankHoliday>>& read, std::vector<FieldError>& errors) {
-    for (size_t i = 1; i < read.size(); ++i) {
+    std::map<int, size_t> seen; // day number -> index of its first event
+    for (size_t i = 0; i < read.size(); ++i) {
         const auto& [index, holiday] = read[i];
-        const auto& [previousIndex, previous] = read[i - 1];
         const std::string field = indexPath(kEventsPath, index) + ".date";
         const std::string quoted = "\"" + formatDate(holiday.date) + "\"";
-        if (holiday.date == previous.date)
-            errors.push_back({field, quoted + " is listed twice (also " + indexPath(kEventsPath, previousIndex) + ")"});
-        else if (holiday.date < previous.date)
-            errors.push_back({field, quoted + " is earlier than \"" + formatDate(previous.date) + "\", listed before it (" +
-                                         indexPath(kEventsPath, previousIndex) +
+        const auto [first, isNew] = seen.emplace(toDayNumber(holiday.date), index);
+        if (!isNew) {
+            errors.push_back({field, quoted + " is listed twice (also " + indexPath(kEventsPath, first->second) + ")"});
+            continue;
+        }
+        if (i == 0)
+            continue;
+        const auto& [previousIndex, previous] = read[i - 1];
+        if (holiday.date < previous.date)
+            errors.push_back({field, quoted + " is earlier than \"" + formatDate(previous.date) +
+                                         "\", listed before it (" + indexPath(kEventsPath, previousIndex) +
                                          "); the events must be in date order"});
     }
 }
