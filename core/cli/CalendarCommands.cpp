@@ -103,7 +103,7 @@ int deadlineCommand(Context& ctx) {
     const CalendarSetup setup(ctx);
     const Deadlines deadlines(setup.calendar(), setup.settings().deadlines);
     const Deadline deadline = deadlines.compute(kind, *from);
-    Json json = deadline.toJson(deadlines.rules());
+    Json json = deadline.toJson();
     json["from_local"] = formatUkIso(*from);
     if (at)
         json["countdown"] = countdown(deadline, *at, setup.settings().urgency).toJson();

@@ -128,6 +128,17 @@ std::string deadlineKindList() {
 
 std::string_view deadlineMethodName(DeadlineMethod method) { return infoOf(method).name; }
 
+namespace {
+
+nlohmann::json ruleJson(const DeadlineRule& rule) {
+    nlohmann::json json{{"method", deadlineMethodName(rule.method)}};
+    if (rule.method != DeadlineMethod::NextOpening)
+        json["amount"] = rule.amount;
+    return json;
+}
+
+} // namespace
+
 DeadlineRules::DeadlineRules() {
     for (const auto& info : kKinds)
         rules_[index(info.kind)] = info.rule;
@@ -175,22 +186,14 @@ DeadlineRules DeadlineRules::fromJson(const nlohmann::json& json, const std::str
 
 nlohmann::json DeadlineRules::toJson() const {
     nlohmann::json json = nlohmann::json::object();
-    for (const auto& info : kKinds) {
-        const DeadlineRule& rule = (*this)[info.kind];
-        nlohmann::json entry{{"method", deadlineMethodName(rule.method)}};
-        if (rule.method != DeadlineMethod::NextOpening)
-            entry["amount"] = rule.amount;
-        json[info.name] = entry;
-    }
+    for (const auto& info : kKinds)
+        json[info.name] = ruleJson((*this)[info.kind]);
     return json;
 }
 
-nlohmann::json Deadline::toJson(const DeadlineRules& rules) const {
-    nlohmann::json rule{{"method", deadlineMethodName(rules[kind].method)}};
-    if (rules[kind].method != DeadlineMethod::NextOpening)
-        rule["amount"] = rules[kind].amount;
-    return {{"kind", deadlineKindName(kind)}, {"from", formatInstant(from)},       {"due", formatInstant(due)},
-            {"due_local", formatUkIso(due)},  {"explanation", explanation},       {"rule", rule}};
+nlohmann::json Deadline::toJson() const {
+    return {{"kind", deadlineKindName(kind)}, {"from", formatInstant(from)}, {"due", formatInstant(due)},
+            {"due_local", formatUkIso(due)},  {"explanation", explanation},   {"rule", ruleJson(rule)}};
 }
 
 Deadlines::Deadlines(const WorkingCalendar& calendar, DeadlineRules rules)
@@ -198,6 +201,11 @@ Deadlines::Deadlines(const WorkingCalendar& calendar, DeadlineRules rules)
 
 Deadline Deadlines::compute(DeadlineKind kind, Instant from) const {
     const DeadlineRule& rule = rules_[kind];
+    Reckoning reckoning = reckon(kind, rule, from);
+    return {kind, from, reckoning.due, std::move(reckoning.explanation), rule};
+}
+
+Deadlines::Reckoning Deadlines::reckon(DeadlineKind kind, const DeadlineRule& rule, Instant from) const {
     switch (rule.method) {
     case DeadlineMethod::WorkingDays:
         return workingDays(kind, rule.amount, from);
@@ -215,7 +223,7 @@ Deadline Deadlines::compute(DeadlineKind kind, Instant from) const {
 
 // A receipt outside opening hours first moves to the next opening; then the same clock time on the Nth
 // working day after that day, held inside that day's opening hours.
-Deadline Deadlines::workingDays(DeadlineKind kind, int count, Instant from) const {
+Deadlines::Reckoning Deadlines::workingDays(DeadlineKind kind, int count, Instant from) const {
     const Instant start = calendar_.nextOpening(from);
     const UkLocalTime local = toUkLocal(start);
     const Date target = calendar_.addWorkingDays(local.date, count);
@@ -241,11 +249,11 @@ Deadline Deadlines::workingDays(DeadlineKind kind, int count, Instant from) cons
     if (start != from)
         text += "; outside opening hours, so counted from the next opening, " + formatUkTime(start);
     text += "; " + rule + holidaysSkipped(localDate(from), target) + ".";
-    return {kind, from, due, text};
+    return {due, text};
 }
 
 // Only time inside opening hours counts; each stretch is listed so the sum can be checked.
-Deadline Deadlines::workingHours(DeadlineKind kind, int count, Instant from) const {
+Deadlines::Reckoning Deadlines::workingHours(DeadlineKind kind, int count, Instant from) const {
     const auto spans = calendar_.workingSpans(from, hours{count});
     const Instant due = spans.back().ends;
     std::string text = dueAt(due) + counted(count, "working hour") + " from " + infoOf(kind).event + " at " +
@@ -262,12 +270,12 @@ Deadline Deadlines::workingHours(DeadlineKind kind, int count, Instant from) con
         text += (i > 0 ? ", " : "") + describeSpan(spans[i]);
     }
     text += holidaysSkipped(localDate(from), localDate(due)) + ".";
-    return {kind, from, due, text};
+    return {due, text};
 }
 
 // Real hours: a child's safety does not pause for weekends, and across a clock change it is still N
 // real hours, so the clock reading moves by an hour.
-Deadline Deadlines::elapsedHours(DeadlineKind kind, int count, Instant from) const {
+Deadlines::Reckoning Deadlines::elapsedHours(DeadlineKind kind, int count, Instant from) const {
     const Instant due = from + hours{count};
     std::string text = dueAt(due) + std::to_string(count) + (count == 1 ? " hour" : " hours") + " from " +
                        infoOf(kind).event + " at " + formatUkTime(from) + ", whatever the day";
@@ -277,25 +285,25 @@ Deadline Deadlines::elapsedHours(DeadlineKind kind, int count, Instant from) con
                 " an hour in between, so the clock time moves from " +
                 formatClockTime(toUkLocal(from).timeOfDay) + (startsInBst ? " BST" : " GMT") + " to " +
                 formatClockTime(toUkLocal(due).timeOfDay) + (startsInBst ? " GMT" : " BST");
-    return {kind, from, due, text + "."};
+    return {due, text + "."};
 }
 
-Deadline Deadlines::nextOpening(DeadlineKind kind, Instant from) const {
+Deadlines::Reckoning Deadlines::nextOpening(DeadlineKind kind, Instant from) const {
     if (calendar_.isOpen(from))
-        return {kind, from, from,
+        return {from,
                 dueAt(from) + infoOf(kind).event + " at " + formatUkTime(from) +
                     " was in opening hours, with the day team on duty, so there is nothing to hand over."};
     const Instant due = calendar_.nextOpening(from);
-    return {kind, from, due,
+    return {due,
             dueAt(due) + "the first opening time after " + infoOf(kind).event + " out of hours at " +
                 formatUkTime(from) + holidaysSkipped(localDate(from), localDate(due)) + "."};
 }
 
-Deadline Deadlines::closingOfWorkingDay(DeadlineKind kind, int count, Instant from) const {
+Deadlines::Reckoning Deadlines::closingOfWorkingDay(DeadlineKind kind, int count, Instant from) const {
     const Date date = localDate(from);
     const Date target = calendar_.addWorkingDays(date, count);
     const Instant due = calendar_.closingTime(target);
-    return {kind, from, due,
+    return {due,
             dueAt(due) + "the closing time of the " + ordinal(count) + " working day after " +
                 formatUkDate(date) + ", the date of " + infoOf(kind).event +
                 holidaysSkipped(nextDate(date), target) + "."};

@@ -80,9 +80,10 @@ struct Deadline {
     Instant from; ///< the event the clock runs from (receipt, decision, discussion, return)
     Instant due;
     std::string explanation; ///< one line, UK local times
+    DeadlineRule rule;       ///< the rule that was applied
 
     /// {"kind", "from", "due" (UTC), "due_local" (UK, with offset), "explanation", "rule": {method, amount}}
-    nlohmann::json toJson(const DeadlineRules& rules = {}) const;
+    nlohmann::json toJson() const;
 };
 
 class Deadlines {
@@ -97,11 +98,17 @@ public:
     const DeadlineRules& rules() const { return rules_; }
 
 private:
-    Deadline workingDays(DeadlineKind kind, int count, Instant from) const;
-    Deadline workingHours(DeadlineKind kind, int count, Instant from) const;
-    Deadline elapsedHours(DeadlineKind kind, int count, Instant from) const;
-    Deadline nextOpening(DeadlineKind kind, Instant from) const;
-    Deadline closingOfWorkingDay(DeadlineKind kind, int count, Instant from) const;
+    /// What one method works out: the due instant and the explanation of it.
+    struct Reckoning {
+        Instant due;
+        std::string explanation;
+    };
+    Reckoning reckon(DeadlineKind kind, const DeadlineRule& rule, Instant from) const;
+    Reckoning workingDays(DeadlineKind kind, int count, Instant from) const;
+    Reckoning workingHours(DeadlineKind kind, int count, Instant from) const;
+    Reckoning elapsedHours(DeadlineKind kind, int count, Instant from) const;
+    Reckoning nextOpening(DeadlineKind kind, Instant from) const;
+    Reckoning closingOfWorkingDay(DeadlineKind kind, int count, Instant from) const;
     /// "; not counting the bank holiday Mon 28 Dec 2026 (Boxing Day)" for holidays on days that would
     /// otherwise open, from `first` up to but not including `before`; "" when there are none.
     std::string holidaysSkipped(Date first, Date before) const;

@@ -108,6 +108,7 @@ TEST_CASE("cli: an administrator's settings and holiday files are checked and us
     const auto twoDays =
         runCli({"deadline", "decision", "--from", "2026-11-23T15:00:00Z", "--settings", folder.file("settings.json")});
     CHECK(twoDays.json()["due"] == "2026-11-25T15:00:00.000Z");
+    CHECK(twoDays.json()["rule"] == core::Json{{"method", "working_days"}, {"amount", 2}});
 
     const auto settings = runCli({"calendar", "settings"}).json();
     CHECK(settings["opening_hours"]["friday"]["closes"] == "16:30");

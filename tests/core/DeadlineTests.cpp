@@ -174,7 +174,11 @@ TEST_CASE("each deadline's rule is configurable", "[calendar]") {
       "strategy-discussion": {"method": "working_hours", "amount": 8},
       "icpc": {"method": "closing_of_working_day", "amount": 10}})"));
     const core::Deadlines deadlines(core::WorkingCalendar::standard(), rules);
-    CHECK(deadlines.compute(DeadlineKind::Decision, at("2026-11-23T15:00:00Z")).due == at("2026-11-25T15:00:00Z"));
+    const auto decision = deadlines.compute(DeadlineKind::Decision, at("2026-11-23T15:00:00Z"));
+    CHECK(decision.due == at("2026-11-25T15:00:00Z"));
+    CHECK(decision.rule == core::DeadlineRule{core::DeadlineMethod::WorkingDays, 2});
+    CHECK_THAT(decision.explanation, Catch::Contains("two working days from receipt"));
+    CHECK(decision.toJson()["rule"]["amount"] == 2);
     CHECK(deadlines.compute(DeadlineKind::StrategyDiscussion, at("2026-11-23T15:00:00Z")).due ==
           at("2026-11-24T15:00:00Z"));
     CHECK(deadlines.compute(DeadlineKind::Icpc, at("2026-11-23T10:00:00Z")).due == at("2026-12-07T17:00:00Z"));
