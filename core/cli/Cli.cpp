@@ -235,6 +235,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerDemoCommands();
         registerUserCommands();
         registerSearchCommands();
+        registerCalendarCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

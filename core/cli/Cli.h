@@ -104,5 +104,6 @@ void registerPersonCommands();
 void registerDemoCommands();
 void registerUserCommands();
 void registerSearchCommands();
+void registerCalendarCommands();
 
 } // namespace frontdoor::core::cli
