@@ -4,6 +4,7 @@
 #include "people/PersonProjection.h"
 #include "store/Migrations.h"
 #include "users/UserService.h"
+#include "workflow/WorkflowProjection.h"
 #include "util/Errors.h"
 
 namespace frontdoor::core {
@@ -12,6 +13,7 @@ void registerAllProjections(Projections& projections) {
     registerPersonProjection(projections);
     registerContactProjection(projections);
     registerUserProjection(projections);
+    registerWorkflowProjection(projections);
 }
 
 std::unique_ptr<Workspace> Workspace::open(const std::string& path, const Clock& clock) {

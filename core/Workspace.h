@@ -5,6 +5,7 @@
 #include "store/FactStore.h"
 #include "store/Projections.h"
 #include "store/Sqlite.h"
+#include "time/Deadlines.h"
 #include "util/Clock.h"
 
 #include <memory>
@@ -27,6 +28,8 @@ public:
     FactStore& facts() { return *facts_; }
     const Clock& clock() const { return clock_; }
     const Projections& projections() const { return projections_; }
+    /// Every timescale, on this desk's working calendar (bank holidays, opening hours, deadline rules).
+    const Deadlines& deadlines() const { return deadlines_; }
     /// Schema versions this open applied (empty when the file was already current).
     const std::vector<int>& migrationsApplied() const { return migrationsApplied_; }
 
@@ -38,6 +41,7 @@ private:
     Projections projections_;
     std::unique_ptr<FactStore> facts_;
     std::vector<int> migrationsApplied_;
+    Deadlines deadlines_;
 };
 
 /// Registers every feature's projection handlers and tables, in dependency order.

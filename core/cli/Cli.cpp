@@ -179,12 +179,12 @@ std::string Context::requiredPositional(const std::string& what) const {
 
 void Context::print(const Json& value) { out_ << value.dump(2) << '\n'; }
 
-Json Context::readJsonInput(const std::string& fileOption) {
+Json Context::readJsonInput(const std::string& fileOption, size_t positionalIndex) {
     std::string source = "standard input";
     std::string text;
     std::optional<std::string> file = args_.option(fileOption);
-    if (!file && !args_.positional().empty())
-        file = args_.positional().front();
+    if (!file && args_.positional().size() > positionalIndex)
+        file = args_.positional()[positionalIndex];
     if (file && *file != "-") {
         std::ifstream stream(*file);
         if (!stream)
@@ -235,6 +235,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerDemoCommands();
         registerUserCommands();
         registerSearchCommands();
+        registerWorkflowCommands();
         registerCalendarCommands();
     }
     // The longest command name that the leading words spell.

@@ -67,8 +67,9 @@ public:
     std::string requiredPositional(const std::string& what) const;
     /// Prints JSON to stdout, pretty.
     void print(const Json& value);
-    /// Reads the JSON input of a command: the file named by `--file`/the first positional, or stdin.
-    Json readJsonInput(const std::string& fileOption = "file");
+    /// Reads the JSON input of a command: the file named by `--file`, or by the positional argument at
+    /// `positionalIndex`, or standard input (also when the file is "-").
+    Json readJsonInput(const std::string& fileOption = "file", size_t positionalIndex = 0);
 
 private:
     Arguments args_;
@@ -104,6 +105,7 @@ void registerPersonCommands();
 void registerDemoCommands();
 void registerUserCommands();
 void registerSearchCommands();
+void registerWorkflowCommands();
 void registerCalendarCommands();
 
 } // namespace frontdoor::core::cli

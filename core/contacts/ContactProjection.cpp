@@ -42,11 +42,14 @@ void projectRecorded(Database& db, const Fact& fact) {
     if (contactKey(db, fact.subject))
         return;
     const Contact contact = contactFromStored(fact.payload);
+    const Json due = fact.payload.value("decision_due", Json::object());
     db.cached("INSERT INTO contact(id, received_at, channel, source, referrer_name, referrer_agency, status, "
-              "recorded_by, recorded_at, concern_summary, updated_hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+              "recorded_by, recorded_at, concern_summary, updated_hlc, recorded_role, decision_due_at) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bindAll(fact.subject, formatInstant(contact.receivedAt), contact.channel, contact.source,
                  nonEmpty(contact.referrer.name), nonEmpty(contact.referrer.agency), std::string("recorded"),
-                 fact.userId, formatInstant(fact.recordedAt), summarise(contact.concern), fact.hlc.packed)
+                 fact.userId, formatInstant(fact.recordedAt), summarise(contact.concern), fact.hlc.packed, fact.role,
+                 nonEmpty(due.value("due_at", std::string())))
         .run();
     Contact withId = contact;
     withId.id = fact.subject;
@@ -82,9 +85,10 @@ void projectAmended(Database& db, const Fact& fact) {
 }
 
 void projectOutcome(Database& db, const Fact& fact) {
-    db.cached("UPDATE contact SET outcome = ?, decided_at = ?, status = 'decided', updated_hlc = ? WHERE id = ?")
+    db.cached("UPDATE contact SET outcome = ?, decided_at = ?, decided_by = ?, status = 'decided', updated_hlc = ? "
+              "WHERE id = ?")
         .bindAll(fact.payload.value("outcome", ""), fact.payload.value("decided_at", formatInstant(fact.recordedAt)),
-                 fact.hlc.packed, fact.subject)
+                 fact.userId, fact.hlc.packed, fact.subject)
         .run();
 }
 

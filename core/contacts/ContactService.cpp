@@ -110,7 +110,12 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
         }
         result.personIds.push_back(reported.id);
     }
-    ws_.facts().append(actor, kContactRecorded, contact.id, toJson(contact));
+    // The decision clock runs from receipt (for an EDT contact, the out-of-hours receipt), and the
+    // deadline is fixed now, on today's calendar, so the record shows what was due when it was due.
+    const Deadline decisionDue = ws_.deadlines().compute(DeadlineKind::Decision, contact.receivedAt);
+    Json payload = toJson(contact);
+    payload["decision_due"] = {{"due_at", formatInstant(decisionDue.due)}, {"explanation", decisionDue.explanation}};
+    ws_.facts().append(actor, kContactRecorded, contact.id, payload);
     transaction.commit();
     return result;
 }
