@@ -2,6 +2,7 @@
 
 #include "contacts/ContactProjection.h"
 #include "people/PersonProjection.h"
+#include "rules/RulesProjection.h"
 #include "store/Migrations.h"
 #include "util/Errors.h"
 
@@ -10,6 +11,7 @@ namespace frontdoor::core {
 void registerAllProjections(Projections& projections) {
     registerPersonProjection(projections);
     registerContactProjection(projections);
+    registerRulesProjection(projections);
 }
 
 std::unique_ptr<Workspace> Workspace::open(const std::string& path, const Clock& clock) {

@@ -215,6 +215,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerContactCommands();
         registerPersonCommands();
         registerDemoCommands();
+        registerRulesCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

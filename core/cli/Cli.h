@@ -97,5 +97,6 @@ void registerStoreCommands();
 void registerContactCommands();
 void registerPersonCommands();
 void registerDemoCommands();
+void registerRulesCommands();
 
 } // namespace frontdoor::core::cli
