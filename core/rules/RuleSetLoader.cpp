@@ -312,9 +312,9 @@ private:
             return condition;
         }
         if (!value.is_object() || value.size() != 1) {
-            fail(path, "must be an object with exactly one test, such as {\"indicator\": \"NMB_INJURY\"} or "
-                       "{\"all_of\": [...]}" +
-                           std::string(value.is_object() ? " (found " + std::to_string(value.size()) + ")" : ""));
+            fail(path, "must be an object with exactly one test" +
+                           std::string(value.is_object() ? " (found " + std::to_string(value.size()) + ")" : "") +
+                           ", such as {\"indicator\": \"NMB_INJURY\"} or {\"all_of\": [...]}");
             return condition;
         }
         const auto& [test, operand] = *value.items().begin();
