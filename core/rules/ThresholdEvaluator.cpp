@@ -78,10 +78,22 @@ bool mentionsAge(const Condition& condition) {
     return std::any_of(condition.children.begin(), condition.children.end(), mentionsAge);
 }
 
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
 void addUnique(std::vector<std::string>& list, const std::string& value) {
     if (std::find(list.begin(), list.end(), value) == list.end())
         list.push_back(value);
 }
+
+/// An outcome to weigh, with the rank of the outcome its indicator suggested (none for a factor's).
+struct Alternative {
+    std::string outcome;
+    std::optional<size_t> besideRank;
+};
 
 /// Collects the candidates for outcome and RAG with what proposed each, so the reasons can say so.
 struct Tally {
@@ -113,6 +125,23 @@ std::string joinWords(const std::vector<std::string>& words) {
     for (size_t i = 0; i < words.size(); ++i)
         text += (i == 0 ? "" : i + 1 == words.size() ? " and " : ", ") + words[i];
     return text;
+}
+
+// What is still worth weighing beside the suggested outcome: anything more intrusive, and an indicator's
+// alternative to the very outcome suggested ("needs met: information and advice, or no further action").
+// A gentler alternative to an outcome that was overtaken is left out, so a strategy discussion is never
+// shown beside "consider early help".
+std::vector<std::string> alsoConsider(const RuleSet& rules, const std::vector<Alternative>& alternatives,
+                                      size_t suggestedRank) {
+    std::vector<std::string> kept;
+    for (const auto& alternative : alternatives) {
+        const auto rank = rules.outcomeRank(alternative.outcome);
+        const bool moreIntrusive = !rank || *rank > suggestedRank;
+        const bool besideSuggestion = alternative.besideRank == suggestedRank && rank != suggestedRank;
+        if (moreIntrusive || besideSuggestion)
+            addUnique(kept, alternative.outcome);
+    }
+    return kept;
 }
 
 } // namespace
@@ -165,6 +194,7 @@ Suggestion evaluate(const RuleSet& rules, const ScreeningInput& input) {
     suggestion.rulesVersion = rules.version;
     suggestion.rulesHash = rules.hash;
     Tally tally;
+    std::vector<Alternative> alternatives;
 
     // 1. The indicators: the level is the highest of theirs.
     suggestion.indicatorLevel = std::max(kLowestLevel, selection.highestLevel);
@@ -177,10 +207,11 @@ Suggestion evaluate(const RuleSet& rules, const ScreeningInput& input) {
         if (indicator.rag)
             tally.proposeRag(*indicator.rag, indicator.id);
         for (const auto& outcome : indicator.alsoConsider)
-            addUnique(suggestion.alsoConsider, outcome);
+            alternatives.push_back({outcome, rules.outcomeRank(indicator.outcome)});
         suggestion.reasons.push_back({"indicator", indicator.id,
-                                      indicator.id + " (" + describeLevel(rules, indicator.level) + "; suggests " +
-                                          describeOutcome(indicator.outcome) + "): " + indicator.words + "."});
+                                      indicator.id + ": " + indicator.words + ". " +
+                                          capitalised(describeLevel(rules, indicator.level)) + "; suggests " +
+                                          describeOutcome(indicator.outcome) + "."});
     }
     suggestion.reasons.push_back(
         {"level", "",
@@ -205,7 +236,7 @@ Suggestion evaluate(const RuleSet& rules, const ScreeningInput& input) {
             if (effect.rag)
                 tally.proposeRag(*effect.rag, aggravator.id);
             for (const auto& outcome : effect.alsoConsider)
-                addUnique(suggestion.alsoConsider, outcome);
+                alternatives.push_back({outcome, std::nullopt});
             for (const auto& alert : effect.alerts)
                 addUnique(suggestion.alerts, alert);
             suggestion.reasons.push_back({"aggravator", aggravator.id,
@@ -239,9 +270,7 @@ Suggestion evaluate(const RuleSet& rules, const ScreeningInput& input) {
                                       joinWords(tally.outcomeFrom) +
                                       (step.strategyDiscussion ? "; a strategy discussion is needed." : ".")});
     suggestion.reasons.push_back({"rag", "", "RAG " + ragName(tally.rag) + ", from " + joinWords(tally.ragFrom) + "."});
-    suggestion.alsoConsider.erase(
-        std::remove(suggestion.alsoConsider.begin(), suggestion.alsoConsider.end(), suggestion.outcome),
-        suggestion.alsoConsider.end());
+    suggestion.alsoConsider = alsoConsider(rules, alternatives, tally.outcomeRank);
     return suggestion;
 }
 

@@ -323,3 +323,23 @@ TEST_CASE("a custom rule set's effects are data: the minimal rule set", "[rules]
         CHECK(core::evaluate(*rules, input).level == 1);
     }
 }
+
+TEST_CASE("'also consider' lists what is still worth weighing beside the suggested outcome", "[rules]") {
+    using Outcomes = std::vector<std::string>;
+    SECTION("an indicator's alternative to the very outcome suggested") {
+        CHECK(evaluate(test::screeningOf({"NEEDS_MET"})).alsoConsider == Outcomes{"no_further_action"});
+        CHECK(evaluate(test::screeningOf({"SUICIDAL"}, 180)).alsoConsider == Outcomes{"strategy_discussion"});
+    }
+    SECTION("not a gentler alternative to an outcome that was overtaken") {
+        // An explained bruise alone suggests advice (consider early help); on a baby it is a strategy
+        // discussion, and "consider early help" beside it would mislead.
+        CHECK(evaluate(test::screeningOf({"INJURY_EXPLAINED"}, 4)).alsoConsider.empty());
+    }
+    SECTION("a factor's alternative only while it is more intrusive than the suggestion") {
+        auto input = test::screeningOf({"LOW_MH_SELFHARM"}, 144);
+        input.context.flags.insert("disabled");
+        CHECK(evaluate(input).alsoConsider == Outcomes{"child_and_family_assessment"});
+        input.indicators = {"CHRONIC_NEGLECT"}; // already a child and family assessment
+        CHECK(evaluate(input).alsoConsider.empty());
+    }
+}
