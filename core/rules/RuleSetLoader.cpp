@@ -94,6 +94,7 @@ private:
         const Json* sources = fields.object("sources", true);
         if (!sources)
             return;
+        haveSources_ = true;
         for (const auto& [key, value] : sources->items()) {
             const std::string path = fields.pathOf("sources") + "." + key;
             if (!value.is_string() || value.get<std::string>().empty())
@@ -118,7 +119,7 @@ private:
 
     std::vector<std::string> readSourceKeys(JsonFields& fields, const std::string& key) {
         auto keys = readTextList(fields, key);
-        for (size_t i = 0; i < keys.size(); ++i)
+        for (size_t i = 0; i < keys.size() && haveSources_; ++i)
             if (!rules_.sources.count(keys[i]))
                 fail(indexPath(fields.pathOf(key), i), inQuotes(keys[i]) + " is not a key of sources");
         return keys;
@@ -149,7 +150,7 @@ private:
             return code;
         if (!isKnownOutcome(code))
             fields.fail(key, inQuotes(code) + " is not an outcome Frontdoor knows (" + knownOutcomeList() + ")");
-        else if (!rules_.outcomeRank(code))
+        else if (haveOutcomes_ && !rules_.outcomeRank(code))
             fields.fail(key, inQuotes(code) + " is not in this rule set's outcomes list");
         return code;
     }
@@ -182,6 +183,7 @@ private:
 
     void readOutcomes(JsonFields& fields) {
         const auto items = fields.array("outcomes", true);
+        haveOutcomes_ = !items.empty();
         if (items.empty() && fields.has("outcomes"))
             fields.fail("outcomes", "list at least one outcome, least intrusive first");
         std::map<std::string, std::string> seen;
@@ -240,6 +242,7 @@ private:
 
     void readDomains(JsonFields& fields) {
         const auto items = fields.array("domains", true);
+        haveDomains_ = !items.empty();
         std::map<std::string, std::string> seen;
         for (size_t i = 0; i < items.size(); ++i) {
             JsonFields item(*items[i], indexPath("domains", i), errors_);
@@ -290,7 +293,7 @@ private:
                 item.fail("id", inQuotes(indicator.id) + " is not an indicator id (letters, digits and _)");
             claimId(ids_, item, indicator.id, indexPath("indicators", i));
             indicator.domain = item.text("domain", true, 64);
-            if (!indicator.domain.empty() && !rules_.domain(indicator.domain))
+            if (haveDomains_ && !indicator.domain.empty() && !rules_.domain(indicator.domain))
                 item.fail("domain", inQuotes(indicator.domain) + " is not one of the domains listed in domains");
             indicator.words = item.text("words", true, 2000);
             indicator.level = readLevel(item, "level", true).value_or(0);
@@ -476,6 +479,10 @@ private:
 
     RuleSet& rules_;
     std::vector<FieldError>& errors_;
+    // A missing section is reported once, not again at every reference to it.
+    bool haveSources_ = false;
+    bool haveOutcomes_ = false;
+    bool haveDomains_ = false;
     std::map<std::string, std::string> ids_; ///< indicator and aggravator ids share one namespace: reasons name them
 };
 

@@ -259,6 +259,15 @@ TEST_CASE("a rule set with several problems reports all of them at once and is r
     }
 }
 
+TEST_CASE("a missing section is reported once, not again at every reference to it", "[rules]") {
+    auto body = test::minimalRuleSet();
+    body.erase("sources");
+    body.erase("outcomes");
+    body.erase("domains");
+    const auto lines = problems(body);
+    CHECK(lines == std::vector<std::string>{"sources: is required", "outcomes: is required", "domains: is required"});
+}
+
 TEST_CASE("the content hash depends on the rules, not on the layout of the file", "[rules]") {
     const auto body = test::minimalRuleSet();
     const auto reordered = core::Json::parse(body.dump(4)); // same content, written differently
