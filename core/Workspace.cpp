@@ -2,6 +2,7 @@
 
 #include "contacts/ContactProjection.h"
 #include "people/PersonProjection.h"
+#include "rules/RulesProjection.h"
 #include "store/Migrations.h"
 #include "users/UserService.h"
 #include "workflow/WorkflowProjection.h"
@@ -14,6 +15,7 @@ void registerAllProjections(Projections& projections) {
     registerContactProjection(projections);
     registerUserProjection(projections);
     registerWorkflowProjection(projections);
+    registerRulesProjection(projections);
 }
 
 std::unique_ptr<Workspace> Workspace::open(const std::string& path, const Clock& clock) {

@@ -237,6 +237,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerSearchCommands();
         registerWorkflowCommands();
         registerCalendarCommands();
+        registerRulesCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;
@@ -267,7 +268,8 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         return kInvalid;
     }
     std::vector<std::string> rest(argv.begin() + static_cast<long>(words), argv.end());
-    rest.insert(rest.end(), leadingGlobals.begin(), leadingGlobals.end());
+    // Options after the command words win over the same option given before them.
+    rest.insert(rest.begin(), leadingGlobals.begin(), leadingGlobals.end());
     std::vector<std::string> flags = chosen->flags;
     flags.push_back("help");
     Context context(Arguments(rest, flags), in, out, err);

@@ -107,5 +107,6 @@ void registerUserCommands();
 void registerSearchCommands();
 void registerWorkflowCommands();
 void registerCalendarCommands();
+void registerRulesCommands();
 
 } // namespace frontdoor::core::cli

@@ -23,9 +23,10 @@ void registerDemoCommands() {
                             ctx.err() << "\r" << done << " contacts" << std::flush;
                         };
                     // A new database gets the demo users; an existing one needs an administrator to add demo data.
-                    const bool addedUsers = addDemoUsers(ctx.workspace(), ctx.userName());
-                    if (!addedUsers)
-                        UserService(ctx.workspace()).require(ctx.actor(), {role::kAdministrator}, "Adding demo data");
+                    std::optional<Actor> administrator;
+                    if (UserService(ctx.workspace()).anyUsers())
+                        administrator = ctx.actor();
+                    const bool addedUsers = addDemoUsers(ctx.workspace(), ctx.userName(), administrator);
                     const auto summary = generateDemoData(ctx.workspace(), options);
                     if (options.progress)
                         ctx.err() << "\n";

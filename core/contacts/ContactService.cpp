@@ -5,10 +5,14 @@
 #include "people/PersonProjection.h"
 #include "standards/CensusCodes.h"
 #include "util/Errors.h"
+#include "users/Roles.h"
+#include "users/UserService.h"
 #include "util/Uuid.h"
 
 namespace frontdoor::core {
 namespace {
+
+const std::vector<std::string> kRecordingRoles = {role::kScreener, role::kDutyManager, role::kEdtWorker};
 
 // Fields of a linked person that a new contact may bring up to date (people move; names do not
 // change because a referrer spelt them differently).
@@ -66,6 +70,7 @@ nlohmann::json TimelineEntry::toJson() const {
 }
 
 RecordedContact ContactService::record(const Actor& actor, const nlohmann::json& input) {
+    UserService(ws_).require(actor, kRecordingRoles, "Recording a contact");
     const Instant now = ws_.clock().now();
     Contact contact = readContact(input, now);
     Database& db = ws_.db();
@@ -121,6 +126,7 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
 }
 
 std::string ContactService::saveDraft(const Actor& actor, const std::string& draftId, const nlohmann::json& body) {
+    UserService(ws_).require(actor, kRecordingRoles, "Saving a draft contact");
     if (!body.is_object())
         throw ValidationError("body", "a draft must be a JSON object");
     std::string id = draftId;
@@ -186,6 +192,7 @@ std::optional<ContactDraft> ContactService::draft(const std::string& draftId) {
 
 void ContactService::recordOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
                                    Instant decidedAt, const std::string& note) {
+    UserService(ws_).require(actor, {role::kDutyManager, role::kAdministrator}, "Importing a contact's outcome");
     std::vector<FieldError> errors;
     if (!contactKey(ws_.db(), contactId))
         throw NotFoundError("no contact with id " + contactId);

@@ -3,6 +3,7 @@
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
 #include "users/UserService.h"
+#include "util/Errors.h"
 
 #include <algorithm>
 #include <array>
@@ -269,6 +270,17 @@ std::string pickOutcome(Random& random, const std::string& source) {
     return "private_fostering_assessment";
 }
 
+std::vector<std::string> splitRoles(const std::string& text) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = std::min(text.find(',', start), text.size());
+        parts.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
 } // namespace
 
 std::string randomGivenName(Random& random, bool female) {
@@ -319,26 +331,28 @@ const std::vector<DemoUser>& demoUsers() {
     return users;
 }
 
-bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount) {
+bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount, const std::optional<Actor>& administrator) {
     UserService users(workspace);
-    if (users.anyUsers())
-        return false;
-    const auto split = [](const std::string& text) {
-        std::vector<std::string> parts;
-        size_t start = 0;
-        while (start <= text.size()) {
-            const size_t end = std::min(text.find(',', start), text.size());
-            parts.push_back(text.substr(start, end - start));
-            start = end + 1;
-        }
-        return parts;
-    };
+    if (users.anyUsers()) {
+        if (!administrator)
+            throw ForbiddenError("Adding demo data to a database with users needs an administrator");
+        users.require(*administrator, {"administrator"}, "Adding demo data");
+        bool added = false;
+        Transaction transaction(workspace.db());
+        for (const auto& user : demoUsers())
+            if (!users.find(user.id)) {
+                users.add(*administrator, user.id, user.displayName, splitRoles(user.roles), user.pin);
+                added = true;
+            }
+        transaction.commit();
+        return added;
+    }
     Transaction transaction(workspace.db());
     const Actor admin{"ada.admin", "administrator"};
     users.add(std::nullopt, "ada.admin", "Ada Admin", {"administrator"}, "4444");
     for (const auto& user : demoUsers())
         if (std::string(user.id) != "ada.admin")
-            users.add(admin, user.id, user.displayName, split(user.roles), user.pin);
+            users.add(admin, user.id, user.displayName, splitRoles(user.roles), user.pin);
     if (!alsoAccount.empty() && !users.find(alsoAccount))
         users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"}, "1234");
     transaction.commit();

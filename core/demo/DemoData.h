@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -45,8 +46,10 @@ const std::vector<DemoUser>& demoUsers();
 
 /// Adds the demo users to a database that has none, plus `alsoAccount` (the operating-system account
 /// running the demo, so the desktop's sign-in works at once) as screener and duty manager with PIN 1234.
-/// Returns false, doing nothing, if the database already has users.
-bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount);
+/// On a database that already has users, `administrator` adds whichever demo users are missing (the
+/// demo data is recorded by them); without one, a ForbiddenError. Returns true if users were added.
+bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount,
+                  const std::optional<Actor>& administrator = std::nullopt);
 
 /// Adds synthetic contacts to the workspace. Deterministic for a given seed and clock.
 DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options);

@@ -104,7 +104,56 @@ CREATE TABLE contact_child (
 CREATE INDEX contact_child_by_person ON contact_child(person_pk, contact_pk);
 )sql";
 
-// Migration 3: users and their roles (the rule sets take migration 2).
+// Migration 2: threshold rule sets and screening decisions (core/rules/RulesProjection.h).
+const char* kThresholdRules = R"sql(
+-- Projection: every rule set installed (rules.installed facts). One row per version and content;
+-- two desks installing different content under one version both stay visible.
+CREATE TABLE rule_set (
+    version             TEXT    NOT NULL,
+    hash                TEXT    NOT NULL,     -- SHA-256 of the canonical JSON, hex
+    name                TEXT    NOT NULL,
+    origin              TEXT    NOT NULL,     -- file, embedded_default
+    body                TEXT    NOT NULL CHECK (json_valid(body)),
+    installed_at        TEXT    NOT NULL,     -- the first install
+    installed_by        TEXT    NOT NULL,
+    first_installed_hlc INTEGER NOT NULL,
+    last_installed_hlc  INTEGER NOT NULL,     -- the latest install decides which rule set is active
+    last_installed_fact TEXT    NOT NULL,
+    active              INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (version, hash)
+);
+
+-- Projection: screening decisions (screening.decision_recorded facts), each with the rule set it was
+-- made under, its inputs, the suggestion and what the worker chose.
+CREATE TABLE screening_decision (
+    id                  TEXT    PRIMARY KEY,  -- UUIDv7
+    contact_id          TEXT    NOT NULL,
+    person_id           TEXT,
+    rules_version       TEXT    NOT NULL,
+    rules_hash          TEXT    NOT NULL,
+    inputs              TEXT    NOT NULL CHECK (json_valid(inputs)),
+    suggestion          TEXT    NOT NULL CHECK (json_valid(suggestion)),
+    suggested_level     INTEGER NOT NULL,
+    suggested_outcome   TEXT    NOT NULL,
+    suggested_rag       TEXT    NOT NULL,
+    level               INTEGER NOT NULL,     -- what the worker chose
+    level_label         TEXT    NOT NULL,
+    outcome             TEXT    NOT NULL,
+    rag                 TEXT    NOT NULL,
+    strategy_discussion INTEGER NOT NULL,
+    departs_from        TEXT    NOT NULL CHECK (json_valid(departs_from)), -- e.g. ["level","outcome"]
+    rationale           TEXT,
+    decided_by          TEXT    NOT NULL,
+    decided_role        TEXT    NOT NULL,
+    decided_at          TEXT    NOT NULL,
+    hlc                 INTEGER NOT NULL,
+    fact_id             TEXT    NOT NULL
+);
+CREATE INDEX screening_decision_by_contact ON screening_decision(contact_id, hlc);
+CREATE INDEX screening_decision_by_rules ON screening_decision(rules_version, rules_hash);
+)sql";
+
+// Migration 3: users and their roles, and contact drafts.
 const char* kUsers = R"sql(
 CREATE TABLE app_user (
     id             TEXT PRIMARY KEY,     -- operating-system account name
@@ -224,6 +273,7 @@ CREATE INDEX strategy_action_open ON strategy_action(completed_at, due_on);
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
+        {2, "threshold rule sets and screening decisions", kThresholdRules},
         {3, "users, roles and contact drafts", kUsers},
         {4, "screening, sign-off, handovers and strategy discussions", kWorkflow},
     };

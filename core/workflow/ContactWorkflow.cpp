@@ -17,7 +17,6 @@ namespace frontdoor::core {
 namespace {
 
 constexpr size_t kMinimumReasonLength = 10;
-constexpr size_t kMinimumRationaleLength = 20;
 
 const std::vector<std::string> kScreeningRoles = {role::kScreener, role::kDutyManager};
 

@@ -1,5 +1,6 @@
 #include "workflow/StrategyDiscussions.h"
 
+#include "contacts/ContactProjection.h"
 #include "contacts/ContactService.h"
 #include "time/Deadlines.h"
 #include "time/UkTime.h"

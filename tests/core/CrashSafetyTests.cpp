@@ -30,12 +30,13 @@ TEST_CASE("SIGKILL in the middle of a burst of writes loses nothing that was con
         close(pipeEnds[0]);
         core::SystemClock clock;
         auto ws = core::Workspace::open(path, clock);
+        test::addTestUsers(*ws);
         core::ContactService contacts(*ws);
         auto input = test::sampleContact();
         input["received_at"] = "2026-01-05T09:00:00Z";
         for (int i = 0;; ++i) {
             input["children"][0]["given_name"] = "Child" + std::to_string(i);
-            const std::string line = contacts.record({"crash.test", "screener"}, input).contactId + "\n";
+            const std::string line = contacts.record({"sam.screener", "screener"}, input).contactId + "\n";
             if (write(pipeEnds[1], line.data(), line.size()) != static_cast<ssize_t>(line.size()))
                 _exit(1);
         }

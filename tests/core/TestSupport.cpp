@@ -1,6 +1,9 @@
 #include "TestSupport.h"
 
 #include "cli/Cli.h"
+#include "store/Sqlite.h"
+
+#include <sodium.h>
 
 #include <random>
 #include <sstream>
@@ -16,6 +19,32 @@ ScratchFolder::ScratchFolder() {
 ScratchFolder::~ScratchFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+}
+
+void addTestUsers(core::Workspace& workspace) {
+    // Argon2id is slow on purpose; hash the shared test PIN once per test process, then record the
+    // users as the same facts UserService writes.
+    static const std::string hash = [] {
+        char text[crypto_pwhash_STRBYTES];
+        if (sodium_init() < 0 || crypto_pwhash_str(text, "1111", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+            throw std::runtime_error("cannot hash the test PIN");
+        return std::string(text);
+    }();
+    const std::pair<const char*, std::vector<std::string>> team[] = {
+        {"ada.admin", {"administrator"}},  {"sam.screener", {"screener"}}, {"jo.screener", {"screener"}},
+        {"mo.manager", {"duty_manager"}},  {"dee.manager", {"duty_manager"}}, {"eve.edt", {"edt_worker"}},
+        {"aud.auditor", {"auditor"}},      {"pat.both", {"screener", "duty_manager"}}};
+    core::Transaction transaction(workspace.db());
+    for (const auto& [id, roles] : team)
+        workspace.facts().append({"ada.admin", "administrator"}, "user.added", id,
+                                 {{"display_name", id}, {"roles", roles}, {"secret_hash", hash}});
+    transaction.commit();
+}
+
+TestWorkspace::TestWorkspace(bool withUsers) {
+    if (withUsers)
+        addTestUsers(*ws);
 }
 
 core::Instant testNow() { return at("2026-11-23T10:00:00Z"); }

@@ -27,12 +27,20 @@ private:
 core::Instant testNow();
 core::Instant at(const std::string& iso);
 
-/// A workspace on a file in `folder` with a fixed clock at testNow().
+/// Adds the test team, every one with the PIN "1111": ada.admin (administrator), sam.screener and
+/// jo.screener (screener), mo.manager and dee.manager (duty manager), eve.edt (EDT worker),
+/// aud.auditor (auditor) and pat.both (screener and duty manager, for the four-eyes rule).
+void addTestUsers(core::Workspace& workspace);
+
+/// A workspace on a file in `folder` with a fixed clock at testNow(), and the test team.
 struct TestWorkspace {
+    explicit TestWorkspace(bool withUsers = true);
     ScratchFolder folder;
     core::FixedClock clock{testNow()};
     std::unique_ptr<core::Workspace> ws = core::Workspace::open(folder.file("frontdoor.sqlite"), clock);
     core::Actor screener{"sam.screener", "screener"};
+    core::Actor manager{"mo.manager", "duty_manager"};
+    core::Actor admin{"ada.admin", "administrator"};
 };
 
 /// A valid contact about one child: John Smith, born 2015-03-12, from a school.

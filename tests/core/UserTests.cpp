@@ -13,7 +13,7 @@ using namespace frontdoor;
 namespace {
 
 struct Users {
-    test::TestWorkspace t;
+    test::TestWorkspace t{false};
     core::UserService users{*t.ws};
     core::Actor admin{"ada.admin", core::role::kAdministrator};
 
@@ -26,7 +26,7 @@ struct Users {
 } // namespace
 
 TEST_CASE("the first user of a new database must be an administrator", "[users]") {
-    test::TestWorkspace t;
+    test::TestWorkspace t(false);
     core::UserService users(*t.ws);
     CHECK_FALSE(users.anyUsers());
     CHECK_THROWS_WITH(users.add(std::nullopt, "sam.screener", "Sam", {"screener"}, "1111"),
