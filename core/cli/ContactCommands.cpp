@@ -2,9 +2,43 @@
 #include "cli/Cli.h"
 
 #include "contacts/ContactService.h"
+#include "time/UkTime.h"
+#include "workflow/ContactWorkflow.h"
+
+#include <algorithm>
 #include "util/Errors.h"
 
 namespace frontdoor::core::cli {
+namespace {
+
+// "Mon 23 Nov 2026 09:20  sam.screener (screener)  Contact recorded", one line per fact, UK time.
+void printTimeline(Context& ctx, const Json& shown) {
+    std::string children;
+    for (const auto& child : shown.value("children", Json::array())) {
+        const std::string name = child.value("given_name", std::string()) + " " + child.value("family_name", std::string());
+        children += (children.empty() ? "" : ", ") + (name == " " ? std::string("(unnamed)") : name);
+    }
+    const auto received = parseInstant(shown.value("received_at", std::string()));
+    ctx.out() << "Contact " << shown.value("id", std::string()) << ": " << children << "\n"
+              << "Received " << (received ? formatUkTime(*received) : std::string("?")) << " by "
+              << shown.value("channel", std::string()) << " from " << shown.value("source", std::string()) << " "
+              << shown.value("source_label", std::string()) << "; now " << shown.value("status", std::string());
+    if (shown.contains("outcome_label"))
+        ctx.out() << " (" << shown["outcome_label"].get<std::string>() << ")";
+    ctx.out() << "\n\n";
+    size_t width = 0;
+    for (const auto& entry : shown["timeline"])
+        width = std::max(width, entry["user"].get<std::string>().size() + entry["role"].get<std::string>().size() + 3);
+    for (const auto& entry : shown["timeline"]) {
+        const auto at = parseInstant(entry["at"].get<std::string>());
+        const std::string who = entry["user"].get<std::string>() + " (" + entry["role"].get<std::string>() + ")";
+        ctx.out() << "  " << (at ? formatUkTime(*at) : std::string()) << "  " << who << std::string(width - who.size(), ' ')
+                  << "  " << entry["what"].get<std::string>() << "\n";
+    }
+}
+
+} // namespace
+
 void registerContactCommands() {
     addCommand({"contact record", "contact record [FILE]",
                 "Validate and record a contact from JSON (FILE, or standard input). Prints the new ids.",
@@ -17,12 +51,25 @@ void registerContactCommands() {
                                {"new_person_ids", recorded.newPersonIds}});
                     return kOk;
                 }});
-    addCommand({"contact show", "contact show CONTACT_ID",
-                "The contact as recorded, its status and outcome, and its timeline (every fact: who, role, when).",
-                {}, {}, [](Context& ctx) {
-                    ctx.actor();
+    addCommand({"contact show", "contact show CONTACT_ID [--timeline] [--access-log]",
+                "The contact as recorded, where it stands (deadlines, screening, decision, strategy discussions) and "
+                "its timeline: every fact, who, in which role, when. --timeline prints the timeline as readable "
+                "lines; --access-log adds who viewed the record. Viewing is itself logged.",
+                {}, {"timeline", "access-log"}, [](Context& ctx) {
+                    const std::string id = ctx.requiredPositional("CONTACT_ID");
                     ContactService service(ctx.workspace());
-                    ctx.print(service.show(ctx.requiredPositional("CONTACT_ID")));
+                    Json shown = service.view(ctx.actor(), id);
+                    if (ctx.args().flag("access-log")) {
+                        shown["timeline"] = Json::array();
+                        for (const auto& entry : service.timeline(id, true))
+                            shown["timeline"].push_back(entry.toJson());
+                    }
+                    if (ctx.args().flag("timeline")) {
+                        printTimeline(ctx, shown);
+                        return kOk;
+                    }
+                    shown["state"] = ContactWorkflow(ctx.workspace()).state(id);
+                    ctx.print(shown);
                     return kOk;
                 }});
     addCommand({"contact list", "contact list [--status S] [--from DATE|INSTANT] [--to DATE|INSTANT] [--limit N] [--offset N]",

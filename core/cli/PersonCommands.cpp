@@ -50,9 +50,8 @@ void registerPersonCommands() {
                 "A person's details, every contact about them (newest first, referrals marked when they were "
                 "re-referrals) and their flags.",
                 {"repeat-count", "repeat-months", "as-of"}, {}, [](Context& ctx) {
-                    ctx.actor();
                     PersonSearch search(ctx.workspace(), historySettings(ctx));
-                    ctx.print(search.history(ctx.requiredPositional("PERSON_ID"), asOf(ctx)));
+                    ctx.print(search.viewHistory(ctx.actor(), ctx.requiredPositional("PERSON_ID"), asOf(ctx)));
                     return kOk;
                 }});
 }

@@ -20,6 +20,8 @@ inline constexpr const char* kContactAmended = "contact.amended";
 inline constexpr const char* kContactOutcomeRecorded = "contact.outcome_recorded";
 inline constexpr const char* kContactDraftSaved = "contact.draft_saved";
 inline constexpr const char* kContactDraftDiscarded = "contact.draft_discarded";
+/// Someone read a record: subject = the contact or person id, payload = {"what": "contact" | "person"}.
+inline constexpr const char* kRecordViewed = "record.viewed";
 
 void registerContactProjection(Projections& projections);
 

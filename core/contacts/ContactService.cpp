@@ -226,16 +226,15 @@ nlohmann::json ContactService::show(const std::string& contactId) {
     stmt.reset();
 
     nlohmann::json body;
-    auto history = nlohmann::json::array();
     for (const auto& fact : ws_.facts().factsAbout(contactId)) {
         if (fact.type == kContactRecorded)
             body = fact.payload;
         else if (fact.type == kContactAmended)
             body = fact.payload.at("contact");
-        history.push_back(TimelineEntry{fact.recordedAt, fact.userId, fact.role, fact.type, ws_.projections().description(fact),
-                                        fact.id}
-                              .toJson());
     }
+    auto history = nlohmann::json::array();
+    for (const auto& entry : timeline(contactId))
+        history.push_back(entry.toJson());
     body["id"] = contactId;
     body["source_label"] = labelOf(referralSources(), body.value("source", ""));
     body.update(state);
@@ -243,13 +242,35 @@ nlohmann::json ContactService::show(const std::string& contactId) {
     return body;
 }
 
-std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId) {
+std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId, bool includeViews) {
     if (!contactKey(ws_.db(), contactId))
         throw NotFoundError("no contact with id " + contactId);
     std::vector<TimelineEntry> entries;
-    for (const auto& fact : ws_.facts().factsAbout(contactId))
+    int draftSaves = 0;
+    for (const auto& fact : ws_.facts().factsAbout(contactId)) {
+        if (fact.type == kRecordViewed && !includeViews)
+            continue;
+        // Autosave writes a draft every few seconds of typing; the record needs the first and last only.
+        if (fact.type == kContactDraftSaved) {
+            if (++draftSaves > 1 && !entries.empty() && entries.back().type == kContactDraftSaved) {
+                entries.back().at = fact.recordedAt;
+                entries.back().factId = fact.id;
+                entries.back().description = "Draft saved (" + std::to_string(draftSaves) + " saves while typing)";
+                continue;
+            }
+        }
         entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, ws_.projections().description(fact), fact.id});
+    }
     return entries;
+}
+
+nlohmann::json ContactService::view(const Actor& actor, const std::string& contactId) {
+    UserService(ws_).require(actor, allRoles(), "Reading a contact");
+    nlohmann::json shown = show(contactId);
+    WriteScope scope(ws_.db());
+    ws_.facts().append(actor, kRecordViewed, contactId, {{"what", "contact"}});
+    scope.commit();
+    return shown;
 }
 
 namespace {

@@ -94,8 +94,13 @@ public:
     std::vector<ContactSummary> list(const ContactFilter& filter);
     int64_t count(const ContactFilter& filter);
 
-    /// Every fact about the contact as a readable history, oldest first.
-    std::vector<TimelineEntry> timeline(const std::string& contactId);
+    /// Every fact about the contact as a readable history, oldest first. Consecutive draft autosaves
+    /// read as one line; who viewed the record (the access log) only with `includeViews`.
+    std::vector<TimelineEntry> timeline(const std::string& contactId, bool includeViews = false);
+
+    /// show() for a person reading the record: checks they hold a role and logs the read as a fact
+    /// (the Data Protection Act asks who looked at a child's record, not only who changed it).
+    nlohmann::json view(const Actor& actor, const std::string& contactId);
 
 private:
     Workspace& ws_;

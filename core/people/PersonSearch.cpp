@@ -1,6 +1,9 @@
 #include "people/PersonSearch.h"
 
+#include "contacts/ContactProjection.h"
 #include "contacts/Outcomes.h"
+#include "users/Roles.h"
+#include "users/UserService.h"
 #include "people/NameKeys.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
@@ -330,6 +333,15 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
         }
     }
     return ranked;
+}
+
+nlohmann::json PersonSearch::viewHistory(const Actor& actor, const std::string& personId, std::optional<Instant> asOf) {
+    UserService(ws_).require(actor, allRoles(), "Reading a child's history");
+    nlohmann::json result = history(personId, asOf);
+    WriteScope scope(ws_.db());
+    ws_.facts().append(actor, kRecordViewed, personId, {{"what", "person"}});
+    scope.commit();
+    return result;
 }
 
 nlohmann::json PersonSearch::history(const std::string& personId, std::optional<Instant> asOf) {

@@ -8,6 +8,7 @@
 #include "contacts/ContactService.h"
 #include "people/HistoryFlags.h"
 #include "people/Person.h"
+#include "store/Fact.h"
 
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ public:
     /// Everything about one person: details, contacts (newest first, each referral marked if it was a
     /// re-referral) and flags. Throws NotFoundError.
     nlohmann::json history(const std::string& personId, std::optional<Instant> asOf = std::nullopt);
+
+    /// history() for a person reading the record: checks they hold a role and logs the read as a fact.
+    nlohmann::json viewHistory(const Actor& actor, const std::string& personId, std::optional<Instant> asOf = std::nullopt);
 
     /// Scores one known person against a query (exposed for tests and the UI's "why" tooltip).
     static MatchCandidate score(const PersonQuery& query, const Person& person);

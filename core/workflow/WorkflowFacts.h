@@ -18,7 +18,6 @@ inline constexpr const char* kStrategyScheduled = "strategy.scheduled";
 inline constexpr const char* kStrategyHeld = "strategy.held";
 inline constexpr const char* kStrategyOutcome = "strategy.outcome_recorded";
 inline constexpr const char* kStrategyActionCompleted = "strategy.action_completed";
-inline constexpr const char* kRecordViewed = "record.viewed";
 
 } // namespace frontdoor::core::facts
 

@@ -1,5 +1,6 @@
 #include "workflow/WorkflowProjection.h"
 
+#include "contacts/ContactProjection.h"
 #include "contacts/Outcomes.h"
 #include "users/Roles.h"
 #include "workflow/WorkflowFacts.h"
@@ -196,7 +197,7 @@ void describeAll(Projections& projections) {
         return "Strategy discussion outcome: section 47 " + text(f.payload, "s47_decision");
     });
     projections.describe(kStrategyActionCompleted, [](const Fact&) { return std::string("Strategy action completed"); });
-    projections.describe(kRecordViewed, [](const Fact& f) { return "Viewed" + by(f); });
+    projections.describe(core::kRecordViewed, [](const Fact& f) { return "Viewed" + by(f); });
 }
 
 } // namespace

@@ -9,7 +9,7 @@ using namespace frontdoor;
 
 namespace {
 
-// A database with an administrator (ada.admin, 4444) and a screener (sam.screener, 1111).
+// A database with the test team (TestSupport.h), every PIN 1111.
 struct CliDb {
     test::ScratchFolder folder;
     std::string db = folder.file("cli.sqlite");
@@ -17,12 +17,8 @@ struct CliDb {
     explicit CliDb(bool withUsers = true) {
         if (!withUsers)
             return;
-        REQUIRE(test::runCli({"user", "add", "ada.admin", "--display-name", "Ada Admin", "--roles", "administrator",
-                              "--new-secret", "4444", "--db", db})
-                    .exitCode == 0);
-        REQUIRE(test::runCli(asUser("ada.admin", "4444", {"user", "add", "sam.screener", "--display-name",
-                                                          "Sam Screener", "--roles", "screener", "--new-secret", "1111"}))
-                    .exitCode == 0);
+        core::FixedClock clock(test::testNow());
+        test::addTestUsers(*core::Workspace::open(db, clock));
     }
     std::vector<std::string> asUser(const std::string& user, const std::string& secret,
                                     std::vector<std::string> words) const {
@@ -33,7 +29,10 @@ struct CliDb {
         return asUser("sam.screener", "1111", std::move(words));
     }
     std::vector<std::string> admin(std::vector<std::string> words) const {
-        return asUser("ada.admin", "4444", std::move(words));
+        return asUser("ada.admin", "1111", std::move(words));
+    }
+    std::vector<std::string> manager(std::vector<std::string> words) const {
+        return asUser("mo.manager", "1111", std::move(words));
     }
 };
 
@@ -83,7 +82,18 @@ TEST_CASE("cli: record, show with timeline, list, search, history, rebuild", "[c
     const auto rebuilt = test::runCli(cli.admin({"rebuild"}));
     REQUIRE(rebuilt.exitCode == 0);
     CHECK(rebuilt.json()["identical"] == true);
-    CHECK(rebuilt.json()["facts_replayed"] == 4); // two users, a child, a contact
+    // The test team (8), a child, a contact, and the two reads (show, history): reads are logged too.
+    CHECK(rebuilt.json()["facts_replayed"] == 12);
+
+    const auto accessLog = test::runCli(cli.args({"contact", "show", contactId, "--access-log"}));
+    const auto accessJson = accessLog.json();
+    CHECK(accessJson["timeline"].back()["type"] == "record.viewed");
+    CHECK(accessJson["timeline"].back()["user"] == "sam.screener");
+
+    const auto text = test::runCli(cli.args({"contact", "show", contactId, "--timeline"}));
+    REQUIRE(text.exitCode == 0);
+    CHECK_THAT(text.out, Catch::Contains("John Smith") && Catch::Contains("sam.screener (screener)") &&
+                             Catch::Contains("Contact recorded") && Catch::Contains("Mon 23 Nov 2026"));
 
     const auto verified = test::runCli(cli.admin({"verify"}));
     CHECK(verified.exitCode == 0);
@@ -146,6 +156,16 @@ TEST_CASE("cli: demo data is made-up, varied and searchable", "[cli][demo]") {
 }
 
 TEST_CASE("cli: nobody reads or writes without signing in", "[cli][users]") {
+    SECTION("the first administrator of a new database adds themselves, then signs in") {
+        CliDb empty(false);
+        const auto added = test::runCli({"user", "add", "kim.admin", "--display-name", "Kim Admin", "--roles",
+                                         "administrator", "--new-secret", "24681357", "--db", empty.db});
+        REQUIRE(added.exitCode == 0);
+        CHECK(test::runCli(empty.asUser("kim.admin", "24681357", {"user", "list"})).exitCode == 0);
+        const auto second = test::runCli({"user", "add", "lee.screener", "--display-name", "Lee", "--roles", "screener",
+                                          "--new-secret", "1357", "--db", empty.db});
+        CHECK(second.exitCode == 3); // no longer without signing in
+    }
     SECTION("a new database asks for its first administrator") {
         CliDb empty(false);
         const auto result = test::runCli(empty.args({"contact", "list"}));
@@ -164,4 +184,60 @@ TEST_CASE("cli: nobody reads or writes without signing in", "[cli][users]") {
         REQUIRE(test::runCli(empty.args({"demo", "--contacts", "20"})).exitCode == 0);
         CHECK(test::runCli(empty.asUser("mo.manager", "2222", {"contact", "list"})).exitCode == 0);
     }
+}
+
+TEST_CASE("cli: a whole journey can be scripted", "[cli][workflow]") {
+    CliDb cli;
+    const auto run = [&](std::vector<std::string> args, const core::Json& input = core::Json()) {
+        const auto result = test::runCli(args, input.is_null() ? "" : input.dump());
+        INFO(result.err);
+        REQUIRE(result.exitCode == 0);
+        return result.json();
+    };
+    auto contact = test::sampleContact();
+    contact["received_at"] = "2026-11-23T09:00:00Z";
+    const std::string id = run(cli.args({"contact", "record"}), contact)["contact_id"];
+    CHECK(run(cli.args({"queue", "awaiting_screening"}))["items"][0]["contact_id"] == id);
+    run(cli.args({"screening", "start", id}));
+    run(cli.args({"screening", "check", id}), {{"agency", "Police"}, {"person_spoken_to", "PC Ellery"},
+                                                {"checked_at", "2026-11-23T09:40:00Z"},
+                                                {"shared", "Two domestic incidents this year."}, {"basis", "Safeguarding"}});
+    run(cli.args({"screening", "analysis", id}), {{"risks", "Physical harm; DA at home."}, {"strengths", "School vigilant."}});
+    const auto screened = run(cli.args({"recommend", id}), {{"indicators", {"ABUSE_DISCLOSURE"}},
+                                                             {"level", 4},
+                                                             {"outcome", "strategy_discussion"},
+                                                             {"rag", "red"},
+                                                             {"recommendation", "Strategy discussion today."}});
+    CHECK(screened["status"] == "recommended");
+    CHECK(test::runCli(cli.args({"signoff", id}), core::Json{{"case_direction", {{"what", "x"}}}}.dump()).exitCode == 3);
+    const auto decided = run(cli.manager({"signoff", id}),
+                             {{"case_direction", {{"what", "Strategy discussion by 14:00"}, {"by_whom", "Mo Manager"},
+                                                  {"by_when", "2026-11-24"}}}});
+    CHECK(decided["strategy_discussions"][0]["status"] == "required");
+    CHECK(run(cli.manager({"queues"}))["queues"].size() >= 5);
+    const auto invitees = run(cli.args({"strategy", "invitees", id}))["invitees"];
+    core::Json named = core::Json::array();
+    for (auto invitee : invitees) {
+        invitee.erase("required");
+        invitee.erase("why");
+        invitee["name"] = "Named person";
+        named.push_back(invitee);
+    }
+    run(cli.manager({"strategy", "schedule", id}), {{"scheduled_for", "2026-11-23T13:00:00Z"}, {"location", "Teams"},
+                                                    {"invitees", named}});
+    run(cli.args({"strategy", "held", id}),
+        {{"held_at", "2026-11-23T09:55:00Z"}, {"attendees", named},
+         {"agency_information", {{{"agency", "police"}, {"information", "Known to police."}}}}});
+    const auto outcome = run(cli.args({"strategy", "outcome", id}),
+                             {{"at_risk", {{{"name", "John Smith"}}}}, {"immediate_safety_actions", "Safety plan."},
+                              {"s47_decision", "single_agency"}, {"medical_examination", {{"required", false}}},
+                              {"family_told", {{"what", "Section 47 enquiry"}, {"when", "today"}}},
+                              {"actions", {{{"action", "Home visit"}, {"owner", "Sam"}, {"agency", "childrens_social_care"},
+                                            {"due", "2026-11-24"}}}}});
+    CHECK(outcome["icpc_due"]["due_at"] == "2026-12-14T17:00:00.000Z");
+    run(cli.args({"referrer", "told", id}), {{"how", "phone"}});
+    CHECK(run(cli.args({"contact", "close", id}))["status"] == "closed");
+    const auto text = test::runCli(cli.args({"contact", "show", id, "--timeline"}));
+    CHECK_THAT(text.out, Catch::Contains("Signed off") && Catch::Contains("mo.manager (duty_manager)") &&
+                             Catch::Contains("Strategy discussion outcome") && Catch::Contains("Contact closed"));
 }
