@@ -2,6 +2,8 @@
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
+#include "rules/ScreeningDecisionService.h"
+#include "workflow/ContactWorkflow.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
 
@@ -79,47 +81,48 @@ const std::array kSources = {
 };
 
 struct ConcernTemplate {
-    const char* sources; ///< space-separated source codes or prefixes ("3" = any health source)
+    const char* sources;   ///< space-separated source codes or prefixes ("3" = any health source)
     const char* text;
+    const char* indicator; ///< the threshold indicator a screener would select for it
 };
 const std::array kConcerns = {
     ConcernTemplate{"6", "Police attended a domestic incident at the home overnight. {child} was present and was heard "
-                         "crying upstairs. Mother had a cut lip; her partner was arrested. DASH completed."},
+                         "crying upstairs. Mother had a cut lip; her partner was arrested. DASH completed.", "DA_INSTABILITY"},
     ConcernTemplate{"6", "{child} was reported missing overnight and returned at 06:00 in a car with older males not "
-                         "known to the family."},
+                         "known to the family.", "MISSING_STARTED"},
     ConcernTemplate{"6", "Officers executing a warrant found the home in a poor state, with drug paraphernalia within "
-                         "reach of {child}. Both parents were intoxicated."},
+                         "reach of {child}. Both parents were intoxicated.", "HOME_ILLEGAL"},
     ConcernTemplate{"2", "{child} came into school with a bruise on the left cheek and said a grown-up at home did it. "
-                         "Teacher noticed {child} flinched when touched on the arm."},
+                         "Teacher noticed {child} flinched when touched on the arm.", "ABUSE_DISCLOSURE"},
     ConcernTemplate{"2", "{child} has been late or absent on 14 of the last 30 school days. When in school {child} is "
-                         "hungry and wears the same unwashed uniform."},
+                         "hungry and wears the same unwashed uniform.", "PERSISTENT_ABSENCE"},
     ConcernTemplate{"2", "{child} disclosed to a teaching assistant that mum's boyfriend hits mum and that {child} "
-                         "hides under the bed."},
+                         "hides under the bed.", "DA_INSTABILITY"},
     ConcernTemplate{"3", "Health visitor concerned that the home was very cold and cluttered, with little food in the "
-                         "cupboards. Mother appeared low in mood and said she was not coping."},
+                         "cupboards. Mother appeared low in mood and said she was not coping.", "EMERGING_NEGLECT"},
     ConcernTemplate{"3", "Attended the emergency department with a spiral fracture of the forearm; the explanation "
-                         "given does not fit the injury."},
+                         "given does not fit the injury.", "UNEXPLAINED_INJURY"},
     ConcernTemplate{"3", "Mother attended antenatal booking late at 28 weeks. She disclosed heroin use and that her "
-                         "partner controls her money and phone."},
+                         "partner controls her money and phone.", "PREBIRTH"},
     ConcernTemplate{"3", "GP concerned about parental alcohol misuse: father attended appointments smelling of "
-                         "alcohol with the baby."},
-    ConcernTemplate{"3", "{child} told the school nurse that they have been self-harming and feel unsafe at home."},
+                         "alcohol with the baby.", "PARENT_SUBSTANCE_MISUSE"},
+    ConcernTemplate{"3", "{child} told the school nurse that they have been self-harming and feel unsafe at home.", "LOW_MH_SELFHARM"},
     ConcernTemplate{"4", "The family have been given notice to leave their tenancy for rent arrears; neighbours report "
-                         "shouting and a child left alone. Mother asks for help with housing and food."},
+                         "shouting and a child left alone. Mother asks for help with housing and food.", "PARENT_STRUGGLING"},
     ConcernTemplate{"5", "Adult social care report that father has been admitted to a mental health unit; the children "
-                         "are being looked after by a 16-year-old sibling."},
+                         "are being looked after by a 16-year-old sibling.", "PARENT_MENTAL_HEALTH"},
     ConcernTemplate{"5", "Family support worker reports that the early help plan has stalled: the family have not "
-                         "engaged for six weeks and school attendance is falling."},
+                         "engaged for six weeks and school attendance is falling.", "EMERGING_NEGLECT"},
     ConcernTemplate{"5 7", "{child} has been seen with new phones and clothes the family cannot afford and has been "
-                           "stopped with older teenagers carrying cannabis."},
+                           "stopped with older teenagers carrying cannabis.", "CSE_VULNERABLE"},
     ConcernTemplate{"7", "Probation report that a man recently released, with convictions for violence against a "
-                         "partner, has moved in with the family."},
+                         "partner, has moved in with the family.", "RISK_PERSON"},
     ConcernTemplate{"1 9 10", "Neighbour reports hearing shouting and things being thrown most nights, and a young "
-                              "child left alone in the garden for long periods."},
+                              "child left alone in the garden for long periods.", "FAMILY_CONFLICT"},
     ConcernTemplate{"1 9 10", "Grandmother worried that {child} is often left with a series of different adults while "
-                              "mum goes out, and came to her house hungry."},
+                              "mum goes out, and came to her house hungry.", "EMERGING_NEGLECT"},
     ConcernTemplate{"8 1", "Children's centre worker noticed {child} has had the same untreated nappy rash for weeks "
-                           "and mum seemed frightened of her partner collecting them."},
+                           "and mum seemed frightened of her partner collecting them.", "EMERGING_NEGLECT"},
 };
 const std::array kVoices = {
     "{child} said: \"I don't like it when they shout, I go in my room.\"",
@@ -144,8 +147,8 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
 }
 
 // A concern of the kind this source raises ("3A" matches templates for "3").
-const char* concernFor(Random& random, const std::string& source) {
-    std::vector<const char*> fitting;
+const ConcernTemplate& concernFor(Random& random, const std::string& source) {
+    std::vector<const ConcernTemplate*> fitting;
     for (const auto& concern : kConcerns) {
         std::string_view prefixes(concern.sources);
         size_t start = 0;
@@ -156,13 +159,13 @@ const char* concernFor(Random& random, const std::string& source) {
             const auto prefix = prefixes.substr(start, end - start);
             if (source.compare(0, prefix.size(), prefix) == 0 &&
                 (prefix.size() > 1 || source.size() == 1 || !std::isdigit(static_cast<unsigned char>(source[1]))))
-                fitting.push_back(concern.text);
+                fitting.push_back(&concern);
             start = end + 1;
         }
     }
     if (fitting.empty())
-        return kConcerns[static_cast<size_t>(pick(random, static_cast<int>(kConcerns.size())))].text;
-    return fitting[static_cast<size_t>(pick(random, static_cast<int>(fitting.size())))];
+        return kConcerns[static_cast<size_t>(pick(random, static_cast<int>(kConcerns.size())))];
+    return *fitting[static_cast<size_t>(pick(random, static_cast<int>(fitting.size())))];
 }
 
 const SourceInfo& pickSource(Random& random) {
@@ -281,6 +284,60 @@ std::vector<std::string> splitRoles(const std::string& text) {
     return parts;
 }
 
+// A contact received in the last few days, to be taken some way through the workflow so that the
+// demo's queues hold realistic open work.
+struct OpenContact {
+    std::string id;
+    Instant receivedAt;
+    std::string indicator;
+    bool outOfHours;
+};
+
+void progressOpenWork(Workspace& workspace, std::vector<OpenContact>& open, Random& random) {
+    std::sort(open.begin(), open.end(), [](const auto& a, const auto& b) { return a.receivedAt < b.receivedAt; });
+    ContactWorkflow workflow(workspace);
+    ScreeningDecisionService screening(workspace);
+    const Actor screeners[] = {{"sam.screener", "screener"}, {"jo.screener", "screener"}};
+    const Actor managers[] = {{"mo.manager", "duty_manager"}, {"dee.manager", "duty_manager"}};
+    const Instant lastOpening = workspace.deadlines().calendar().nextOpening(workspace.clock().now() - hours{24});
+    Transaction transaction(workspace.db());
+    for (size_t i = 0; i < open.size(); ++i) {
+        const OpenContact& contact = open[i];
+        // Night-time handovers are acknowledged, except those from the last night.
+        if (contact.outOfHours && contact.receivedAt < lastOpening && pick(random, 10) != 0)
+            workflow.acknowledgeHandover(managers[pick(random, 2)], contact.id, "Read at the morning meeting.");
+        // The newest stay waiting to be picked up; older ones are further along, though a few are stuck
+        // (and so overdue), as on any busy week.
+        const double age = static_cast<double>(i) / static_cast<double>(std::max<size_t>(open.size(), 1));
+        if (age > 0.7 || pick(random, 8) == 0)
+            continue;
+        const Actor& screener = screeners[pick(random, 2)];
+        workflow.startScreening(screener, contact.id);
+        if (age > 0.5)
+            continue;
+        const Json suggestion =
+            screening.screenRecorded(contact.id, {{"indicators", {contact.indicator}}}).toJson();
+        workflow.recommend(screener, contact.id,
+                           {{"indicators", {contact.indicator}},
+                            {"level", suggestion["level"]},
+                            {"outcome", suggestion["outcome"]},
+                            {"rag", suggestion["rag"]},
+                            {"recommendation", "Recommend " + outcomeLabel(suggestion["outcome"].get<std::string>()) +
+                                                   ": the concern and the history support it."}});
+        if (age > 0.3)
+            continue;
+        const std::string by = pick(random, 2) ? "Sam Screener" : "Jo Screener";
+        const auto byWhen = utcDate(workspace.clock().now() + days{3});
+        workflow.signOff(managers[pick(random, 2)], contact.id,
+                         {{"case_direction", {{"what", "Proceed as recommended; update the family and the referrer."},
+                                              {"by_whom", by},
+                                              {"by_when", formatDate(byWhen)}}}});
+        if (age < 0.15 && pick(random, 2) == 0)
+            workflow.informReferrer(screener, contact.id, {{"how", "phone"}, {"note", "Outcome explained."}});
+    }
+    transaction.commit();
+}
+
 } // namespace
 
 std::string randomGivenName(Random& random, bool female) {
@@ -369,6 +426,10 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
     const Actor screeners[] = {{"sam.screener", "screener"}, {"jo.screener", "screener"}};
     const Actor managers[] = {{"mo.manager", "duty_manager"}, {"dee.manager", "duty_manager"}};
 
+    ContactWorkflow workflow(workspace);
+    const Actor edt{"eve.edt", "edt_worker"};
+    std::vector<OpenContact> openWork;
+    int placedRecently = 0;
     DemoSummary summary;
     std::unique_ptr<Transaction> batch;
     int inBatch = 0;
@@ -380,6 +441,11 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
         const int familyContacts = roll < 40 ? 1 : roll < 60 ? 2 : roll < 74 ? 3 : roll < 84 ? 4 : 5 + pick(random, 8);
         sys_days day = first + days{pick(random, 365 * options.years)};
         for (int c = 0; c < familyContacts && summary.contacts < options.contacts && day < today + days{1}; ++c) {
+            // Some families' latest contact is this week's work, so the queues have something in them.
+            if (c + 1 == familyContacts && placedRecently < options.openContacts && chance(random, 0.5)) {
+                day = std::max(day, today - days{pick(random, options.openDays)});
+                ++placedRecently;
+            }
             const auto receivedAt = std::min(receiptTime(random, day), now - minutes{5});
             day += days{7 + pick(random, 240)};
             const sys_days receivedDay = floor<days>(receivedAt);
@@ -430,13 +496,14 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
                     firstChildName = unborn ? "the unborn baby" : given;
                 children.push_back(json);
             }
+            const ConcernTemplate& concern = concernFor(random, sourceCode);
             Json input{{"received_at", formatInstant(receivedAt)},
                        {"channel", sourceCode == "6" ? "police_notification"
                                    : sourceCode[0] == '1' || sourceCode == "9" ? "phone"
                                    : pick(random, 3) == 0 ? "email" : pick(random, 2) ? "phone" : "portal"},
                        {"source", sourceCode},
                        {"children", children},
-                       {"concern", replaceAll(concernFor(random, sourceCode), "{child}", firstChildName)}};
+                       {"concern", replaceAll(concern.text, "{child}", firstChildName)}};
             if (sourceCode != "9") {
                 Json referrer{{"name", randomGivenName(random, chance(random, 0.7)) + " " + randomFamilyName(random)},
                               {"phone", randomPhone(random)}};
@@ -472,13 +539,24 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
 
             if (!batch)
                 batch = std::make_unique<Transaction>(workspace.db());
-            const RecordedContact recorded = contacts.record(screeners[pick(random, 2)], input);
+            const bool recent = receivedAt >= now - days{options.openDays};
+            const bool outOfHours = !workspace.deadlines().calendar().isOpen(receivedAt);
+            const RecordedContact recorded =
+                recent && outOfHours
+                    ? workflow.recordOutOfHours(edt, input,
+                                                {{"already_done", "Spoke to the parent by phone and checked police "
+                                                                  "systems; the children are safe tonight."},
+                                                 {"handover_note", "Needs screening and partner checks in the "
+                                                                   "morning; the family expect a call."}})
+                    : contacts.record(screeners[pick(random, 2)], input);
+            if (recent)
+                openWork.push_back({recorded.contactId, receivedAt, concern.indicator, outOfHours});
             for (size_t i = 0; i < named.size(); ++i)
                 if (family.children[named[i]].personId.empty())
                     family.children[named[i]].personId = recorded.personIds[i];
             summary.people += static_cast<int>(recorded.newPersonIds.size());
             ++summary.contacts;
-            if (receivedAt < now - days{options.openDays}) {
+            if (!recent) {
                 const auto decidedAt = receivedAt + hours{2 + pick(random, 26)};
                 contacts.recordOutcome(managers[pick(random, 2)], recorded.contactId, pickOutcome(random, sourceCode),
                                        std::min(decidedAt, now - minutes{1}), "");
@@ -494,6 +572,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
     }
     if (batch)
         batch->commit();
+    progressOpenWork(workspace, openWork, random);
     if (options.progress)
         options.progress(summary.contacts);
     summary.seconds = duration<double>(steady_clock::now() - started).count();

@@ -19,7 +19,8 @@ struct DemoOptions {
     int contacts = 2000;
     uint64_t seed = 20261123;
     int years = 10;              ///< contacts spread over this many years before now
-    int openDays = 3;            ///< contacts received in the last few days are left undecided (open work)
+    int openDays = 3;            ///< contacts received in the last few days are open work, part way through
+    int openContacts = 45;       ///< about how many contacts to place in those days
     double misspeltRate = 0.15;  ///< share of repeat contacts where the referrer misspells the child's name
     double unlinkedRate = 0.04;  ///< share of repeat contacts recorded as a new person (a missed match)
     int batchSize = 500;         ///< contacts per transaction
