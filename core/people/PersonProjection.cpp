@@ -123,10 +123,14 @@ std::optional<int64_t> personKey(Database& db, const std::string& id) {
     return pk;
 }
 
-std::optional<Person> loadPerson(Database& db, const std::string& id) {
-    auto& stmt = db.cached("SELECT id, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, "
-                           "address, postcode, la_child_id, other_names FROM person WHERE id = ?");
-    stmt.bindAll(id);
+namespace {
+
+const char* kSelectPerson = "SELECT id, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, "
+                            "address, postcode, la_child_id, other_names FROM person ";
+
+template <typename Key> std::optional<Person> loadPersonWhere(Database& db, const std::string& where, const Key& key) {
+    auto& stmt = db.cached(kSelectPerson + where);
+    stmt.bindAll(key);
     std::optional<Person> found;
     if (stmt.step()) {
         Json json = Json::parse(stmt.text(10));
@@ -142,5 +146,11 @@ std::optional<Person> loadPerson(Database& db, const std::string& id) {
     stmt.reset();
     return found;
 }
+
+} // namespace
+
+std::optional<Person> loadPerson(Database& db, const std::string& id) { return loadPersonWhere(db, "WHERE id = ?", id); }
+
+std::optional<Person> loadPersonByKey(Database& db, int64_t pk) { return loadPersonWhere(db, "WHERE pk = ?", pk); }
 
 } // namespace frontdoor::core

@@ -26,6 +26,8 @@ PersonIndexText personIndexText(const Person& person);
 
 /// Reads one person from the projection by id; nullopt if unknown.
 std::optional<Person> loadPerson(Database& db, const std::string& id);
+/// Reads one person by the projection's integer key (as FTS5 and the indexes return it).
+std::optional<Person> loadPersonByKey(Database& db, int64_t pk);
 /// The projection's integer key for a person id, or nullopt.
 std::optional<int64_t> personKey(Database& db, const std::string& id);
 

@@ -300,14 +300,8 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
 
     Database& db = ws_.db();
     std::vector<MatchCandidate> ranked;
-    auto& load = db.cached("SELECT id FROM person WHERE pk = ?");
     for (const int64_t pk : candidateKeys(query)) {
-        load.bindAll(pk);
-        std::string id;
-        if (load.step())
-            id = load.text(0);
-        load.reset();
-        const auto person = loadPerson(db, id);
+        const auto person = loadPersonByKey(db, pk);
         if (!person)
             continue;
         MatchCandidate candidate = score(query, *person);

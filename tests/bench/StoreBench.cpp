@@ -9,6 +9,7 @@
 #include "people/PersonProjection.h"
 #include "people/PersonSearch.h"
 #include "store/Sqlite.h"
+#include "users/UserService.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,6 +44,7 @@ double buildDatabase(const std::string& path, int contacts) {
             if (done % 50000 == 0 || done == contacts)
                 std::cerr << "\r  building: " << done << " / " << contacts << " contacts" << std::flush;
         };
+        core::addDemoUsers(*ws, "");
         core::generateDemoData(*ws, options);
         ws->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
         std::cerr << "\n";
@@ -174,7 +176,9 @@ Json runStoreSuite(const std::vector<std::string>& args) {
 
     // Recording: one contact per transaction, synchronous=FULL, half about a known child.
     std::vector<double> recordMs;
-    const core::Actor actor{"bench.screener", "screener"};
+    if (!core::UserService(*ws).anyUsers())
+        core::addDemoUsers(*ws, ""); // a file from before users existed
+    const core::Actor actor{"sam.screener", "screener"};
     for (int i = 0; i < records; ++i) {
         const std::string linked = i % 2 ? samples[static_cast<size_t>(i) % samples.size()].personId : "";
         const Json input = contactFor(i, linked);
