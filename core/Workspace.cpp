@@ -4,6 +4,7 @@
 #include "people/PersonProjection.h"
 #include "rules/RulesProjection.h"
 #include "store/Migrations.h"
+#include "time/CalendarConfig.h"
 #include "users/UserService.h"
 #include "workflow/WorkflowProjection.h"
 #include "util/Errors.h"
@@ -15,6 +16,7 @@ void registerAllProjections(Projections& projections) {
     registerContactProjection(projections);
     registerUserProjection(projections);
     registerWorkflowProjection(projections);
+    registerCalendarConfigProjection(projections);
     registerRulesProjection(projections);
 }
 
@@ -39,7 +41,16 @@ Workspace::Workspace(std::unique_ptr<Database> db, const Clock& clock) : db_(std
     migrationsApplied_ = migrate(*db_);
     registerAllProjections(projections_);
     facts_ = std::make_unique<FactStore>(*db_, clock_, projections_, ensureDeviceId(*db_, clock_));
+    reloadCalendar();
 }
+
+void Workspace::reloadCalendar() {
+    auto desk = std::make_unique<DeskCalendar>(loadDeskCalendar(*db_));
+    deadlines_ = std::make_unique<Deadlines>(*desk->calendar, desk->settings.deadlines);
+    deskCalendar_ = std::move(desk);
+}
+
+const UrgencyThresholds& Workspace::urgency() const { return deskCalendar_->settings.urgency; }
 
 Workspace::~Workspace() = default;
 

@@ -5,6 +5,7 @@
 #include "store/FactStore.h"
 #include "store/Projections.h"
 #include "store/Sqlite.h"
+#include "time/CalendarSettings.h"
 #include "time/Deadlines.h"
 #include "util/Clock.h"
 
@@ -28,8 +29,15 @@ public:
     FactStore& facts() { return *facts_; }
     const Clock& clock() const { return clock_; }
     const Projections& projections() const { return projections_; }
-    /// Every timescale, on this desk's working calendar (bank holidays, opening hours, deadline rules).
-    const Deadlines& deadlines() const { return deadlines_; }
+    /// Every timescale, on this desk's working calendar (bank holidays, opening hours, deadline rules,
+    /// as installed; time/CalendarConfig.h).
+    const Deadlines& deadlines() const { return *deadlines_; }
+    /// The urgency thresholds for countdowns, as installed.
+    const UrgencyThresholds& urgency() const;
+    /// The installed calendar, its settings and who installed them.
+    const struct DeskCalendar& deskCalendar() const { return *deskCalendar_; }
+    /// Re-reads the installed calendar (after an installation, or facts from another desk).
+    void reloadCalendar();
     /// Schema versions this open applied (empty when the file was already current).
     const std::vector<int>& migrationsApplied() const { return migrationsApplied_; }
 
@@ -41,7 +49,8 @@ private:
     Projections projections_;
     std::unique_ptr<FactStore> facts_;
     std::vector<int> migrationsApplied_;
-    Deadlines deadlines_;
+    std::unique_ptr<struct DeskCalendar> deskCalendar_;
+    std::unique_ptr<Deadlines> deadlines_;
 };
 
 /// Registers every feature's projection handlers and tables, in dependency order.

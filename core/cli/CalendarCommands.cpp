@@ -3,12 +3,14 @@
 // or files an administrator names with --holidays and --settings (so a replacement can be tried first).
 #include "cli/Cli.h"
 
+#include "time/CalendarConfig.h"
 #include "time/CalendarSettings.h"
 #include "time/Countdown.h"
 #include "time/Deadlines.h"
 #include "time/WorkingCalendar.h"
 #include "util/Errors.h"
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -34,13 +36,22 @@ Json readJsonFile(const std::string& path, const std::string& option) {
     }
 }
 
-// The calendar and settings a command runs with: the built-in ones unless files are named.
+// The calendar and settings a command runs with: files named with --holidays and --settings; else,
+// with --db, what that database has installed (calendar install); else the built-in ones.
 class CalendarSetup {
 public:
-    explicit CalendarSetup(const Context& ctx) {
-        if (const auto path = ctx.args().option("settings"))
-            settings_ = CalendarSettings::fromJson(readJsonFile(*path, "settings"));
+    explicit CalendarSetup(Context& ctx) {
+        const auto settingsPath = ctx.args().option("settings");
         const auto holidaysPath = ctx.args().option("holidays");
+        if (!settingsPath && !holidaysPath && ctx.args().option("db")) {
+            const DeskCalendar& desk = ctx.workspace().deskCalendar();
+            settings_ = desk.settings;
+            holidaysSource_ = desk.installed["holidays"].is_null() ? "embedded" : "installed in the database";
+            owned_ = std::make_unique<WorkingCalendar>(*desk.calendar);
+            return;
+        }
+        if (settingsPath)
+            settings_ = CalendarSettings::fromJson(readJsonFile(*settingsPath, "settings"));
         if (holidaysPath)
             holidaysSource_ = *holidaysPath;
         if (holidaysPath || settings_.openingHours != OpeningHours::haltonIcart())
@@ -199,6 +210,25 @@ void registerCalendarCommands() {
                 "The opening hours, deadline rules, urgency thresholds and bank-holiday data in use; checks "
                 "replacement files named with --holidays and --settings.",
                 withFileOptions({}), {}, settingsCommand});
+    addCommand({"calendar install", "calendar install [--holidays FILE] [--settings FILE]",
+                "Make a bank holidays file (gov.uk feed format) and/or calendar settings this database's own "
+                "(administrator). Each is checked first; a bad file changes nothing. Recorded as facts, so every "
+                "desk computes the same deadlines; new deadlines use it at once, recorded ones keep theirs.",
+                {"holidays", "settings"}, {}, [](Context& ctx) {
+                    const auto holidaysPath = ctx.args().option("holidays");
+                    const auto settingsPath = ctx.args().option("settings");
+                    std::optional<Json> feed;
+                    std::optional<Json> settings;
+                    if (holidaysPath)
+                        feed = readJsonFile(*holidaysPath, "holidays");
+                    if (settingsPath)
+                        settings = readJsonFile(*settingsPath, "settings");
+                    const Actor actor = ctx.actor();
+                    const std::string source = holidaysPath
+                        ? std::filesystem::path(*holidaysPath).filename().string() : std::string();
+                    ctx.print({{"installed", CalendarConfigService(ctx.workspace()).install(actor, feed, source, settings)}});
+                    return kOk;
+                }});
 }
 
 } // namespace frontdoor::core::cli

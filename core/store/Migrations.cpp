@@ -270,12 +270,25 @@ CREATE TABLE strategy_action (
 CREATE INDEX strategy_action_open ON strategy_action(completed_at, due_on);
 )sql";
 
+// Migration 5: the desk's installed working calendar (bank holidays and calendar settings).
+const char* kCalendarConfig = R"sql(
+CREATE TABLE calendar_config (
+    kind         TEXT PRIMARY KEY,       -- holidays, settings
+    body         TEXT NOT NULL,          -- JSON as installed
+    source       TEXT NOT NULL,
+    installed_by TEXT NOT NULL,
+    installed_at TEXT NOT NULL,
+    hlc          INTEGER NOT NULL
+);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
         {2, "threshold rule sets and screening decisions", kThresholdRules},
         {3, "users, roles and contact drafts", kUsers},
         {4, "screening, sign-off, handovers and strategy discussions", kWorkflow},
+        {5, "the installed working calendar", kCalendarConfig},
     };
 }
 

@@ -345,7 +345,7 @@ Json ContactWorkflow::state(const std::string& contactId) {
             json["met_at"] = *metAt;
             json["late"] = met > dueAt;
         } else {
-            json["countdown"] = countdown(parseInstant(from).value_or(nowAt), dueAt, nowAt).toJson();
+            json["countdown"] = countdown(parseInstant(from).value_or(nowAt), dueAt, nowAt, ws_.urgency()).toJson();
         }
         return json;
     };

@@ -218,7 +218,7 @@ std::vector<QueueItem> Queues::items(const std::string& queueId, const Actor& ac
         if (item.title.empty() && !item.contactId.empty())
             item.title = childNames(ws_.db(), item.contactId);
         if (item.dueAt)
-            item.countdown = countdown(item.startedAt.value_or(*item.dueAt), *item.dueAt, now);
+            item.countdown = countdown(item.startedAt.value_or(*item.dueAt), *item.dueAt, now, ws_.urgency());
     }
     // Handovers waiting for acknowledgement first, then by due time (overdue first); undated last.
     std::stable_sort(items.begin(), items.end(), [](const QueueItem& a, const QueueItem& b) {
