@@ -3,26 +3,14 @@
 
 #include "users/UserService.h"
 #include "util/Errors.h"
+#include "util/Text.h"
 
 #include <cstdlib>
 
 namespace frontdoor::core::cli {
 namespace {
 
-std::vector<std::string> rolesOption(Context& ctx) {
-    std::vector<std::string> roles;
-    const std::string text = ctx.args().option("roles", "");
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find(',', start);
-        if (end == std::string::npos)
-            end = text.size();
-        if (end > start)
-            roles.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return roles;
-}
+std::vector<std::string> rolesOption(Context& ctx) { return splitList(ctx.args().option("roles", "")); }
 
 // The new user's password or PIN: FRONTDOOR_NEW_SECRET, so it never appears in the shell's history.
 std::string newSecret(Context& ctx) {

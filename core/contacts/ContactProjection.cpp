@@ -4,6 +4,7 @@
 #include "contacts/Outcomes.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
+#include "util/Text.h"
 
 namespace frontdoor::core {
 namespace {
@@ -17,12 +18,6 @@ std::string summarise(const std::string& concern) {
     while (cut > 0 && (static_cast<unsigned char>(concern[cut]) & 0xC0) == 0x80)
         --cut; // do not split a UTF-8 character
     return concern.substr(0, cut) + "…";
-}
-
-std::optional<std::string> nonEmpty(const std::string& text) {
-    if (text.empty())
-        return std::nullopt;
-    return text;
 }
 
 void linkChildren(Database& db, int64_t contactPk, const Contact& contact) {

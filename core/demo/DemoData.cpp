@@ -6,6 +6,7 @@
 #include "workflow/ContactWorkflow.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <array>
@@ -317,17 +318,6 @@ std::string pickOutcome(Random& random, const std::string& source) {
     return "private_fostering_assessment";
 }
 
-std::vector<std::string> splitRoles(const std::string& text) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t end = std::min(text.find(',', start), text.size());
-        parts.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return parts;
-}
-
 // A contact received in the last few days, to be taken some way through the workflow so that the
 // demo's queues hold realistic open work.
 struct OpenContact {
@@ -442,7 +432,7 @@ bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount, const st
         Transaction transaction(workspace.db());
         for (const auto& user : demoUsers())
             if (!users.find(user.id)) {
-                users.add(*administrator, user.id, user.displayName, splitRoles(user.roles), user.pin);
+                users.add(*administrator, user.id, user.displayName, splitList(user.roles), user.pin);
                 added = true;
             }
         transaction.commit();
@@ -453,7 +443,7 @@ bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount, const st
     users.add(std::nullopt, "ada.admin", "Ada Admin", {"administrator"}, "4444");
     for (const auto& user : demoUsers())
         if (std::string(user.id) != "ada.admin")
-            users.add(admin, user.id, user.displayName, splitRoles(user.roles), user.pin);
+            users.add(admin, user.id, user.displayName, splitList(user.roles), user.pin);
     if (!alsoAccount.empty() && !users.find(alsoAccount))
         users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"}, "1234");
     transaction.commit();

@@ -2,19 +2,13 @@
 
 #include "standards/CensusCodes.h"
 #include "util/JsonFields.h"
+#include "util/Text.h"
 
 #include <cctype>
 #include <cstdio>
 
 namespace frontdoor::core {
 namespace {
-
-std::string ukDate(Date date) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
-                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
-    return buffer;
-}
 
 nlohmann::json namesToJson(const std::vector<PersonName>& names) {
     auto list = nlohmann::json::array();
@@ -138,9 +132,9 @@ std::string Person::displayName() const {
 
 std::string Person::displayBirth() const {
     if (dateOfBirth)
-        return ukDate(*dateOfBirth);
+        return formatDayMonthYear(*dateOfBirth);
     if (expectedDate)
-        return "due " + ukDate(*expectedDate);
+        return "due " + formatDayMonthYear(*expectedDate);
     return "date of birth not known";
 }
 

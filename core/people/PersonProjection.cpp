@@ -1,6 +1,7 @@
 #include "people/PersonProjection.h"
 
 #include "people/NameKeys.h"
+#include "util/Text.h"
 
 #include <set>
 
@@ -41,12 +42,6 @@ std::optional<std::string> optionalDate(const std::optional<Date>& date) {
     if (!date)
         return std::nullopt;
     return formatDate(*date);
-}
-
-std::optional<std::string> nonEmpty(const std::string& text) {
-    if (text.empty())
-        return std::nullopt;
-    return text;
 }
 
 void writeIndex(Database& db, int64_t pk, const Person& person) {

@@ -7,6 +7,7 @@
 #include "people/NameKeys.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -82,13 +83,6 @@ std::string describeName(const char* which, const NameScore& score, const std::s
     if (score.kind == "part")
         return std::string(which) + " name shares a part (" + query + " / " + score.candidate + ")";
     return std::string(which) + " name has the same initial (" + query + " / " + score.candidate + ")";
-}
-
-std::string ukDate(Date date) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
-                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
-    return buffer;
 }
 
 std::optional<Date> transposed(Date date) {
@@ -196,23 +190,23 @@ MatchCandidate PersonSearch::score(const PersonQuery& query, const Person& perso
         const Date asked = *query.dateOfBirth;
         if (person.dateOfBirth && *person.dateOfBirth == asked) {
             earned += kBirthWeight;
-            candidate.reasons.push_back({"date_of_birth_exact", "same date of birth (" + ukDate(asked) + ")"});
+            candidate.reasons.push_back({"date_of_birth_exact", "same date of birth (" + formatDayMonthYear(asked) + ")"});
         } else if (person.dateOfBirth && transposed(asked) == *person.dateOfBirth) {
             earned += kBirthWeight * 0.8;
             candidate.reasons.push_back({"date_of_birth_transposed",
-                                         "date of birth with day and month transposed (" + ukDate(asked) + " / " +
-                                             ukDate(*person.dateOfBirth) + ")"});
+                                         "date of birth with day and month transposed (" + formatDayMonthYear(asked) + " / " +
+                                             formatDayMonthYear(*person.dateOfBirth) + ")"});
         } else if (person.dateOfBirth && person.dateOfBirth->year() == asked.year() &&
                    (person.dateOfBirth->month() == asked.month() || person.dateOfBirth->day() == asked.day())) {
             earned += kBirthWeight * 0.4;
-            candidate.reasons.push_back({"date_of_birth_close", "date of birth differs in one part (" + ukDate(asked) +
-                                                                    " / " + ukDate(*person.dateOfBirth) + ")"});
+            candidate.reasons.push_back({"date_of_birth_close", "date of birth differs in one part (" + formatDayMonthYear(asked) +
+                                                                    " / " + formatDayMonthYear(*person.dateOfBirth) + ")"});
         } else if (person.expectedDate) {
             const auto gap = std::chrono::sys_days{asked} - std::chrono::sys_days{*person.expectedDate};
             if (std::abs(gap.count()) <= 45) {
                 earned += kBirthWeight * 0.6;
                 candidate.reasons.push_back({"born_near_expected_date", "recorded as unborn, due " +
-                                                                            ukDate(*person.expectedDate)});
+                                                                            formatDayMonthYear(*person.expectedDate)});
             }
         }
     }

@@ -1,5 +1,6 @@
 #include "rules/RuleSetLoader.h"
 
+#include "util/Text.h"
 #include "EmbeddedResources.h"
 #include "contacts/Outcomes.h"
 #include "util/JsonFields.h"
@@ -500,17 +501,7 @@ std::shared_ptr<RuleSet> parse(const Json& body, std::vector<FieldError>& errors
 } // namespace
 
 std::string ruleSetHash(const nlohmann::json& body) {
-    const std::string canonical = body.dump();
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
-    static const char* hex = "0123456789abcdef";
-    std::string text;
-    text.reserve(sizeof digest * 2);
-    for (unsigned char byte : digest) {
-        text += hex[byte >> 4];
-        text += hex[byte & 0x0F];
-    }
-    return text;
+    return sha256Hex(body.dump());
 }
 
 std::vector<FieldError> validateRuleSet(const nlohmann::json& body) {

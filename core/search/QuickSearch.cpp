@@ -3,6 +3,7 @@
 #include "people/NameKeys.h"
 #include "people/Person.h"
 #include "people/PersonProjection.h"
+#include "util/Text.h"
 
 #include <cctype>
 #include <cstdio>
@@ -12,12 +13,7 @@ namespace {
 
 std::string ukDate(const std::string& iso) {
     const auto date = parseDate(iso.substr(0, 10));
-    if (!date)
-        return iso;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(date->day()),
-                  static_cast<unsigned>(date->month()), static_cast<int>(date->year()));
-    return buffer;
+    return date ? formatDayMonthYear(*date) : iso;
 }
 
 // "12/03/2015" or "2015-03-12" -> a date.

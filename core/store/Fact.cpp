@@ -1,6 +1,6 @@
 #include "store/Fact.h"
 
-#include <sodium.h>
+#include "util/Text.h"
 
 namespace frontdoor::core {
 
@@ -25,16 +25,7 @@ std::string computeFactHash(const Fact& fact) {
                                   fact.userId + '\x1f' + fact.role + '\x1f' + fact.type + '\x1f' + fact.subject +
                                   '\x1f' + std::to_string(toEpochMs(fact.recordedAt)) + '\x1f' +
                                   fact.payload.dump();
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
-    static const char* hex = "0123456789abcdef";
-    std::string text;
-    text.reserve(sizeof digest * 2);
-    for (unsigned char byte : digest) {
-        text += hex[byte >> 4];
-        text += hex[byte & 0x0F];
-    }
-    return text;
+    return sha256Hex(canonical);
 }
 
 } // namespace frontdoor::core

@@ -1,6 +1,7 @@
 #include "store/FactStore.h"
 
 #include "util/Errors.h"
+#include "util/Text.h"
 #include "util/Uuid.h"
 
 #include <sodium.h>
@@ -12,17 +13,6 @@ namespace {
 
 const char* kSelectFact = "SELECT id, hlc, device_id, device_seq, user_id, role, type, subject, payload, "
                           "recorded_at, hash FROM facts ";
-
-std::string toHex(const std::string& bytes) {
-    static const char* hex = "0123456789abcdef";
-    std::string text;
-    text.reserve(bytes.size() * 2);
-    for (unsigned char byte : bytes) {
-        text += hex[byte >> 4];
-        text += hex[byte & 0x0F];
-    }
-    return text;
-}
 
 std::string fromHex(const std::string& text) {
     std::string bytes(text.size() / 2, '\0');

@@ -2,6 +2,7 @@
 
 #include "users/Roles.h"
 #include "util/Errors.h"
+#include "util/Text.h"
 #include "util/Uuid.h"
 
 #include <sodium.h>
@@ -26,20 +27,6 @@ std::string joinRoles(const std::vector<std::string>& roles) {
     for (const auto& role : roles)
         text += (text.empty() ? "" : ",") + role;
     return text;
-}
-
-std::vector<std::string> splitRoles(const std::string& text) {
-    std::vector<std::string> roles;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find(',', start);
-        if (end == std::string::npos)
-            end = text.size();
-        if (end > start)
-            roles.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return roles;
 }
 
 std::string describeRoles(const std::vector<std::string>& roles) {
@@ -144,7 +131,7 @@ std::optional<User> UserService::find(const std::string& id) {
     stmt.bindAll(id);
     std::optional<User> user;
     if (stmt.step())
-        user = User{stmt.text(0), stmt.text(1), splitRoles(stmt.text(2)), stmt.int64(3) != 0};
+        user = User{stmt.text(0), stmt.text(1), splitList(stmt.text(2)), stmt.int64(3) != 0};
     stmt.reset();
     return user;
 }
@@ -153,7 +140,7 @@ std::vector<User> UserService::list() {
     std::vector<User> users;
     auto stmt = ws_.db().prepare("SELECT id, display_name, roles, disabled FROM app_user ORDER BY id");
     while (stmt.step())
-        users.push_back(User{stmt.text(0), stmt.text(1), splitRoles(stmt.text(2)), stmt.int64(3) != 0});
+        users.push_back(User{stmt.text(0), stmt.text(1), splitList(stmt.text(2)), stmt.int64(3) != 0});
     return users;
 }
 
