@@ -99,7 +99,11 @@ int main(int argc, char** argv) {
         opening.start();
         workspace = core::Workspace::open(path.toStdString(), clock);
         ui::recordUiTiming(QStringLiteral("database open"), static_cast<double>(opening.nsecsElapsed()) / 1e6, true);
-        if (workspace->facts().count() == 0 && !parser.isSet(noDemoOption)) {
+        // A file this run created (its first migration just applied), not merely an empty one: counting
+        // the facts of a large database would hold up every start.
+        const auto& applied = workspace->migrationsApplied();
+        const bool created = !applied.empty() && applied.front() == 1;
+        if (created && !parser.isSet(noDemoOption)) {
             std::cerr << "New database at " << path.toStdString() << ": adding demo users and data...\n";
             core::addDemoUsers(*workspace, account.toStdString());
             core::DemoOptions demo;
@@ -152,7 +156,10 @@ int main(int argc, char** argv) {
     if (tour) {
         window.show();
         ui::ScreenshotTour screenshots(*workspace, window, parser.value(tourOption), size);
-        return screenshots.run();
+        const int code = screenshots.run();
+        if (ui::uiTimingsEnabled())
+            std::cerr << "\nUI timings (FRONTDOOR_UI_TIMINGS=1)\n" << ui::uiTimingSummary().toStdString();
+        return code;
     }
     window.show();
     if (parser.isSet(screenshotOption)) {

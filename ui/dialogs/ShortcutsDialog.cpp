@@ -33,6 +33,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
     table->setAccessibleName(tr("Keyboard shortcuts"));
     table->setModel(model);
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(true);
@@ -51,7 +52,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
     layout->addWidget(intro);
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
-    resize(820, 640);
+    resize(820, 600);
 }
 
 } // namespace frontdoor::ui

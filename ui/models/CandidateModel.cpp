@@ -55,9 +55,9 @@ QVariant CandidateModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: {
         // Rich text for HtmlItemDelegate: name and score, then the reasons, flags and history.
-        QString html = QStringLiteral("<b>%1</b> &nbsp;born %2 &nbsp;<span style='color:#555'>%3</span>")
+        QString html = QStringLiteral("<b>%1</b>, %2 &nbsp;<span style='color:#174ea6'><b>%3</b></span>")
                            .arg(candidate->name.toHtmlEscaped(), candidate->born.toHtmlEscaped(),
-                                tr("score %1").arg(candidate->score));
+                                tr("%1% match").arg(candidate->score));
         if (linked)
             html += QStringLiteral(" &nbsp;<b style='color:#1b6e20'>%1</b>").arg(tr("✓ linked"));
         const QString postcode = qs(candidate->person.postcode);

@@ -52,7 +52,7 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Received:
-            return item->hasReceived ? shortDateTime(core::fromEpochMs(item->receivedMs)) : QString();
+            return item->hasReceived ? compactDateTime(core::fromEpochMs(item->receivedMs)) : QString();
         case Children:
             return item->children;
         case Source:
@@ -61,7 +61,7 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
             if (item->kind == QueueItem::Kind::Draft)
                 return tr("Draft");
             const QString state = item->outcome.isEmpty() ? humanise(ss(item->status)) : item->outcome;
-            return item->reReferral ? tr("%1 · re-referral").arg(state) : state;
+            return item->reReferral ? tr("⚑ %1").arg(state) : state;
         }
         case Concern:
             return item->concern;
@@ -70,6 +70,10 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == Status && item->reReferral)
+            return tr("Re-referral: a referral within 12 months of an earlier one. %1").arg(item->outcome);
+        if (index.column() == Received && item->hasReceived)
+            return shortDateTime(core::fromEpochMs(item->receivedMs));
         if (index.column() == Concern || index.column() == Children || index.column() == Status ||
             index.column() == Source)
             return data(index, Qt::DisplayRole);

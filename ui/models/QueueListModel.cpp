@@ -19,21 +19,29 @@ int QueueListModel::rowOf(const QString& key) const {
 }
 
 void QueueListModel::refreshCounts() {
-    for (size_t i = 0; i < queues_.size(); ++i) {
-        const auto count = queues_[i].count;
-        const core::Session session = session_;
-        const int row = static_cast<int>(i);
-        reader_.run<qint64>(
-            this, QStringLiteral("count ") + queues_[i].key,
-            [count, session](core::Workspace& ws) { return count(ws, session); },
-            [this, row](Answer<qint64> answer) {
-                if (!answer.ok())
-                    return; // the count stays as it was; the queue itself reports the error
-                counts_[static_cast<size_t>(row)] = *answer.value;
-                emit dataChanged(index(row), index(row));
-                emit countChanged(row, *answer.value);
-            });
-    }
+    for (size_t i = 0; i < queues_.size(); ++i)
+        count(static_cast<int>(i));
+}
+
+void QueueListModel::refreshCount(const QString& key) {
+    const int row = rowOf(key);
+    if (row >= 0)
+        count(row);
+}
+
+void QueueListModel::count(int row) {
+    const auto counter = queues_[static_cast<size_t>(row)].count;
+    const core::Session session = session_;
+    reader_.run<qint64>(
+        this, QStringLiteral("count ") + queues_[static_cast<size_t>(row)].key,
+        [counter, session](core::Workspace& ws) { return counter(ws, session); },
+        [this, row](Answer<qint64> answer) {
+            if (!answer.ok())
+                return; // the count stays as it was; the queue itself reports the error
+            counts_[static_cast<size_t>(row)] = *answer.value;
+            emit dataChanged(index(row), index(row));
+            emit countChanged(row, *answer.value);
+        });
 }
 
 int QueueListModel::rowCount(const QModelIndex& parent) const {

@@ -26,6 +26,8 @@ public:
     qint64 countOf(int row) const { return counts_.at(static_cast<size_t>(row)); }
     /// Counts every queue again.
     void refreshCounts();
+    /// Counts one queue again (after a draft is saved, only My drafts changes).
+    void refreshCount(const QString& key);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -34,6 +36,8 @@ signals:
     void countChanged(int row, qint64 count);
 
 private:
+    void count(int row);
+
     BackgroundReader& reader_;
     core::Session session_;
     std::vector<QueueDefinition> queues_;

@@ -39,9 +39,13 @@ QString BackgroundReader::capture(const std::function<void()>& body) {
     }
 }
 
-void BackgroundReader::enqueue(const QString& lane, Job job) {
+void BackgroundReader::enqueue(const QString& lane, Job job, bool supersede) {
     {
         std::lock_guard lock(mutex_);
+        // sqlite3_interrupt is safe from another thread while the connection is open; the reader
+        // closes it only after clearing connection_ under this mutex.
+        if (supersede && busy_ && runningLane_ == lane && connection_)
+            sqlite3_interrupt(connection_);
         if (!lane.isEmpty()) {
             for (auto& waiting : queue_) {
                 if (waiting.first == lane) {
@@ -69,16 +73,22 @@ void BackgroundReader::loop() {
         {
             std::unique_lock lock(mutex_);
             busy_ = false;
+            runningLane_.clear();
             wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (stopping_)
+            if (stopping_) {
+                connection_ = nullptr; // before the workspace (and its connection) goes
                 return;
+            }
             next = std::move(queue_.front());
             queue_.pop_front();
             busy_ = true;
+            runningLane_ = next.first;
         }
         if (!opened) {
             opened = true;
             openError = capture([&] { workspace = core::Workspace::open(path_, clock_); });
+            std::lock_guard lock(mutex_);
+            connection_ = workspace ? workspace->db().handle() : nullptr;
         }
         QElapsedTimer timer;
         timer.start();

@@ -14,6 +14,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <sqlite3.h>
+
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -40,10 +42,12 @@ public:
     ~BackgroundReader() override;
 
     /// Runs `work` on the reader's thread and hands its result to `done` on the UI thread, unless
-    /// `owner` has gone by then. Exceptions from `work` arrive as Answer::error.
+    /// `owner` has gone by then. Exceptions from `work` arrive as Answer::error. With `supersede`, a
+    /// job of the same lane still running is interrupted (SQLite stops its statement): its answer is
+    /// no longer wanted, and the new one should not wait for it. Only for jobs that write nothing.
     template <class T>
     void run(QObject* owner, const QString& lane, std::function<T(core::Workspace&)> work,
-             std::function<void(Answer<T>)> done) {
+             std::function<void(Answer<T>)> done, bool supersede = false) {
         QPointer<QObject> guard(owner);
         auto job = [this, guard, lane, work = std::move(work), done = std::move(done)](core::Workspace* ws,
                                                                                       const QString& openError) {
@@ -58,7 +62,7 @@ public:
             });
             Q_UNUSED(lane);
         };
-        enqueue(lane, std::move(job));
+        enqueue(lane, std::move(job), supersede);
     }
 
     /// Jobs waiting (not counting the one running); for tests and the screenshot tour.
@@ -67,7 +71,7 @@ public:
 private:
     using Job = std::function<void(core::Workspace*, const QString&)>;
     static QString capture(const std::function<void()>& body);
-    void enqueue(const QString& lane, Job job);
+    void enqueue(const QString& lane, Job job, bool supersede);
     void deliver(std::function<void()> callback);
     void loop();
 
@@ -78,6 +82,8 @@ private:
     std::condition_variable wake_;
     std::deque<std::pair<QString, Job>> queue_;
     bool busy_ = false;
+    QString runningLane_;
+    sqlite3* connection_ = nullptr; ///< the reader's, once open; only for sqlite3_interrupt
     bool stopping_ = false;
     std::thread thread_;
 };

@@ -17,7 +17,7 @@ std::vector<ShortcutInfo> buildTable() {
     return {
         {"search", {QKeySequence(Qt::CTRL | Qt::Key_K)}, everywhere, tr("Search people and contacts")},
         {"newContact", {QKeySequence(Qt::CTRL | Qt::Key_N)}, everywhere, tr("New contact")},
-        {"queues", {QKeySequence(Qt::CTRL | Qt::Key_1)}, everywhere, tr("Ctrl+1 to Ctrl+9: show that queue")},
+        {"queues", {QKeySequence(Qt::CTRL | Qt::Key_1)}, everywhere, tr("Show that queue (first, second… in the sidebar)")},
         {"refresh", {QKeySequence(Qt::Key_F5)}, everywhere, tr("Refresh the queues and their counts")},
         {"nextPane", {QKeySequence(Qt::Key_F6)}, everywhere, tr("Move between queues, list and detail")},
         {"nextTab", {QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, everywhere, tr("Next open tab")},

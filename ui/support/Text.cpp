@@ -30,6 +30,10 @@ QString shortDateTime(const std::string& isoInstant) {
     return instant ? shortDateTime(*instant) : QString();
 }
 
+QString compactDateTime(core::Instant instant) {
+    return QLocale().toString(toLocal(instant), QStringLiteral("ddd dd/MM/yy HH:mm"));
+}
+
 QString ukDate(const std::string& isoDate) {
     const auto date = core::parseDate(isoDate.substr(0, std::min<size_t>(10, isoDate.size())));
     if (!date)

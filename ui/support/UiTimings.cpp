@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <map>
+#include <utility>
 
 namespace frontdoor::ui {
 namespace {
@@ -27,6 +28,9 @@ std::map<QString, Stat>& stats() {
     static std::map<QString, Stat> table;
     return table;
 }
+
+int pauses = 0;          // UI thread only
+int pauseGeneration = 0; // bumped when a pause ends, so the tick after it is not counted
 
 // The watchdog ticks this often; a tick arriving much later than due means the loop was blocked.
 constexpr int kWatchdogTickMs = 10;
@@ -63,6 +67,13 @@ void recordUiTiming(const QString& what, double milliseconds, bool onUiThread) {
     std::fprintf(stderr, "[%s] %s: %.1f ms\n", onUiThread ? "ui" : "bg", qPrintable(what), milliseconds);
 }
 
+UiTimingWatchdogPause::UiTimingWatchdogPause() { ++pauses; }
+
+UiTimingWatchdogPause::~UiTimingWatchdogPause() {
+    --pauses;
+    ++pauseGeneration;
+}
+
 QString uiTimingSummary() {
     QMutexLocker lock(&statsMutex());
     QString text = QStringLiteral("thread  worst ms   mean ms  count  what\n");
@@ -84,10 +95,14 @@ void installUiTimingWatchdog() {
     clock->start();
     timer->setInterval(kWatchdogTickMs);
     timer->setTimerType(Qt::PreciseTimer);
-    QObject::connect(timer, &QTimer::timeout, timer, [clock] {
+    QObject::connect(timer, &QTimer::timeout, timer, [clock, seen = 0, first = true]() mutable {
         const double gap = static_cast<double>(clock->nsecsElapsed()) / 1e6;
         clock->restart();
-        if (gap - kWatchdogTickMs > kStallReportMs)
+        // The first tick comes when the event loop first runs: the gap before it is start-up, which
+        // the timed steps of start-up report themselves.
+        const bool paused = pauses > 0 || seen != pauseGeneration || std::exchange(first, false);
+        seen = pauseGeneration;
+        if (!paused && gap - kWatchdogTickMs > kStallReportMs)
             recordUiTiming(QStringLiteral("event loop blocked"), gap - kWatchdogTickMs, true);
     });
     timer->start();

@@ -31,6 +31,16 @@ void recordUiTiming(const QString& what, double milliseconds, bool onUiThread);
 /// the QApplication exists.
 void installUiTimingWatchdog();
 
+/// While one exists, the watchdog does not count the UI thread as blocked: for work that is not a
+/// person's (the screenshot tour finding demo data, writing PNGs).
+class UiTimingWatchdogPause {
+public:
+    UiTimingWatchdogPause();
+    ~UiTimingWatchdogPause();
+    UiTimingWatchdogPause(const UiTimingWatchdogPause&) = delete;
+    UiTimingWatchdogPause& operator=(const UiTimingWatchdogPause&) = delete;
+};
+
 /// The summary as text (also printed at exit).
 QString uiTimingSummary();
 

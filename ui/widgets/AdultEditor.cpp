@@ -83,7 +83,7 @@ void AdultEditor::setIndex(int index) {
     setAccessibleName(tr("Adult %1").arg(index + 1));
     for (auto* cell : cells_)
         if (!cell->labelText().isEmpty())
-            cell->input()->setAccessibleName(tr("Adult %1 ").arg(index + 1) + cell->labelText().toLower());
+            cell->input()->setAccessibleName(tr("Adult %1: ").arg(index + 1) + cell->labelText().toLower());
 }
 
 nlohmann::json AdultEditor::toJson() const {

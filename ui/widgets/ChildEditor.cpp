@@ -88,6 +88,8 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     voiceMissing_->addItems({QString(), tr("The referrer has not seen or spoken to the child"),
                              tr("The child is too young to give a view"), tr("The referrer did not ask the child"),
                              tr("Asking the child could put them at risk")});
+    voiceMissing_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    voiceMissing_->setMinimumContentsLength(10);
     voiceMissing_->lineEdit()->setPlaceholderText(tr("Only if there is no voice: why"));
 
     auto* birthExtras = new QWidget;
@@ -162,7 +164,7 @@ void ChildEditor::setIndex(int index) {
     setObjectName(QStringLiteral("child%1").arg(index));
     heading_->setText(tr("Child %1").arg(index + 1));
     setAccessibleName(tr("Child %1").arg(index + 1));
-    const QString prefix = tr("Child %1 ").arg(index + 1);
+    const QString prefix = tr("Child %1: ").arg(index + 1);
     for (auto* cell : cells_)
         cell->input()->setAccessibleName(prefix + cell->labelText().toLower());
 }

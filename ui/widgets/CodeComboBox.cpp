@@ -16,6 +16,11 @@ CodeComboBox::CodeComboBox(const std::vector<core::CodeLabel>& codes, QWidget* p
     for (const auto& entry : codes)
         addItem(qs(entry.code + " " + entry.label), qs(entry.code));
     setMaxVisibleItems(20);
+    // Long labels ("1B Individual: acquaintance (including neighbours and child minders)") must not
+    // set the form's width; the list shows them in full.
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(10);
+    view()->setTextElideMode(Qt::ElideNone);
     completer()->setCompletionMode(QCompleter::PopupCompletion);
     completer()->setFilterMode(Qt::MatchContains);
     completer()->setCaseSensitivity(Qt::CaseInsensitive);

@@ -114,7 +114,8 @@ void MatchingPanel::search(const core::PersonQuery& query, const QString& childL
             status_->setText(tr("%n possible match(es), best first. %1 moves, %2 links.", nullptr, count)
                                  .arg(shortcutText("nextCandidate"), shortcutText("link")));
             list_->setCurrentIndex(model_->index(0));
-        });
+        },
+        true);
 }
 
 void MatchingPanel::setLinkedPersonId(const QString& id) { model_->setLinkedPersonId(id); }
@@ -147,10 +148,12 @@ void MatchingPanel::showHighlighted() {
         html += QStringLiteral("<p>%1</p>").arg(tr("None."));
     html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
     for (const auto& contact : candidate->contacts) {
-        html += QStringLiteral("<tr><td><a href='contact:%1'>%2</a></td><td>%3</td><td>%4</td></tr>")
-                    .arg(contact.id, shortDateTime(core::fromEpochMs(contact.receivedMs)).toHtmlEscaped(),
-                         contact.source.toHtmlEscaped(),
-                         (contact.outcome.isEmpty() ? humanise(ss(contact.status)) : contact.outcome).toHtmlEscaped());
+        const QString date = toLocal(core::fromEpochMs(contact.receivedMs)).toString(QStringLiteral("dd/MM/yyyy"));
+        const QString what = contact.outcome.isEmpty() ? humanise(ss(contact.status)) : contact.outcome;
+        html += QStringLiteral("<tr><td style='white-space:nowrap'><a href='contact:%1'>%2</a></td>"
+                               "<td>%3 · %4%5</td></tr>")
+                    .arg(contact.id, date, contact.source.toHtmlEscaped(), what.toHtmlEscaped(),
+                         contact.reReferral ? tr(" · re-referral") : QString());
     }
     html += QStringLiteral("</table>");
     detail_->setHtml(html);

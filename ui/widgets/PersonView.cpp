@@ -47,9 +47,11 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     contacts_->horizontalHeader()->setStretchLastSection(true);
     contacts_->setColumnHidden(ContactTableModel::Children, true);
     contacts_->setColumnHidden(ContactTableModel::Due, true);
-    contacts_->setColumnWidth(ContactTableModel::Received, 150);
-    contacts_->setColumnWidth(ContactTableModel::Source, 170);
-    contacts_->setColumnWidth(ContactTableModel::Status, 250);
+    const QFontMetrics metrics = contacts_->fontMetrics();
+    contacts_->setColumnWidth(ContactTableModel::Received, metrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    contacts_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 20);
+    contacts_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 38);
+    contacts_->verticalHeader()->setDefaultSectionSize(metrics.height() + 10);
     connect(contacts_, &QTableView::activated, this, [this](const QModelIndex& index) {
         if (const auto* item = model_->itemAt(index.row()))
             emit contactActivated(item->id);

@@ -89,7 +89,8 @@ void QuickSearchBox::search() {
                 }
             }
             showResults();
-        });
+        },
+        true);
 }
 
 void QuickSearchBox::showResults() {
@@ -102,6 +103,8 @@ void QuickSearchBox::showResults() {
         results_->setFocusPolicy(Qt::NoFocus);
         results_->setSelectionMode(QAbstractItemView::SingleSelection);
         results_->setUniformItemSizes(false);
+        results_->setResizeMode(QListView::Adjust);
+        results_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         results_->setEditTriggers(QAbstractItemView::NoEditTriggers);
         results_->setFrameShape(QFrame::StyledPanel);
         results_->setStyleSheet(QStringLiteral("QListView#quickSearchResults { border: 1px solid palette(mid); }"));
@@ -122,13 +125,15 @@ void QuickSearchBox::placeResults() {
     if (!results_)
         return;
     const QPoint topLeft = mapTo(window(), QPoint(0, height() + 2));
-    const int width = std::max(this->width(), 520);
-    int height = 8;
+    const int width = std::min({std::max(this->width() / 2, 560), 760, window()->width() - topLeft.x() - 8});
+    const int room = window()->height() - topLeft.y() - 40;
+    // Width first: the rows' heights depend on it (their text wraps).
+    results_->setGeometry(topLeft.x(), topLeft.y(), width, std::max(60, room));
+    results_->doItemsLayout();
+    int height = 2 * results_->frameWidth() + 4;
     for (int row = 0; row < model_->rowCount(); ++row)
         height += results_->sizeHintForRow(row);
-    const int room = window()->height() - topLeft.y() - 40;
-    results_->setGeometry(topLeft.x(), topLeft.y(), std::min(width, window()->width() - topLeft.x() - 8),
-                          std::max(60, std::min(height, room)));
+    results_->setGeometry(topLeft.x(), topLeft.y(), width, std::max(60, std::min(height, room)));
 }
 
 void QuickSearchBox::hideResults() {

@@ -56,6 +56,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
 
     listReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("lists"));
     searchReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("search"));
+    countReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("counts"));
 
     // Top: new contact and the search box, always in reach.
     search_ = new QuickSearchBox(*searchReader_);
@@ -65,7 +66,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     connect(search_, &QuickSearchBox::contactChosen, this, [this](const QString& id) { openContact(id); });
 
     // Left: the queues.
-    queues_ = new QueueListModel(*listReader_, session_, queuesFor(qs(session_.role)), this);
+    queues_ = new QueueListModel(*countReader_, session_, queuesFor(qs(session_.role)), this);
     queueList_ = new QListView;
     queueList_->setObjectName(QStringLiteral("queueList"));
     queueList_->setAccessibleName(tr("Queues"));
@@ -101,10 +102,11 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 10);
     table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setColumnWidth(ContactTableModel::Received, 140);
-    table_->setColumnWidth(ContactTableModel::Children, 170);
-    table_->setColumnWidth(ContactTableModel::Source, 140);
-    table_->setColumnWidth(ContactTableModel::Status, 170);
+    const QFontMetrics metrics = table_->fontMetrics();
+    table_->setColumnWidth(ContactTableModel::Received, metrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    table_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 20);
+    table_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 14);
+    table_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 18);
     table_->setColumnHidden(ContactTableModel::Due, true); // shown once core computes deadlines for queues
     detail_ = new ContactView;
     detail_->setObjectName(QStringLiteral("detailPane"));
@@ -413,9 +415,7 @@ NewContactForm* MainWindow::adoptForm(NewContactForm* form) {
     connect(form, &NewContactForm::draftSaved, this, [this, form](const QString& id) {
         form->setProperty(kTabKey, QStringLiteral("draft:") + id);
         rememberOpenDrafts();
-        const int drafts = queues_->rowOf(QStringLiteral("my_drafts"));
-        if (drafts >= 0)
-            queues_->refreshCounts();
+        queues_->refreshCount(QStringLiteral("my_drafts"));
         if (model_->queueKey() == QLatin1String("my_drafts"))
             model_->reload();
     });
@@ -438,13 +438,14 @@ NewContactForm* MainWindow::adoptForm(NewContactForm* form) {
             tabs_->removeTab(index);
         form->deleteLater();
         rememberOpenDrafts();
-        queues_->refreshCounts();
+        queues_->refreshCount(QStringLiteral("my_drafts"));
         if (model_->queueKey() == QLatin1String("my_drafts"))
             model_->reload();
     });
     connect(form, &NewContactForm::contactActivated, this, [this](const QString& id) { openContact(id); });
     QSettings settings;
-    form->splitter()->restoreState(settings.value(QStringLiteral("newContact/formSplitter")).toByteArray());
+    if (!form->splitter()->restoreState(settings.value(QStringLiteral("newContact/formSplitter")).toByteArray()))
+        form->splitter()->setSizes({tabs_->width() * 58 / 100, tabs_->width() * 42 / 100});
     return form;
 }
 
@@ -588,9 +589,9 @@ void MainWindow::restoreWindowState() {
         resize(1366, 800);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     if (!mainSplitter_->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
-        mainSplitter_->setSizes({210, 1150});
+        mainSplitter_->setSizes({180, width() - 180});
     if (!queueSplitter_->restoreState(settings.value(QStringLiteral("mainWindow/queueSplitter")).toByteArray()))
-        queueSplitter_->setSizes({600, 550});
+        queueSplitter_->setSizes({(width() - 190) * 55 / 100, (width() - 190) * 45 / 100});
     detail_->splitter()->restoreState(settings.value(QStringLiteral("mainWindow/contactSplitter")).toByteArray());
     table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/contactColumns")).toByteArray());
     table_->setColumnHidden(ContactTableModel::Due, true);

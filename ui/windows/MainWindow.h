@@ -89,6 +89,7 @@ private:
     core::Session session_;
     std::unique_ptr<BackgroundReader> listReader_;
     std::unique_ptr<BackgroundReader> searchReader_;
+    std::unique_ptr<BackgroundReader> countReader_; ///< counting a million rows must not hold up a page
     QueueListModel* queues_ = nullptr;
     QListView* queueList_ = nullptr;
     QTabWidget* tabs_ = nullptr;

@@ -251,7 +251,6 @@ void NewContactForm::buildForm() {
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 2);
     splitter_->setChildrenCollapsible(false);
-    scroll_->setMinimumWidth(520);
     matching_->setMinimumWidth(300);
 
     // Actions, always in view.
@@ -285,6 +284,8 @@ void NewContactForm::buildForm() {
     layout->addLayout(actions);
 
     addChild(false);
+    // The form never narrower than its fields need: a narrow window gives the matching panel less.
+    scroll_->setMinimumWidth(content->minimumSizeHint().width() + scroll_->verticalScrollBar()->sizeHint().width() + 4);
 
     // Typing anywhere marks the form changed and restarts the autosave clock.
     for (QLineEdit* edit : {referrerName_, referrerAgency_, referrerRole_, referrerPhone_, referrerEmail_,
@@ -725,6 +726,7 @@ FieldCell* NewContactForm::cellForPath(const QString& path) const {
 
 void NewContactForm::showErrors(const std::vector<core::FieldError>& errors) {
     QStringList unplaced;
+    QStringList where;
     QWidget* first = nullptr;
     int placed = 0;
     for (const auto& error : errors) {
@@ -734,6 +736,7 @@ void NewContactForm::showErrors(const std::vector<core::FieldError>& errors) {
             childrenError_->setText(problem);
             childrenError_->show();
             first = first ? first : addChild_;
+            where << tr("Children");
             ++placed;
             continue;
         }
@@ -743,6 +746,15 @@ void NewContactForm::showErrors(const std::vector<core::FieldError>& errors) {
             continue;
         }
         QString text = readableProblem(cell->labelText(), problem);
+        // Core names other fields by their JSON keys; say them as the form labels them.
+        text.replace(QStringLiteral("give voice_missing_reason"), tr("say why there is no voice"));
+        text.replace(QStringLiteral("voice_missing_reason"), tr("why there is no voice"));
+        text.replace(QStringLiteral("date_of_birth_unknown"), tr("“not known”"));
+        text.replace(QStringLiteral("basis_without_consent"), tr("the basis for sharing"));
+        const QString name = cell->input()->accessibleName().isEmpty() ? cell->labelText()
+                                                                       : cell->input()->accessibleName();
+        if (!name.isEmpty() && !where.contains(name))
+            where << name;
         // A date typed in a way the form could not read: say how to type it, not core's ISO format.
         if (auto* date = qobject_cast<DateLineEdit*>(cell->input()); date && date->hasUnreadableText())
             text = tr("“%1” is not a date: type it as dd/mm/yyyy, for example 12/03/2015").arg(date->text());
@@ -751,9 +763,9 @@ void NewContactForm::showErrors(const std::vector<core::FieldError>& errors) {
         if (!first)
             first = cell->input();
     }
-    const QString summary = tr("%n problem(s) to put right before the contact can be recorded; each is shown beside "
-                               "its field.",
-                               nullptr, placed);
+    const QString summary = tr("Not recorded yet: %n problem(s) to put right, each shown beside its field: %1.", nullptr,
+                               placed)
+                                .arg(where.join(QStringLiteral(", ")));
     showBanner(unplaced.isEmpty() ? summary : summary + QLatin1Char('\n') + unplaced.join(QLatin1Char('\n')), true);
     banner_->setProperty("kind", QStringLiteral("validation"));
     if (first) {

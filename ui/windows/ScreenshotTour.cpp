@@ -4,8 +4,10 @@
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/SignInDialog.h"
 #include "models/ContactListModel.h"
+#include "models/QueueListModel.h"
 #include "people/PersonSearch.h"
 #include "support/BackgroundReader.h"
+#include "support/UiTimings.h"
 #include "support/Text.h"
 #include "widgets/ChildEditor.h"
 #include "widgets/ContactView.h"
@@ -77,6 +79,7 @@ ScreenshotTour::ScreenshotTour(core::Workspace& workspace, MainWindow& window, Q
 
 bool ScreenshotTour::save(QWidget& widget, const QString& name) {
     waitFor([] { return false; }, 250); // let layouts and repaints finish
+    UiTimingWatchdogPause notAPersonsWork;
     const QString file = QDir(directory_).filePath(name + QStringLiteral(".png"));
     const bool saved = widget.grab().save(file);
     std::cerr << (saved ? "Saved " : "Could not save ") << file.toStdString() << "\n";
@@ -110,6 +113,7 @@ int ScreenshotTour::run() {
     QApplication::setActiveWindow(&window_);
 
     // A child with a history worth showing: several contacts, flags, siblings.
+    auto finding = std::make_unique<UiTimingWatchdogPause>();
     core::ContactService contacts(workspace_);
     core::PersonSearch people(workspace_);
     QString contactId, personId;
@@ -139,11 +143,27 @@ int ScreenshotTour::run() {
         }
     }
 
+    finding.reset();
+
     // 2. The main window on the awaiting-screening queue.
     window_.showQueue(QStringLiteral("awaiting_screening"));
     settleWindow(window_);
     window_.contactTable()->setFocus();
     save(window_, QStringLiteral("main-window"));
+
+    // Every queue in turn, and a few pages of the longest, as a person scrolling would (these are
+    // what FRONTDOOR_UI_TIMINGS=1 measures on a large database).
+    for (int row = 0; row < window_.queueModel()->rowCount(); ++row) {
+        window_.showQueue(window_.queueModel()->queue(row).key);
+        waitFor([&] { return !window_.contactModel()->loading(); });
+    }
+    for (int page = 0; page < 10 && window_.contactModel()->canFetchMore({}); ++page) {
+        const int before = window_.contactModel()->rowCount();
+        window_.contactTable()->scrollToBottom();
+        waitFor([&] { return window_.contactModel()->rowCount() > before; }, 10000);
+    }
+    window_.showQueue(QStringLiteral("awaiting_screening"));
+    settleWindow(window_);
 
     // 3. A contact in its own tab: as recorded, and its timeline.
     if (!contactId.isEmpty()) {
