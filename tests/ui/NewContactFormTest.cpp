@@ -11,6 +11,7 @@
 #include "windows/MainWindow.h"
 #include "windows/NewContactForm.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,6 +27,7 @@ private slots:
     void typingSurvivesClosingTheWindow();
     void draftSavesItselfAfterTypingStops();
     void refusedContactKeepsTheTypingAndShowsEachProblemBesideItsField();
+    void shortcutsWorkWhileTyping();
 };
 
 namespace {
@@ -57,6 +59,7 @@ void NewContactFormTest::recordsAContactUsingOnlyTheKeyboard() {
     // Received defaults to now and the channel to phone: the cursor starts in Source.
     TYPE_AT("source", "2A");
     TAB_FROM("source");
+    QCOMPARE(form->findChild<QComboBox*>(QStringLiteral("source"))->currentText(), QStringLiteral("2A Schools"));
     TYPE_AT("referrerName", "Dana Whitfield");
     TAB_FROM("referrerName");
     TYPE_AT("referrerAgency", "Brookside Primary");
@@ -242,6 +245,45 @@ void NewContactFormTest::refusedContactKeepsTheTypingAndShowsEachProblemBesideIt
     // Typing in a field clears its message.
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Dana"));
     QVERIFY(!referrer->hasError());
+}
+
+void NewContactFormTest::shortcutsWorkWhileTyping() {
+    test::UiWorkspace scratch;
+    auto window = openWindow(scratch, scratch.signIn());
+    ui::NewContactForm* form = pressNewContact(*window);
+    QVERIFY(form);
+
+    // Ctrl+Enter in the concern records (here: is refused), it does not add a line.
+    auto* concern = form->findChild<QPlainTextEdit*>(QStringLiteral("concern"));
+    concern->setFocus();
+    QTest::keyClicks(concern, QStringLiteral("Seen with a bruise"));
+    QTest::keyClick(concern, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(concern->toPlainText(), QStringLiteral("Seen with a bruise"));
+    QVERIFY(form->banner()->isVisible());
+
+    // Ctrl+K in a text box goes to the search box (a line edit would otherwise delete to the end).
+    auto* name = form->findChild<QLineEdit*>(QStringLiteral("referrerName"));
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral("Dana Whitfield"));
+    name->setCursorPosition(4);
+    QTest::keyClick(name, Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(name->text(), QStringLiteral("Dana Whitfield"));
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("quickSearch"));
+
+    // Ctrl+Shift+N adds a sibling with the family name and address already there, cursor on the name.
+    form->child(0)->familyName()->setFocus();
+    QTest::keyClicks(form->child(0)->familyName(), QStringLiteral("Okafor"));
+    QTest::keyClick(form->child(0)->familyName(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(form->childCount(), 2);
+    QCOMPARE(form->child(1)->familyName()->text(), QStringLiteral("Okafor"));
+    QCOMPARE(QApplication::focusWidget(), form->child(1)->givenName());
+
+    // Ctrl+W closes the tab and keeps the draft.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::ControlModifier);
+    QVERIFY(window->currentForm() == nullptr);
+    const auto drafts = core::ContactService(*scratch.ws).drafts("sam.screener");
+    QCOMPARE(drafts.size(), size_t(1));
+    QCOMPARE(drafts.front().body.at("children").size(), size_t(2));
 }
 
 QTEST_MAIN(NewContactFormTest)

@@ -32,6 +32,12 @@ int ContactTableModel::rowOf(const QString& id) const {
     return -1;
 }
 
+void ContactTableModel::setEmphasisedId(const QString& id) {
+    emphasised_ = id;
+    if (!rows_.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::FontRole});
+}
+
 int ContactTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
@@ -79,9 +85,10 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
             return data(index, Qt::DisplayRole);
         break;
     case Qt::FontRole:
-        if (item->kind == QueueItem::Kind::Draft) {
+        if (item->kind == QueueItem::Kind::Draft || (!emphasised_.isEmpty() && item->id == emphasised_)) {
             QFont font;
-            font.setItalic(true);
+            font.setItalic(item->kind == QueueItem::Kind::Draft);
+            font.setBold(item->id == emphasised_);
             return font;
         }
         break;

@@ -26,6 +26,8 @@ public:
     const QueueItem* itemAt(int row) const;
     /// The row showing this id, or -1.
     int rowOf(const QString& id) const;
+    /// Shows this contact's row in bold (the contact being looked at, in a child's history).
+    void setEmphasisedId(const QString& id);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -34,6 +36,7 @@ public:
 
 protected:
     std::vector<QueueItem> rows_;
+    QString emphasised_;
 };
 
 class ContactListModel : public ContactTableModel {

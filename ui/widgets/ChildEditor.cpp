@@ -229,7 +229,7 @@ void ChildEditor::fromJson(const nlohmann::json& child) {
     voiceMissing_->setEditText(jsonText(child, "voice_missing_reason"));
     linkedId_ = jsonText(child, "id");
     if (!linkedId_.isEmpty())
-        showLink(tr("Linked to a person already known (id %1).").arg(linkedId_.left(8)));
+        showLink(tr("Linked to a person already known."));
     updateUnborn();
 }
 
@@ -271,9 +271,15 @@ void ChildEditor::linkTo(const core::Person& person) {
         address_->setText(qs(person.address));
     if (postcode_->text().trimmed().isEmpty())
         postcode_->setText(qs(person.postcode));
+    describeLinkedPerson(person);
+    emit changed();
+}
+
+void ChildEditor::describeLinkedPerson(const core::Person& person) {
+    if (qs(person.id) != linkedId_)
+        return;
     showLink(tr("Linked to %1 (%2), already known. Ctrl+Shift+L unlinks.")
                  .arg(qs(person.displayName()), qs(person.displayBirth())));
-    emit changed();
 }
 
 void ChildEditor::showLink(const QString& summary) {

@@ -46,6 +46,8 @@ public:
     void linkTo(const core::Person& person);
     void unlink();
     const QString& linkedId() const { return linkedId_; }
+    /// Names the linked person in the banner (a draft reopened knows only the id at first).
+    void describeLinkedPerson(const core::Person& person);
 
     /// The cell for a key of core's child object ("date_of_birth"), or null.
     FieldCell* cellFor(const QString& key) const;

@@ -3,6 +3,7 @@
 #include "support/Text.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCompleter>
 #include <QEvent>
 #include <QLineEdit>
@@ -28,8 +29,14 @@ CodeComboBox::CodeComboBox(const std::vector<core::CodeLabel>& codes, QWidget* p
     connect(lineEdit(), &QLineEdit::textEdited, this, &CodeComboBox::codeEdited);
     connect(this, &QComboBox::activated, this, [this] { emit codeEdited(); });
     connect(lineEdit(), &QLineEdit::editingFinished, this, &CodeComboBox::settle);
-    // Leaving the box settles it even while the completer's list is open (no editingFinished then).
+    // Leaving the box settles it, also when the completer's list was open: then neither
+    // editingFinished nor a focus-out event arrives, but the application's focus change does.
     lineEdit()->installEventFilter(this);
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget* old, QWidget* now) {
+        const auto inside = [this](QWidget* widget) { return widget && (widget == this || isAncestorOf(widget)); };
+        if (inside(old) && !inside(now) && now && !now->isWindow())
+            settle();
+    });
 }
 
 int CodeComboBox::resolve(const QString& typed) const {

@@ -257,6 +257,7 @@ void ContactView::showLoaded(const Loaded& data) {
     for (const auto& history : data.histories) {
         auto* view = new PersonView;
         view->setHistory(history);
+        view->emphasiseContact(contactId_);
         connect(view, &PersonView::contactActivated, this, &ContactView::contactActivated);
         QString label = view->displayName();
         const auto& flags = history.contains("flags") ? history.at("flags") : nlohmann::json::object();

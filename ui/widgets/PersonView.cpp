@@ -48,7 +48,10 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     contacts_->setColumnHidden(ContactTableModel::Children, true);
     contacts_->setColumnHidden(ContactTableModel::Due, true);
     const QFontMetrics metrics = contacts_->fontMetrics();
-    contacts_->setColumnWidth(ContactTableModel::Received, metrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    QFont bold = contacts_->font();
+    bold.setBold(true); // the row being looked at is shown in bold
+    const QFontMetrics boldMetrics(bold);
+    contacts_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
     contacts_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 20);
     contacts_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 38);
     contacts_->verticalHeader()->setDefaultSectionSize(metrics.height() + 10);
@@ -64,6 +67,13 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(contactsHeading_);
     layout->addWidget(contacts_, 1);
     title_->setText(tr("Loading…"));
+}
+
+void PersonView::emphasiseContact(const QString& contactId) {
+    model_->setEmphasisedId(contactId);
+    const int row = model_->rowOf(contactId);
+    if (row >= 0)
+        contacts_->setCurrentIndex(model_->index(row, 0));
 }
 
 void PersonView::load(BackgroundReader& reader, const QString& personId) {

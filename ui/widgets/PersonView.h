@@ -23,6 +23,8 @@ public:
     void load(BackgroundReader& reader, const QString& personId);
     /// Shows a history already read (the "history" JSON of core).
     void setHistory(const nlohmann::json& history);
+    /// Marks one of the contacts (the one being looked at) and puts the cursor on it.
+    void emphasiseContact(const QString& contactId);
     const QString& personId() const { return personId_; }
     QString displayName() const { return displayName_; }
     QTableView* contactsView() const { return contacts_; }

@@ -103,7 +103,10 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 10);
     table_->horizontalHeader()->setStretchLastSection(true);
     const QFontMetrics metrics = table_->fontMetrics();
-    table_->setColumnWidth(ContactTableModel::Received, metrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    QFont bold = table_->font();
+    bold.setBold(true); // the row being looked at is shown in bold
+    const QFontMetrics boldMetrics(bold);
+    table_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
     table_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 20);
     table_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 14);
     table_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 18);

@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -92,8 +93,23 @@ NewContactForm::NewContactForm(core::Workspace& workspace, BackgroundReader& mat
     }
     rebuildTabOrder();
     connect(qApp, &QApplication::focusChanged, this, &NewContactForm::onFocusChanged);
-    if (draft)
+    if (draft) {
         scheduleMatch();
+        // A reopened draft knows its linked children by id: name them in their banners.
+        for (ChildEditor* editor : children_) {
+            if (editor->linkedId().isEmpty())
+                continue;
+            const std::string id = ss(editor->linkedId());
+            QPointer<ChildEditor> guard(editor);
+            matcher_.run<core::Person>(
+                this, QString(),
+                [id](core::Workspace& ws) { return core::personFromStored(core::PersonSearch(ws).history(id).at("person")); },
+                [guard](Answer<core::Person> answer) {
+                    if (guard && answer.ok())
+                        guard->describeLinkedPerson(*answer.value);
+                });
+        }
+    }
 }
 
 NewContactForm::~NewContactForm() = default;

@@ -3,6 +3,7 @@
 #include "contacts/ContactService.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/SignInDialog.h"
+#include "models/CandidateModel.h"
 #include "models/ContactListModel.h"
 #include "models/QueueListModel.h"
 #include "people/PersonSearch.h"
@@ -48,7 +49,10 @@ void typeInto(QWidget* widget, const QString& text) {
 }
 
 void pressKey(QWidget* window, int key, Qt::KeyboardModifiers modifiers) {
-    QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : window;
+    // Keys go to an open popup (a completer's list) first, as the window system would send them.
+    QWidget* target = QApplication::activePopupWidget() ? QApplication::activePopupWidget()
+                      : QApplication::focusWidget()     ? QApplication::focusWidget()
+                                                        : window;
     QKeyEvent press(QEvent::KeyPress, key, modifiers);
     QApplication::sendEvent(target, &press);
     QKeyEvent release(QEvent::KeyRelease, key, modifiers);
@@ -190,6 +194,7 @@ int ScreenshotTour::run() {
     NewContactForm* form = window_.newContact();
     waitFor([] { return false; }, 200);
     typeInto(form->findChild<QWidget*>(QStringLiteral("source")), QStringLiteral("2A"));
+    pressKey(&window_, Qt::Key_Tab);
     typeInto(form->findChild<QWidget*>(QStringLiteral("referrerName")), QStringLiteral("Dana Whitfield"));
     typeInto(form->findChild<QWidget*>(QStringLiteral("referrerAgency")), QStringLiteral("Brookside Primary"));
     ChildEditor* child = form->child(0);
@@ -210,6 +215,14 @@ int ScreenshotTour::run() {
                                            .arg(static_cast<int>(dob.year())));
     }
     waitFor([&] { return form->matchingPanel()->candidateCount() > 0 && !form->matchingPanel()->searching(); });
+    waitFor([&] { return !form->hasUnsavedChanges(); }, 3000); // the draft saves itself a second later
+    // Highlight the child whose history the tour has shown (Ctrl+Down, as a person would).
+    for (int step = 0; step < form->matchingPanel()->candidateCount(); ++step) {
+        const CandidateView* candidate = form->matchingPanel()->highlighted();
+        if (!candidate || qs(candidate->person.id) == personId)
+            break;
+        form->matchingPanel()->moveHighlight(1);
+    }
     save(window_, QStringLiteral("new-contact-matching"));
     form->linkHighlighted();
     save(window_, QStringLiteral("new-contact-linked"));
