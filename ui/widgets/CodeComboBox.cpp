@@ -75,6 +75,13 @@ void CodeComboBox::setCode(const QString& code) {
     } else {
         setEditText(code);
     }
+    showStart();
+}
+
+void CodeComboBox::showStart() {
+    // In a narrow box the code and the start of the label matter most.
+    lineEdit()->setCursorPosition(0);
+    setToolTip(currentText());
 }
 
 bool CodeComboBox::eventFilter(QObject* watched, QEvent* event) {
@@ -97,6 +104,7 @@ void CodeComboBox::settle() {
                              itemText(index) != currentText();
         setCurrentIndex(index);
         setEditText(itemText(index));
+        showStart();
         if (changed)
             emit codeEdited();
     }

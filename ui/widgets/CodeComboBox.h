@@ -30,6 +30,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void showStart();
     /// The item the text names (0 for blank), or -1.
     int resolve(const QString& typed) const;
 };

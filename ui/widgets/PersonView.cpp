@@ -1,6 +1,7 @@
 #include "widgets/PersonView.h"
 
 #include "models/ContactListModel.h"
+#include "contacts/Outcomes.h"
 #include "people/PersonSearch.h"
 #include "standards/CensusCodes.h"
 #include "support/BackgroundReader.h"
@@ -53,7 +54,10 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     const QFontMetrics boldMetrics(bold);
     contacts_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
     contacts_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 20);
-    contacts_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 38);
+    int statusWidth = 0; // the longest outcome, flagged, fits
+    for (const auto& outcome : core::contactOutcomes())
+        statusWidth = std::max(statusWidth, metrics.horizontalAdvance(QStringLiteral("⚑ ") + qs(outcome.label)));
+    contacts_->setColumnWidth(ContactTableModel::Status, statusWidth + 16);
     contacts_->verticalHeader()->setDefaultSectionSize(metrics.height() + 10);
     connect(contacts_, &QTableView::activated, this, [this](const QModelIndex& index) {
         if (const auto* item = model_->itemAt(index.row()))

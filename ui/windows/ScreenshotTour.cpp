@@ -59,6 +59,16 @@ void pressKey(QWidget* window, int key, Qt::KeyboardModifiers modifiers) {
     QApplication::sendEvent(target, &release);
 }
 
+namespace {
+
+bool transposable(const std::string& isoDate) {
+    const auto date = core::parseDate(isoDate);
+    return date && static_cast<unsigned>(date->day()) <= 12 &&
+           static_cast<unsigned>(date->day()) != static_cast<unsigned>(date->month());
+}
+
+} // namespace
+
 bool ScreenshotTour::waitFor(const std::function<bool()>& condition, int timeoutMs) {
     QElapsedTimer timer;
     timer.start();
@@ -138,7 +148,9 @@ int ScreenshotTour::run() {
                               (flags.value("re_referral", false) ? 5 : 0) +
                               (flags.value("repeat_contacts", false) ? 3 : 0) +
                               (shown.at("children").size() > 1 ? 2 : 0) +
-                              (child.contains("voice") ? 1 : 0);
+                              (child.contains("voice") ? 1 : 0) +
+                              // a date of birth that can be typed day and month the wrong way round
+                              (transposable(child.value("date_of_birth", std::string())) ? 6 : 0);
             if (score > best && history.at("contacts").size() < 12) {
                 best = score;
                 contactId = qs(summary.id);
