@@ -1,61 +1,171 @@
-// frontdoor: the desktop app. Opens the desk's database (creating it with demo data the first time)
-// and shows the main window.
+// frontdoor: the desktop app. Opens the desk's database (creating it with demo users and demo data
+// the first time), signs the user in and shows the main window.
 #include "demo/DemoData.h"
+#include "dialogs/SignInDialog.h"
 #include "store/DataLocation.h"
+#include "support/QuitSignals.h"
+#include "support/Style.h"
+#include "support/UiTimings.h"
+#include "users/UserService.h"
 #include "windows/MainWindow.h"
+#include "windows/ScreenshotTour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <iostream>
 
+using namespace frontdoor;
+
+namespace {
+
+QSize parseSize(const QString& text) {
+    static const QRegularExpression pattern(QStringLiteral(R"(^(\d{3,5})x(\d{3,5})$)"));
+    const auto match = pattern.match(text);
+    return match.hasMatch() ? QSize(match.captured(1).toInt(), match.captured(2).toInt()) : QSize();
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Frontdoor"));
     QApplication::setApplicationName(QStringLiteral("frontdoor"));
     QApplication::setApplicationDisplayName(QStringLiteral("Frontdoor"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    ui::applyFrontdoorStyle(app);
+    ui::installUiTimingWatchdog();
+    ui::quitCleanlyOnSignals();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Frontdoor: contacts and referrals for children's services"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file (default: %1)")
-                                                                .arg(QString::fromStdString(frontdoor::core::defaultDatabasePath())),
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("Database file (default: %1)")
+                                          .arg(QString::fromStdString(core::defaultDatabasePath())),
                                       QStringLiteral("path"));
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Sign in as NAME without the dialog."),
+                                        QStringLiteral("name"));
+    const QCommandLineOption pinOption(QStringLiteral("pin"), QStringLiteral("The PIN or password for --user."),
+                                       QStringLiteral("pin"));
+    const QCommandLineOption roleOption(QStringLiteral("role"),
+                                        QStringLiteral("The role to act in (default: the user's first)."),
+                                        QStringLiteral("role"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                               QStringLiteral("Save a PNG of the main window to FILE and quit."),
                                               QStringLiteral("file"));
+    const QCommandLineOption tourOption(
+        QStringLiteral("screenshot-tour"),
+        QStringLiteral("Save a PNG of each main screen, with demo data, into DIR and quit. Use a scratch database: "
+                       "the tour types a contact (and discards it)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption sizeOption(QStringLiteral("window-size"), QStringLiteral("Main window size, e.g. 1366x768."),
+                                        QStringLiteral("WxH"));
     const QCommandLineOption noDemoOption(QStringLiteral("no-demo"),
-                                          QStringLiteral("Do not add demo data to a new database."));
-    parser.addOptions({dbOption, screenshotOption, noDemoOption});
+                                          QStringLiteral("Do not add demo users and data to a new database."));
+    const QCommandLineOption demoContactsOption(QStringLiteral("demo-contacts"),
+                                                QStringLiteral("Demo contacts for a new database (default 2000)."),
+                                                QStringLiteral("n"), QStringLiteral("2000"));
+    parser.addOptions({dbOption, userOption, pinOption, roleOption, screenshotOption, tourOption, sizeOption,
+                       noDemoOption, demoContactsOption});
     parser.process(app);
 
+    const bool tour = parser.isSet(tourOption);
+    const bool unattended = tour || parser.isSet(screenshotOption);
+    // Screenshots must not depend on (or change) how this person left their windows.
+    QTemporaryDir scratchSettings;
+    if (unattended) {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratchSettings.path());
+    }
+
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
-                                                : QString::fromStdString(frontdoor::core::defaultDatabasePath());
+                                                : QString::fromStdString(core::defaultDatabasePath());
     QDir().mkpath(QFileInfo(path).absolutePath());
-    static frontdoor::core::SystemClock clock;
-    std::unique_ptr<frontdoor::core::Workspace> workspace;
+    static core::SystemClock clock;
+    std::unique_ptr<core::Workspace> workspace;
+    const QString account = ui::SignInDialog::operatingSystemAccount();
     try {
-        workspace = frontdoor::core::Workspace::open(path.toStdString(), clock);
-        if (workspace->facts().count() == 0 && !parser.isSet(noDemoOption)) {
-            std::cerr << "New database at " << path.toStdString() << ": adding demo data...\n";
-            frontdoor::core::DemoOptions demo;
-            frontdoor::core::generateDemoData(*workspace, demo);
+        QElapsedTimer opening;
+        opening.start();
+        workspace = core::Workspace::open(path.toStdString(), clock);
+        ui::recordUiTiming(QStringLiteral("database open"), static_cast<double>(opening.nsecsElapsed()) / 1e6, true);
+        // A file this run created (its first migration just applied), not merely an empty one: counting
+        // the facts of a large database would hold up every start.
+        const auto& applied = workspace->migrationsApplied();
+        const bool created = !applied.empty() && applied.front() == 1;
+        if (created && !parser.isSet(noDemoOption)) {
+            std::cerr << "New database at " << path.toStdString() << ": adding demo users and data...\n";
+            core::addDemoUsers(*workspace, account.toStdString());
+            core::DemoOptions demo;
+            demo.contacts = std::max(0, parser.value(demoContactsOption).toInt());
+            // Fewer years and a longer open spell than the generator's defaults, so a demo desk of
+            // 2,000 contacts has families with several contacts and a morning's work still waiting.
+            demo.years = 4;
+            demo.openDays = 10;
+            core::generateDemoData(*workspace, demo);
         }
     } catch (const std::exception& e) {
+        if (unattended) {
+            std::cerr << "Frontdoor cannot open its database: " << e.what() << "\n";
+            return 1;
+        }
         QMessageBox::critical(nullptr, QObject::tr("Frontdoor cannot open its database"), QString::fromUtf8(e.what()));
         return 1;
     }
 
-    frontdoor::ui::MainWindow window(*workspace);
+    QString user = parser.value(userOption);
+    QString pin = parser.value(pinOption);
+    if (tour && user.isEmpty()) {
+        user = QStringLiteral("sam.screener"); // a demo user (docs/README: demo sign-in)
+        pin = QStringLiteral("1111");
+    }
+    std::optional<core::Session> session;
+    if (!user.isEmpty()) {
+        try {
+            session = core::UserService(*workspace).signIn(user.toStdString(), pin.toStdString(),
+                                                            parser.value(roleOption).toStdString());
+        } catch (const std::exception& e) {
+            std::cerr << "Cannot sign in as " << user.toStdString() << ": " << e.what() << "\n";
+            if (unattended)
+                return 2;
+        }
+    }
+    if (!session) {
+        ui::SignInDialog dialog(*workspace, user.isEmpty() ? account : user);
+        if (dialog.exec() != QDialog::Accepted || !dialog.session())
+            return 0;
+        session = dialog.session();
+    }
+
+    ui::MainWindow window(*workspace, *session);
+    const QSize size = parseSize(parser.value(sizeOption));
+    if (size.isValid())
+        window.resize(size);
+    QObject::connect(&app, &QApplication::aboutToQuit, &window, [&window] { window.saveAllDrafts(false); });
+
+    if (tour) {
+        window.show();
+        ui::ScreenshotTour screenshots(*workspace, window, parser.value(tourOption), size);
+        const int code = screenshots.run();
+        if (ui::uiTimingsEnabled())
+            std::cerr << "\nUI timings (FRONTDOOR_UI_TIMINGS=1)\n" << ui::uiTimingSummary().toStdString();
+        return code;
+    }
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(500, &window, [&window, file] {
+        QTimer::singleShot(0, &window, [&window, file] {
+            ui::ScreenshotTour::settleWindow(window);
             const bool saved = window.grab().save(file);
             std::cerr << (saved ? "Saved " : "Could not save ") << file.toStdString() << "\n";
             QApplication::exit(saved ? 0 : 1);

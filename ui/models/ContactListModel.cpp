@@ -1,75 +1,108 @@
 #include "models/ContactListModel.h"
 
-#include "contacts/Outcomes.h"
-#include "standards/CensusCodes.h"
+#include "support/BackgroundReader.h"
+#include "support/Text.h"
+#include "support/UiTimings.h"
 
-#include <QDateTime>
+#include <QBrush>
+#include <QColor>
+#include <QFont>
 #include <QLocale>
-#include <QTimeZone>
-#include <QStringList>
 
 namespace frontdoor::ui {
 
-ContactListModel::ContactListModel(core::Workspace& workspace, QObject* parent)
-    : QAbstractTableModel(parent), workspace_(workspace) {
-    setFilter({});
-}
+ContactTableModel::ContactTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void ContactListModel::setFilter(const core::ContactFilter& filter) {
+void ContactTableModel::setRows(std::vector<QueueItem> rows) {
     beginResetModel();
-    filter_ = filter;
-    filter_.limit = kPageSize;
-    filter_.offset = 0;
-    core::ContactService service(workspace_);
-    total_ = service.count(filter_);
-    rows_ = service.list(filter_);
+    rows_ = std::move(rows);
     endResetModel();
 }
 
-QString ContactListModel::contactIdAt(int row) const {
+const QueueItem* ContactTableModel::itemAt(int row) const {
     if (row < 0 || static_cast<size_t>(row) >= rows_.size())
-        return {};
-    return QString::fromStdString(rows_[static_cast<size_t>(row)].id);
+        return nullptr;
+    return &rows_[static_cast<size_t>(row)];
 }
 
-int ContactListModel::rowCount(const QModelIndex& parent) const {
+int ContactTableModel::rowOf(const QString& id) const {
+    for (size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void ContactTableModel::setEmphasisedId(const QString& id) {
+    emphasised_ = id;
+    if (!rows_.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::FontRole});
+}
+
+int ContactTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
-int ContactListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ContactTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QVariant ContactListModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || static_cast<size_t>(index.row()) >= rows_.size())
+QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
+    const QueueItem* item = itemAt(index.row());
+    if (!index.isValid() || !item)
         return {};
-    const auto& row = rows_[static_cast<size_t>(index.row())];
-    if (role == Qt::DisplayRole) {
+    switch (role) {
+    case IdRole:
+        return item->id;
+    case KindRole:
+        return static_cast<int>(item->kind);
+    case DueRole:
+        return item->dueMs ? QVariant(*item->dueMs) : QVariant();
+    case Qt::DisplayRole:
         switch (index.column()) {
-        case Received: {
-            const auto when = QDateTime::fromMSecsSinceEpoch(core::toEpochMs(row.receivedAt), Qt::UTC).toLocalTime();
-            return QLocale().toString(when, QStringLiteral("ddd dd/MM/yyyy HH:mm"));
-        }
-        case Children: {
-            QStringList names;
-            for (const auto& name : row.childNames)
-                names << QString::fromStdString(name);
-            return names.join(QStringLiteral(", "));
-        }
+        case Received:
+            return item->hasReceived ? compactDateTime(core::fromEpochMs(item->receivedMs)) : QString();
+        case Children:
+            return item->children;
         case Source:
-            return QString::fromStdString(row.source + " " + core::labelOf(core::referralSources(), row.source));
-        case Status:
-            return QString::fromStdString(row.status);
-        case Outcome:
-            return row.outcome.empty() ? QString() : QString::fromStdString(core::outcomeLabel(row.outcome));
-        case Concern:
-            return QString::fromStdString(row.concernSummary);
+            return item->source;
+        case Status: {
+            if (item->kind == QueueItem::Kind::Draft)
+                return tr("Draft");
+            const QString state = item->outcome.isEmpty() ? humanise(ss(item->status)) : item->outcome;
+            return item->reReferral ? tr("⚑ %1").arg(state) : state;
         }
+        case Concern:
+            return item->concern;
+        case Due:
+            return {}; // countdowns arrive with the calendar API
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == Status && item->reReferral)
+            return tr("Re-referral: a referral within 12 months of an earlier one. %1").arg(item->outcome);
+        if (index.column() == Received && item->hasReceived)
+            return shortDateTime(core::fromEpochMs(item->receivedMs));
+        if (index.column() == Concern || index.column() == Children || index.column() == Status ||
+            index.column() == Source)
+            return data(index, Qt::DisplayRole);
+        break;
+    case Qt::FontRole:
+        if (item->kind == QueueItem::Kind::Draft || (!emphasised_.isEmpty() && item->id == emphasised_)) {
+            QFont font;
+            font.setItalic(item->kind == QueueItem::Kind::Draft);
+            font.setBold(item->id == emphasised_);
+            return font;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == Status && item->reReferral)
+            return QBrush(QColor(0xa1, 0x26, 0x0d));
+        break;
+    default:
+        break;
     }
-    if (role == Qt::ToolTipRole && index.column() == Concern)
-        return QString::fromStdString(row.concernSummary);
     return {};
 }
 
-QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -81,32 +114,80 @@ QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Source");
     case Status:
         return tr("Status");
-    case Outcome:
-        return tr("Outcome");
     case Concern:
         return tr("Concern");
+    case Due:
+        return tr("Due");
     }
     return {};
 }
 
+ContactListModel::ContactListModel(BackgroundReader& reader, core::Session session, QObject* parent)
+    : ContactTableModel(parent), reader_(reader), session_(std::move(session)) {}
+
+void ContactListModel::setQueue(const QueueDefinition& queue) {
+    ScopedUiTiming timing("queue switch");
+    queue_ = queue;
+    setRows({});
+    requestPage(true);
+}
+
+void ContactListModel::reload() {
+    if (queue_.page)
+        requestPage(true);
+}
+
 bool ContactListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && static_cast<qint64>(rows_.size()) < total_;
+    return !parent.isValid() && !loading_ && !complete_;
 }
 
 void ContactListModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid())
-        return;
-    core::ContactFilter page = filter_;
-    page.offset = static_cast<int>(rows_.size());
-    auto more = core::ContactService(workspace_).list(page);
-    if (more.empty()) {
-        total_ = static_cast<qint64>(rows_.size());
-        return;
+    if (canFetchMore(parent))
+        requestPage(false);
+}
+
+void ContactListModel::requestPage(bool first) {
+    if (first)
+        ++generation_;
+    loading_ = true;
+    complete_ = false;
+    std::optional<QueueCursor> cursor;
+    if (!first && !rows_.empty()) {
+        QueueCursor next;
+        next.lastReceivedMs = rows_.back().receivedMs;
+        for (auto it = rows_.rbegin(); it != rows_.rend() && it->receivedMs == next.lastReceivedMs; ++it)
+            ++next.loadedAtLastInstant;
+        cursor = next;
     }
-    beginInsertRows({}, static_cast<int>(rows_.size()), static_cast<int>(rows_.size() + more.size()) - 1);
-    for (auto& row : more)
-        rows_.push_back(std::move(row));
-    endInsertRows();
+    const int generation = generation_;
+    const auto page = queue_.page;
+    const core::Session session = session_;
+    reader_.run<QueuePage>(
+        this, first ? QStringLiteral("first page") : QStringLiteral("next page"),
+        [page, session, cursor](core::Workspace& ws) { return page(ws, session, cursor, kPageSize); },
+        [this, generation, first](Answer<QueuePage> answer) {
+            if (generation != generation_)
+                return; // an answer about a queue no longer shown
+            ScopedUiTiming timing(first ? "first page shown" : "next page shown");
+            loading_ = false;
+            if (!answer.ok()) {
+                complete_ = true;
+                emit loadFailed(answer.error);
+                return;
+            }
+            complete_ = answer.value->complete;
+            auto& items = answer.value->items;
+            if (first) {
+                setRows(std::move(items));
+                emit firstPageLoaded();
+            } else if (!items.empty()) {
+                const int start = static_cast<int>(rows_.size());
+                beginInsertRows({}, start, start + static_cast<int>(items.size()) - 1);
+                for (auto& item : items)
+                    rows_.push_back(std::move(item));
+                endInsertRows();
+            }
+        });
 }
 
 } // namespace frontdoor::ui

@@ -1,8 +1,9 @@
 #pragma once
-// A contact list as a table, read from core in pages as the view scrolls (fetchMore), so a list of a
-// million contacts opens as fast as one of ten.
+// Contacts (and drafts) as a table. ContactTableModel shows rows it is given (a person's contacts);
+// ContactListModel reads a queue in pages on a BackgroundReader as the view scrolls (fetchMore), so a
+// queue of a million contacts opens as fast as one of ten and the UI thread never waits for SQLite.
 
-#include "contacts/ContactService.h"
+#include "models/QueueDefinitions.h"
 
 #include <QAbstractTableModel>
 
@@ -10,32 +11,65 @@
 
 namespace frontdoor::ui {
 
-class ContactListModel : public QAbstractTableModel {
+class BackgroundReader;
+
+class ContactTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Received, Children, Source, Status, Outcome, Concern, ColumnCount };
+    /// Status shows the outcome once decided ("Early help (Team Around the Family)"), else the state.
+    enum Column { Received, Children, Source, Status, Concern, Due, ColumnCount };
+    enum Roles { IdRole = Qt::UserRole + 1, KindRole, DueRole };
 
-    explicit ContactListModel(core::Workspace& workspace, QObject* parent = nullptr);
+    explicit ContactTableModel(QObject* parent = nullptr);
 
-    void setFilter(const core::ContactFilter& filter);
-    /// Total rows the filter matches (not just those loaded).
-    qint64 totalCount() const { return total_; }
-    QString contactIdAt(int row) const;
+    void setRows(std::vector<QueueItem> rows);
+    const QueueItem* itemAt(int row) const;
+    /// The row showing this id, or -1.
+    int rowOf(const QString& id) const;
+    /// Shows this contact's row in bold (the contact being looked at, in a child's history).
+    void setEmphasisedId(const QString& id);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    std::vector<QueueItem> rows_;
+    QString emphasised_;
+};
+
+class ContactListModel : public ContactTableModel {
+    Q_OBJECT
+public:
+    static constexpr int kPageSize = 200;
+
+    ContactListModel(BackgroundReader& reader, core::Session session, QObject* parent = nullptr);
+
+    /// Shows another queue: clears the rows and asks for its first page.
+    void setQueue(const QueueDefinition& queue);
+    /// Reads the first page again (after a change), keeping the queue.
+    void reload();
+    const QString& queueKey() const { return queue_.key; }
+    bool loading() const { return loading_; }
+
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
-private:
-    static constexpr int kPageSize = 200;
+signals:
+    /// The first page of the current queue is in (the view may now select a row).
+    void firstPageLoaded();
+    void loadFailed(const QString& message);
 
-    core::Workspace& workspace_;
-    core::ContactFilter filter_;
-    std::vector<core::ContactSummary> rows_;
-    qint64 total_ = 0;
+private:
+    void requestPage(bool first);
+
+    BackgroundReader& reader_;
+    core::Session session_;
+    QueueDefinition queue_;
+    int generation_ = 0;
+    bool loading_ = false;
+    bool complete_ = true;
 };
 
 } // namespace frontdoor::ui

@@ -1,0 +1,79 @@
+#pragma once
+// Shared by the QTest tests of the windows: a scratch database with the demo users and a fixed clock,
+// settings kept in a scratch folder, and a helper that types into whatever has the keyboard focus,
+// checking first that the focus is where a person following the form would expect it.
+
+#include "Workspace.h"
+#include "contacts/ContactService.h"
+#include "demo/DemoData.h"
+#include "users/UserService.h"
+#include "util/Clock.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
+
+#include <memory>
+
+namespace frontdoor::test {
+
+/// 2026-11-23T10:00:00Z, a Monday morning.
+inline core::Instant uiTestNow() { return core::parseInstant("2026-11-23T10:00:00Z").value(); }
+
+struct UiWorkspace {
+    QTemporaryDir folder;
+    core::FixedClock clock{uiTestNow()};
+    std::unique_ptr<core::Workspace> ws;
+
+    UiWorkspace() {
+        // Window state and open drafts live in QSettings: keep them out of the real user's.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder.filePath(QStringLiteral("settings")));
+        ws = core::Workspace::open(path().toStdString(), clock);
+        core::addDemoUsers(*ws, "");
+    }
+    QString path() const { return folder.filePath(QStringLiteral("frontdoor.sqlite")); }
+    core::Session signIn(const std::string& user = "sam.screener", const std::string& pin = "1111",
+                         const std::string& role = "screener") {
+        return core::UserService(*ws).signIn(user, pin, role);
+    }
+};
+
+/// The object name of the focused widget, or of the nearest named ancestor (a combo box's line edit).
+inline QString focusName() {
+    for (QWidget* widget = QApplication::focusWidget(); widget; widget = widget->parentWidget())
+        if (!widget->objectName().isEmpty() && !widget->objectName().startsWith(QLatin1String("qt_")))
+            return widget->objectName();
+    return {};
+}
+
+/// A contact about John Smith, born 12/03/2015, recorded through core (as another desk would).
+inline nlohmann::json johnSmithContact() {
+    return nlohmann::json::parse(R"({
+      "received_at": "2026-06-15T09:15:00Z", "channel": "phone", "source": "2A",
+      "referrer": {"name": "Dana Whitfield", "agency": "Brookside Primary"},
+      "children": [{"given_name": "John", "family_name": "Smith", "date_of_birth": "2015-03-12", "sex": "M",
+                    "ethnicity": "WBRI", "address": "4 Meadow Close, Runcorn", "postcode": "WA7 5XY",
+                    "voice": "John said he is scared when his dad shouts."}],
+      "concern": "John arrived with a bruise on his cheek.",
+      "consent": {"status": "given"}
+    })");
+}
+
+} // namespace frontdoor::test
+
+/// Checks the focus is on `expected`, then types `text` there.
+#define TYPE_AT(expected, text)                                                                                  \
+    do {                                                                                                         \
+        QCOMPARE(frontdoor::test::focusName(), QStringLiteral(expected));                                        \
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(text));                                     \
+    } while (false)
+
+/// Checks the focus is on `expected`, then presses Tab.
+#define TAB_FROM(expected)                                                                                       \
+    do {                                                                                                         \
+        QCOMPARE(frontdoor::test::focusName(), QStringLiteral(expected));                                        \
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);                                               \
+    } while (false)

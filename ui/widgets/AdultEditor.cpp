@@ -1,0 +1,123 @@
+#include "widgets/AdultEditor.h"
+
+#include "contacts/Contact.h"
+#include "support/Text.h"
+#include "widgets/FieldCell.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace frontdoor::ui {
+
+AdultEditor::AdultEditor(int index, QWidget* parent) : QFrame(parent) {
+    setFrameShape(QFrame::StyledPanel);
+    heading_ = new QLabel;
+    heading_->setProperty("role", QStringLiteral("heading"));
+    remove_ = new QPushButton(tr("Remove"));
+    remove_->setObjectName(QStringLiteral("removeAdult"));
+    connect(remove_, &QPushButton::clicked, this, &AdultEditor::removeRequested);
+
+    given_ = new QLineEdit;
+    given_->setObjectName(QStringLiteral("adultGivenName"));
+    family_ = new QLineEdit;
+    family_->setObjectName(QStringLiteral("adultFamilyName"));
+    relationship_ = new QComboBox;
+    relationship_->setObjectName(QStringLiteral("relationship"));
+    relationship_->addItem(QString(), QString());
+    for (const auto& code : core::adultRelationships())
+        relationship_->addItem(humanise(code).replace(QLatin1Char('_'), QLatin1Char(' ')), qs(code));
+    responsibility_ = new QComboBox;
+    responsibility_->setObjectName(QStringLiteral("parentalResponsibility"));
+    responsibility_->addItem(QString(), QString());
+    responsibility_->addItem(tr("Yes"), QStringLiteral("yes"));
+    responsibility_->addItem(tr("No"), QStringLiteral("no"));
+    responsibility_->addItem(tr("Unknown"), QStringLiteral("unknown"));
+    livesWith_ = new QCheckBox(tr("Lives with the child"));
+    livesWith_->setObjectName(QStringLiteral("livesWithChild"));
+    phone_ = new QLineEdit;
+    phone_->setObjectName(QStringLiteral("adultPhone"));
+
+    cells_.insert(QStringLiteral("given_name"), new FieldCell(tr("Given name"), given_));
+    cells_.insert(QStringLiteral("family_name"), new FieldCell(tr("Family name"), family_));
+    cells_.insert(QStringLiteral("relationship"), new FieldCell(tr("Relationship to the child"), relationship_));
+    cells_.insert(QStringLiteral("parental_responsibility"), new FieldCell(tr("Parental responsibility"), responsibility_));
+    cells_.insert(QStringLiteral("lives_with_child"), new FieldCell(QString(), livesWith_));
+    cells_.insert(QStringLiteral("phone"), new FieldCell(tr("Phone"), phone_));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(heading_, 1);
+    top->addWidget(remove_);
+    auto* grid = new QGridLayout;
+    grid->setHorizontalSpacing(12);
+    FieldGrid place(grid, 6);
+    place.add(cells_.value(QStringLiteral("given_name")), 3);
+    place.add(cells_.value(QStringLiteral("family_name")), 3);
+    place.add(cells_.value(QStringLiteral("relationship")), 2);
+    place.add(cells_.value(QStringLiteral("parental_responsibility")), 2);
+    place.add(cells_.value(QStringLiteral("phone")), 2);
+    place.add(cells_.value(QStringLiteral("lives_with_child")), 6);
+    for (int column = 0; column < 6; ++column)
+        grid->setColumnStretch(column, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 10);
+    layout->addLayout(top);
+    layout->addLayout(grid);
+
+    for (QLineEdit* edit : {given_, family_, phone_})
+        connect(edit, &QLineEdit::textEdited, this, &AdultEditor::changed);
+    connect(relationship_, &QComboBox::activated, this, &AdultEditor::changed);
+    connect(responsibility_, &QComboBox::activated, this, &AdultEditor::changed);
+    connect(livesWith_, &QCheckBox::toggled, this, &AdultEditor::changed);
+    setIndex(index);
+}
+
+void AdultEditor::setIndex(int index) {
+    setObjectName(QStringLiteral("adult%1").arg(index));
+    heading_->setText(tr("Adult %1").arg(index + 1));
+    setAccessibleName(tr("Adult %1").arg(index + 1));
+    for (auto* cell : cells_)
+        if (!cell->labelText().isEmpty())
+            cell->input()->setAccessibleName(tr("Adult %1: ").arg(index + 1) + cell->labelText().toLower());
+}
+
+nlohmann::json AdultEditor::toJson() const {
+    nlohmann::json json = extra_;
+    const auto put = [&json](const char* key, const QString& value) {
+        if (!value.trimmed().isEmpty())
+            json[key] = ss(value.trimmed());
+    };
+    put("given_name", given_->text());
+    put("family_name", family_->text());
+    put("relationship", relationship_->currentData().toString());
+    put("parental_responsibility", responsibility_->currentData().toString());
+    if (livesWith_->isChecked())
+        json["lives_with_child"] = true;
+    put("phone", phone_->text());
+    return json;
+}
+
+void AdultEditor::fromJson(const nlohmann::json& adult) {
+    extra_ = adult.is_object() ? adult : nlohmann::json::object();
+    for (const char* key : {"given_name", "family_name", "relationship", "parental_responsibility", "lives_with_child", "phone"})
+        extra_.erase(key);
+    given_->setText(jsonText(adult, "given_name"));
+    family_->setText(jsonText(adult, "family_name"));
+    relationship_->setCurrentIndex(std::max(0, relationship_->findData(jsonText(adult, "relationship"))));
+    responsibility_->setCurrentIndex(std::max(0, responsibility_->findData(jsonText(adult, "parental_responsibility"))));
+    livesWith_->setChecked(adult.value("lives_with_child", false));
+    phone_->setText(jsonText(adult, "phone"));
+}
+
+FieldCell* AdultEditor::cellFor(const QString& key) const { return cells_.value(key); }
+
+QList<QWidget*> AdultEditor::focusChain() const {
+    return {given_, family_, relationship_, responsibility_, phone_, livesWith_, remove_};
+}
+
+} // namespace frontdoor::ui

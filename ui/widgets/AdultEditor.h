@@ -1,0 +1,50 @@
+#pragma once
+// One adult around the children on the new-contact form: name, relationship, parental
+// responsibility, whether they live with the child, phone.
+
+#include <nlohmann/json.hpp>
+
+#include <QFrame>
+#include <QHash>
+#include <QList>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace frontdoor::ui {
+
+class FieldCell;
+
+class AdultEditor : public QFrame {
+    Q_OBJECT
+public:
+    explicit AdultEditor(int index, QWidget* parent = nullptr);
+
+    void setIndex(int index);
+    nlohmann::json toJson() const;
+    void fromJson(const nlohmann::json& adult);
+    FieldCell* cellFor(const QString& key) const;
+    QList<QWidget*> focusChain() const;
+    QLineEdit* givenName() const { return given_; }
+
+signals:
+    void changed();
+    void removeRequested();
+
+private:
+    QLabel* heading_;
+    QPushButton* remove_;
+    QLineEdit* given_;
+    QLineEdit* family_;
+    QComboBox* relationship_;
+    QComboBox* responsibility_;
+    QCheckBox* livesWith_;
+    QLineEdit* phone_;
+    QHash<QString, FieldCell*> cells_;
+    nlohmann::json extra_ = nlohmann::json::object(); ///< keys this form does not show, kept as they came
+};
+
+} // namespace frontdoor::ui

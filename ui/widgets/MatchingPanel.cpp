@@ -1,0 +1,162 @@
+#include "widgets/MatchingPanel.h"
+
+#include "support/BackgroundReader.h"
+#include "support/Shortcuts.h"
+#include "support/Text.h"
+#include "support/UiTimings.h"
+#include "widgets/HtmlItemDelegate.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace frontdoor::ui {
+
+MatchingPanel::MatchingPanel(BackgroundReader& reader, QWidget* parent) : QWidget(parent), reader_(reader) {
+    setObjectName(QStringLiteral("matchingPanel"));
+    setAccessibleName(tr("Possible matches"));
+    heading_ = new QLabel(tr("Already known?"));
+    heading_->setObjectName(QStringLiteral("matchHeading"));
+    heading_->setProperty("role", QStringLiteral("heading"));
+    status_ = new QLabel;
+    status_->setObjectName(QStringLiteral("matchStatus"));
+    status_->setWordWrap(true);
+    status_->setProperty("role", QStringLiteral("hint"));
+
+    model_ = new CandidateModel(this);
+    list_ = new QListView;
+    list_->setObjectName(QStringLiteral("matchList"));
+    list_->setAccessibleName(tr("People who may be this child"));
+    list_->setModel(model_);
+    list_->setItemDelegate(new HtmlItemDelegate(list_));
+    list_->setUniformItemSizes(false);
+    list_->setResizeMode(QListView::Adjust);
+    list_->setWordWrap(true);
+    list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    list_->setSelectionMode(QAbstractItemView::SingleSelection);
+    list_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    connect(list_, &QListView::activated, this, &MatchingPanel::linkRequested);
+
+    detail_ = new QTextBrowser;
+    detail_->setObjectName(QStringLiteral("candidateDetail"));
+    detail_->setAccessibleName(tr("The highlighted person's earlier contacts"));
+    detail_->setOpenLinks(false);
+    connect(detail_, &QTextBrowser::anchorClicked, this,
+            [this](const QUrl& url) { emit contactActivated(url.path()); });
+
+    link_ = new QPushButton(tr("&Link to the child (%1)").arg(shortcutText("link")));
+    link_->setObjectName(QStringLiteral("linkButton"));
+    link_->setEnabled(false);
+    link_->setFocusPolicy(Qt::NoFocus); // Ctrl+L does it from wherever the typing is
+    connect(link_, &QPushButton::clicked, this, &MatchingPanel::linkRequested);
+
+    auto* split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("matchSplitter"));
+    split->addWidget(list_);
+    split->addWidget(detail_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading_);
+    layout->addWidget(status_);
+    layout->addWidget(split, 1);
+    layout->addWidget(link_);
+    connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &MatchingPanel::showHighlighted);
+    clear(tr("Type a child's name or date of birth: anyone already known appears here."));
+}
+
+void MatchingPanel::clear(const QString& hint) {
+    ++generation_;
+    searching_ = false;
+    model_->setCandidates({});
+    status_->setText(hint);
+    detail_->clear();
+    link_->setEnabled(false);
+}
+
+void MatchingPanel::search(const core::PersonQuery& query, const QString& childLabel) {
+    childLabel_ = childLabel;
+    heading_->setText(tr("Already known? %1").arg(childLabel));
+    const int generation = ++generation_;
+    searching_ = true;
+    status_->setText(tr("Looking…"));
+    reader_.run<std::vector<CandidateView>>(
+        this, QStringLiteral("match"),
+        [query](core::Workspace& ws) {
+            std::vector<CandidateView> views;
+            for (const auto& candidate : core::PersonSearch(ws).search(query))
+                views.push_back(CandidateView::from(candidate));
+            return views;
+        },
+        [this, generation](Answer<std::vector<CandidateView>> answer) {
+            if (generation != generation_)
+                return;
+            ScopedUiTiming timing("match candidates shown");
+            searching_ = false;
+            if (!answer.ok()) {
+                clear(answer.error);
+                return;
+            }
+            const int count = static_cast<int>(answer.value->size());
+            model_->setCandidates(std::move(*answer.value));
+            if (count == 0) {
+                status_->setText(tr("No one known matches what is typed so far."));
+                detail_->clear();
+                link_->setEnabled(false);
+                return;
+            }
+            status_->setText(tr("%n possible match(es), best first. %1 moves, %2 links.", nullptr, count)
+                                 .arg(shortcutText("nextCandidate"), shortcutText("link")));
+            list_->setCurrentIndex(model_->index(0));
+        },
+        true);
+}
+
+void MatchingPanel::setLinkedPersonId(const QString& id) { model_->setLinkedPersonId(id); }
+
+const CandidateView* MatchingPanel::highlighted() const {
+    return list_->currentIndex().isValid() ? model_->at(list_->currentIndex().row()) : nullptr;
+}
+
+int MatchingPanel::candidateCount() const { return model_->rowCount(); }
+
+void MatchingPanel::moveHighlight(int step) {
+    const int count = model_->rowCount();
+    if (count == 0)
+        return;
+    const int current = list_->currentIndex().isValid() ? list_->currentIndex().row() : 0;
+    list_->setCurrentIndex(model_->index(std::clamp(current + step, 0, count - 1)));
+}
+
+void MatchingPanel::showHighlighted() {
+    const CandidateView* candidate = highlighted();
+    link_->setEnabled(candidate != nullptr);
+    if (!candidate) {
+        detail_->clear();
+        return;
+    }
+    link_->setText(tr("&Link %1 to %2 (%3)").arg(candidate->name, childLabel_.isEmpty() ? tr("the child") : childLabel_,
+                                                 shortcutText("link")));
+    QString html = QStringLiteral("<b>%1</b>").arg(tr("Earlier contacts about %1").arg(candidate->name.toHtmlEscaped()));
+    if (candidate->contacts.empty())
+        html += QStringLiteral("<p>%1</p>").arg(tr("None."));
+    html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+    for (const auto& contact : candidate->contacts) {
+        const QString date = toLocal(core::fromEpochMs(contact.receivedMs)).toString(QStringLiteral("dd/MM/yyyy"));
+        const QString what = contact.outcome.isEmpty() ? humanise(ss(contact.status)) : contact.outcome;
+        html += QStringLiteral("<tr><td style='white-space:nowrap'><a href='contact:%1'>%2</a></td>"
+                               "<td>%3 · %4%5</td></tr>")
+                    .arg(contact.id, date, contact.source.toHtmlEscaped(), what.toHtmlEscaped(),
+                         contact.reReferral ? tr(" · re-referral") : QString());
+    }
+    html += QStringLiteral("</table>");
+    detail_->setHtml(html);
+}
+
+} // namespace frontdoor::ui

@@ -1,0 +1,58 @@
+#pragma once
+// Beside the children on the new-contact form: the people the front door may already know, searched
+// as names and dates are typed (core's PersonSearch, counting the contact being typed, on a
+// BackgroundReader so typing never waits), each with its score, reasons, flags and earlier contacts.
+// Ctrl+Up/Down highlight a candidate, Ctrl+L links it to the child being typed.
+
+#include "models/CandidateModel.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QTextBrowser;
+
+namespace frontdoor::ui {
+
+class BackgroundReader;
+
+class MatchingPanel : public QWidget {
+    Q_OBJECT
+public:
+    MatchingPanel(BackgroundReader& reader, QWidget* parent = nullptr);
+
+    /// Searches for `query` (debounced by the caller). `childLabel` says whom for ("Child 1").
+    void search(const core::PersonQuery& query, const QString& childLabel);
+    /// Shows nothing, with a hint.
+    void clear(const QString& hint);
+    void setLinkedPersonId(const QString& id);
+
+    const CandidateView* highlighted() const;
+    void moveHighlight(int step);
+    int candidateCount() const;
+    bool searching() const { return searching_; }
+    QListView* listView() const { return list_; }
+
+signals:
+    /// The link button was pressed (the form links the highlighted candidate).
+    void linkRequested();
+    /// A contact in the highlighted candidate's history was chosen.
+    void contactActivated(const QString& contactId);
+
+private:
+    void showHighlighted();
+
+    BackgroundReader& reader_;
+    QLabel* heading_;
+    QLabel* status_;
+    QListView* list_;
+    CandidateModel* model_;
+    QTextBrowser* detail_;
+    QPushButton* link_;
+    QString childLabel_;
+    int generation_ = 0;
+    bool searching_ = false;
+};
+
+} // namespace frontdoor::ui

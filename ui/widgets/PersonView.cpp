@@ -1,0 +1,147 @@
+#include "widgets/PersonView.h"
+
+#include "models/ContactListModel.h"
+#include "contacts/Outcomes.h"
+#include "people/PersonSearch.h"
+#include "standards/CensusCodes.h"
+#include "support/BackgroundReader.h"
+#include "support/Text.h"
+#include "support/UiTimings.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace frontdoor::ui {
+
+PersonView::PersonView(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("personView"));
+    title_ = new QLabel;
+    title_->setObjectName(QStringLiteral("personName"));
+    title_->setProperty("role", QStringLiteral("title"));
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    details_ = new QLabel;
+    details_->setObjectName(QStringLiteral("personDetails"));
+    details_->setWordWrap(true);
+    details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    flags_ = new QLabel;
+    flags_->setObjectName(QStringLiteral("personFlags"));
+    flags_->setWordWrap(true);
+    flags_->setTextFormat(Qt::RichText);
+    contactsHeading_ = new QLabel;
+    contactsHeading_->setProperty("role", QStringLiteral("heading"));
+
+    model_ = new ContactTableModel(this);
+    contacts_ = new QTableView;
+    contacts_->setObjectName(QStringLiteral("personContacts"));
+    contacts_->setAccessibleName(tr("The child's contacts"));
+    contacts_->setModel(model_);
+    contacts_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    contacts_->setSelectionMode(QAbstractItemView::SingleSelection);
+    contacts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    contacts_->setAlternatingRowColors(true);
+    contacts_->setWordWrap(false);
+    contacts_->verticalHeader()->hide();
+    contacts_->horizontalHeader()->setStretchLastSection(true);
+    contacts_->setColumnHidden(ContactTableModel::Children, true);
+    contacts_->setColumnHidden(ContactTableModel::Due, true);
+    const QFontMetrics metrics = contacts_->fontMetrics();
+    QFont bold = contacts_->font();
+    bold.setBold(true); // the row being looked at is shown in bold
+    const QFontMetrics boldMetrics(bold);
+    contacts_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    contacts_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 20);
+    int statusWidth = 0; // the longest outcome, flagged, fits
+    for (const auto& outcome : core::contactOutcomes())
+        statusWidth = std::max(statusWidth, metrics.horizontalAdvance(QStringLiteral("⚑ ") + qs(outcome.label)));
+    contacts_->setColumnWidth(ContactTableModel::Status, statusWidth + 16);
+    contacts_->verticalHeader()->setDefaultSectionSize(metrics.height() + 10);
+    connect(contacts_, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (const auto* item = model_->itemAt(index.row()))
+            emit contactActivated(item->id);
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(details_);
+    layout->addWidget(flags_);
+    layout->addWidget(contactsHeading_);
+    layout->addWidget(contacts_, 1);
+    title_->setText(tr("Loading…"));
+}
+
+void PersonView::emphasiseContact(const QString& contactId) {
+    model_->setEmphasisedId(contactId);
+    const int row = model_->rowOf(contactId);
+    if (row >= 0)
+        contacts_->setCurrentIndex(model_->index(row, 0));
+}
+
+void PersonView::load(BackgroundReader& reader, const QString& personId) {
+    personId_ = personId;
+    const std::string id = ss(personId);
+    reader.run<nlohmann::json>(
+        this, QStringLiteral("person history"),
+        [id](core::Workspace& ws) { return core::PersonSearch(ws).history(id); },
+        [this](Answer<nlohmann::json> answer) {
+            if (!answer.ok()) {
+                title_->setText(tr("This person could not be shown"));
+                details_->setText(answer.error);
+                return;
+            }
+            setHistory(*answer.value);
+        });
+}
+
+void PersonView::setHistory(const nlohmann::json& history) {
+    ScopedUiTiming timing("person view shown");
+    const auto& person = history.contains("person") ? history.at("person") : nlohmann::json::object();
+    personId_ = jsonText(person, "id");
+    displayName_ = jsonText(history, "display_name");
+    title_->setText(displayName_);
+
+    QStringList parts;
+    const QString born = jsonText(history, "born");
+    if (!born.isEmpty())
+        parts << (born.startsWith(QLatin1String("due")) || born.contains(QLatin1String("not known"))
+                      ? born
+                      : tr("born %1").arg(born));
+    const std::string sex = person.value("sex", std::string());
+    if (!sex.empty())
+        parts << qs(core::labelOf(core::sexes(), sex));
+    const std::string ethnicity = person.value("ethnicity", std::string());
+    if (!ethnicity.empty())
+        parts << qs(core::labelOf(core::ethnicities(), ethnicity));
+    const QString address = jsonText(person, "address");
+    const QString postcode = jsonText(person, "postcode");
+    if (!address.isEmpty() || !postcode.isEmpty())
+        parts << QStringList{address, postcode}.join(QStringLiteral(", ")).remove(QRegularExpression(QStringLiteral("^, |, $")));
+    const QString laId = jsonText(person, "la_child_id");
+    if (!laId.isEmpty())
+        parts << tr("LA id %1").arg(laId);
+    details_->setText(parts.join(QStringLiteral(" · ")));
+
+    const auto& flags = history.contains("flags") ? history.at("flags") : nlohmann::json::object();
+    QStringList lines;
+    if (flags.contains("explanations"))
+        for (const auto& line : flags.at("explanations"))
+            if (line.is_string())
+                lines << QStringLiteral("<span style='color:#a1260d'><b>⚑</b> %1</span>")
+                             .arg(qs(line.get<std::string>()).toHtmlEscaped());
+    flags_->setText(lines.isEmpty() ? tr("<span style='color:#1b6e20'>No re-referral or repeat-contact flags</span>")
+                                    : lines.join(QStringLiteral("<br>")));
+
+    std::vector<QueueItem> rows;
+    if (history.contains("contacts"))
+        for (const auto& contact : history.at("contacts"))
+            rows.push_back(queueItemFromJson(contact));
+    contactsHeading_->setText(tr("%n contact(s), newest first", nullptr, static_cast<int>(rows.size())));
+    model_->setRows(std::move(rows));
+    loaded_ = true;
+    emit loaded();
+}
+
+} // namespace frontdoor::ui

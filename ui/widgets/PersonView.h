@@ -1,0 +1,49 @@
+#pragma once
+// Everything the front door knows about one child: details, the history flags (re-referral, repeat
+// contacts) and every contact, newest first (core's PersonSearch::history). Enter on a contact opens it.
+
+#include <nlohmann/json.hpp>
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace frontdoor::ui {
+
+class BackgroundReader;
+class ContactTableModel;
+
+class PersonView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PersonView(QWidget* parent = nullptr);
+
+    /// Reads the person's history on `reader` and shows it.
+    void load(BackgroundReader& reader, const QString& personId);
+    /// Shows a history already read (the "history" JSON of core).
+    void setHistory(const nlohmann::json& history);
+    /// Marks one of the contacts (the one being looked at) and puts the cursor on it.
+    void emphasiseContact(const QString& contactId);
+    const QString& personId() const { return personId_; }
+    QString displayName() const { return displayName_; }
+    QTableView* contactsView() const { return contacts_; }
+    bool isLoaded() const { return loaded_; }
+
+signals:
+    void contactActivated(const QString& contactId);
+    void loaded();
+
+private:
+    QString personId_;
+    QString displayName_;
+    QLabel* title_;
+    QLabel* details_;
+    QLabel* flags_;
+    QLabel* contactsHeading_;
+    QTableView* contacts_;
+    ContactTableModel* model_;
+    bool loaded_ = false;
+};
+
+} // namespace frontdoor::ui
