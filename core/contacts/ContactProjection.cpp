@@ -112,13 +112,7 @@ void registerContactProjection(Projections& projections) {
 }
 
 std::optional<int64_t> contactKey(Database& db, const std::string& id) {
-    auto& stmt = db.cached("SELECT pk FROM contact WHERE id = ?");
-    stmt.bindAll(id);
-    std::optional<int64_t> pk;
-    if (stmt.step())
-        pk = stmt.int64(0);
-    stmt.reset();
-    return pk;
+    return db.lookupInt("SELECT pk FROM contact WHERE id = ?", id);
 }
 
 } // namespace frontdoor::core

@@ -109,13 +109,7 @@ void registerPersonProjection(Projections& projections) {
 }
 
 std::optional<int64_t> personKey(Database& db, const std::string& id) {
-    auto& stmt = db.cached("SELECT pk FROM person WHERE id = ?");
-    stmt.bindAll(id);
-    std::optional<int64_t> pk;
-    if (stmt.step())
-        pk = stmt.int64(0);
-    stmt.reset();
-    return pk;
+    return db.lookupInt("SELECT pk FROM person WHERE id = ?", id);
 }
 
 namespace {

@@ -158,6 +158,16 @@ std::optional<std::string> Database::queryText(std::string_view sql) {
     return stmt.text(0);
 }
 
+std::optional<int64_t> Database::lookupInt(const std::string& sql, std::string_view parameter) {
+    Statement& stmt = cached(sql);
+    stmt.bind(1, parameter);
+    std::optional<int64_t> value;
+    if (stmt.step() && !stmt.isNull(0))
+        value = stmt.int64(0);
+    stmt.reset();
+    return value;
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {

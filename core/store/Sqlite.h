@@ -89,6 +89,8 @@ public:
     /// First column of the first row, or nullopt when there is no row.
     std::optional<int64_t> queryInt(std::string_view sql);
     std::optional<std::string> queryText(std::string_view sql);
+    /// First column of the first row of a cached statement with one text parameter, e.g. a key by id.
+    std::optional<int64_t> lookupInt(const std::string& sql, std::string_view parameter);
 
 private:
     sqlite3* db_ = nullptr;

@@ -256,18 +256,13 @@ void ContactWorkflow::close(const Actor& actor, const std::string& contactId, co
     const Current now = current(contactId);
     requireStatus(now, {status::kDecided}, "Closing");
     std::vector<std::string> outstanding;
-    auto& feedback = ws_.db().cached("SELECT count(*) FROM referrer_feedback WHERE status = 'outstanding' AND "
-                                     "contact_id = ?");
-    feedback.bindAll(contactId);
-    if (feedback.step() && feedback.int64(0) > 0)
+    if (ws_.db().lookupInt("SELECT count(*) FROM referrer_feedback WHERE status = 'outstanding' AND contact_id = ?",
+                           contactId) > 0)
         outstanding.push_back("the referrer has not been told the outcome");
-    feedback.reset();
-    auto& strategy = ws_.db().cached("SELECT count(*) FROM strategy_discussion WHERE contact_id = ? AND "
-                                     "status <> 'outcome_recorded'");
-    strategy.bindAll(contactId);
-    if (strategy.step() && strategy.int64(0) > 0)
+    if (ws_.db().lookupInt("SELECT count(*) FROM strategy_discussion WHERE contact_id = ? AND "
+                           "status <> 'outcome_recorded'",
+                           contactId) > 0)
         outstanding.push_back("the strategy discussion's outcome is not yet recorded");
-    strategy.reset();
     if (!outstanding.empty()) {
         std::string reason;
         for (const auto& item : outstanding)
