@@ -325,6 +325,7 @@ struct OpenContact {
     Instant receivedAt;
     std::string indicator;
     bool outOfHours;
+    bool anonymous; ///< no referrer to tell the outcome
 };
 
 void progressOpenWork(Workspace& workspace, std::vector<OpenContact>& open, Random& random) {
@@ -366,7 +367,7 @@ void progressOpenWork(Workspace& workspace, std::vector<OpenContact>& open, Rand
                          {{"case_direction", {{"what", "Proceed as recommended; update the family and the referrer."},
                                               {"by_whom", by},
                                               {"by_when", formatDate(byWhen)}}}});
-        if (age < 0.15 && pick(random, 2) == 0)
+        if (age < 0.15 && pick(random, 2) == 0 && !contact.anonymous)
             workflow.informReferrer(screener, contact.id, {{"how", "phone"}, {"note", "Outcome explained."}});
     }
     transaction.commit();
@@ -584,7 +585,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
                                                                    "morning; the family expect a call."}})
                     : contacts.record(screeners[pick(random, 2)], input);
             if (recent)
-                openWork.push_back({recorded.contactId, receivedAt, concern.indicator, outOfHours});
+                openWork.push_back({recorded.contactId, receivedAt, concern.indicator, outOfHours, sourceCode == "9"});
             for (size_t i = 0; i < named.size(); ++i)
                 if (family.children[named[i]].personId.empty())
                     family.children[named[i]].personId = recorded.personIds[i];
