@@ -90,6 +90,8 @@ void NewContactFormTest::recordsAContactUsingOnlyTheKeyboard() {
     TYPE_AT("voice", "Ava said she is scared when her dad shouts.");
     TAB_FROM("voice");
     TAB_FROM("voiceMissingReason");
+    TAB_FROM("previousNames");
+    TAB_FROM("alternativeNames");
     TAB_FROM("addChildButton");
     TAB_FROM("addAdultButton");
     TYPE_AT("concern", "Ava arrived with a bruise on her cheek and said her dad hit her.");
