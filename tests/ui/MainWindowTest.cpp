@@ -70,7 +70,7 @@ void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
         titles << queues->queue(row).title;
     // Core's queues for the role, in core's order, then the plain lists.
     QCOMPARE(titles, (QStringList{"My drafts", "My work", "Awaiting screening", "Awaiting sign-off",
-                                  "Strategy discussions", "Referrer feedback outstanding", "Overdue", "Decided",
+                                  "Strategy discussions", "Referrer feedback", "Overdue", "Decided",
                                   "All contacts"}));
     core::ContactService contacts(*scratch_->ws);
     core::ContactFilter recorded;

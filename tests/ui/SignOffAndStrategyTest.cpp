@@ -258,7 +258,7 @@ void SignOffAndStrategyTest::aStrategyDiscussionIsScheduledHeldAndItsOutcomeReco
     const QString document = form->documentHtml();
     for (const char* expected : {"Mia Thornton", "DS Kerr", "Father arrested; bail conditions not to return.",
                                  "Section 47 enquiry, joint with the police", "Joint visit and ABE interview planning",
-                                 "25/11/2026", "Initial child protection conference due", "Mon 14/12/2026"})
+                                 "25/11/2026", "Initial conference (ICPC) due", "Mon 14/12/2026"})
         QVERIFY2(document.contains(QString::fromUtf8(expected)), expected);
 }
 

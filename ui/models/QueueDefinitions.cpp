@@ -128,7 +128,7 @@ QueueWords wordsFor(const core::QueueDefinition& queue) {
         {"strategy_due", {QT_TRANSLATE_NOOP("Queues", "Strategy discussions"),
                           QT_TRANSLATE_NOOP("Queues", "Strategy discussions to schedule, hold, or record the outcome "
                                                       "of (within 24 hours of the decision)")}},
-        {"referrer_feedback", {QT_TRANSLATE_NOOP("Queues", "Referrer feedback outstanding"),
+        {"referrer_feedback", {QT_TRANSLATE_NOOP("Queues", "Referrer feedback"),
                                QT_TRANSLATE_NOOP("Queues", "Decided, and the referrer not yet told the outcome")}},
         {"overdue", {QT_TRANSLATE_NOOP("Queues", "Overdue"),
                      QT_TRANSLATE_NOOP("Queues", "Everything past due: decisions, strategy discussions, handovers "

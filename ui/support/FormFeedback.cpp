@@ -48,7 +48,8 @@ int FormFeedback::showErrors(const std::vector<core::FieldError>& errors, const 
         const QString path = qs(error.field);
         const QString problem = qs(error.problem);
         if (FieldCell* cell = cells_.value(path)) {
-            const QString text = readable(cell->labelText(), problem);
+            // "Rationale (required: …)" names the field as "Rationale" in the sentence.
+            const QString text = readable(cell->labelText().section(QStringLiteral(" ("), 0, 0), problem);
             cell->setError(cell->hasError() ? cell->errorText() + QLatin1Char('\n') + text : text);
             first = first ? first : cell->input();
             ++placed;

@@ -33,7 +33,7 @@ core::Countdown countdownAt(const core::Clock& clock, const core::UrgencyThresho
 QString chipHtml(const QString& text, core::Urgency urgency) {
     const UrgencyLook look = urgencyLook(urgency);
     return QStringLiteral("<span style='background-color:%1; color:%2; font-weight:bold;'>&nbsp;%3&nbsp;</span>")
-        .arg(look.background.name(), look.text.name(), text.toHtmlEscaped());
+        .arg(look.background.name(), look.text.name(), text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
 }
 
 QString deadlineHtml(const nlohmann::json& deadline, const core::Clock& clock,

@@ -143,6 +143,16 @@ QStringList childrenOf(const nlohmann::json& contact) {
     return names;
 }
 
+QString childNamesOf(const nlohmann::json& contact) {
+    QStringList names;
+    for (const auto& child : member(contact, "children")) {
+        const QString given = jsonText(child, "given_name");
+        names << (given.isEmpty() ? tr("Unborn %1").arg(jsonText(child, "family_name"))
+                                  : (given + QLatin1Char(' ') + jsonText(child, "family_name")).trimmed());
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 ContactActions actionsFor(const nlohmann::json& state, const core::Session& session) {
     ContactActions actions;
     if (!state.is_object() || !state.contains("status"))
@@ -315,7 +325,7 @@ QString workflowStateHtml(const nlohmann::json& state, const core::Clock& clock,
     return html;
 }
 
-QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json& contact) {
+QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json& contact, bool forPrint) {
     const nlohmann::json& discussion = given.is_object() ? given : member(given, "");
     QString html = QStringLiteral(
         "<style>body{font-family:sans-serif;} h1{font-size:16pt;margin:0 0 4px 0;} h2{font-size:12pt;margin:14px 0 4px 0;"
@@ -323,10 +333,12 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
         "table.grid{border-collapse:collapse;} table.grid td, table.grid th{border:1px solid #999;padding:3px 6px;"
         "vertical-align:top;} table.grid th{background:#eee;text-align:left;} .m{color:#555;} .warn{color:#8a4b00;"
         "font-weight:bold;}</style>");
-    html += QStringLiteral("<h1>%1</h1>").arg(tr("Strategy discussion record"));
-    html += QStringLiteral("<p class='m'>%1</p>")
-                .arg(tr("OFFICIAL-SENSITIVE: personal data about children. Share only with the partners at the "
-                        "discussion, by secure email."));
+    if (forPrint) {
+        html += QStringLiteral("<h1 style='font-size:16pt'>%1</h1>").arg(tr("Strategy discussion record"));
+        html += QStringLiteral("<p class='m'>%1</p>")
+                    .arg(tr("OFFICIAL-SENSITIVE: personal data about children. Share only with the partners at the "
+                            "discussion, by secure email."));
+    }
     html += QStringLiteral("<table>");
     html += textRow(tr("Contact reference"), jsonText(contact, "id"));
     html += textRow(tr("Received"), shortDateTime(contact.value("received_at", std::string())));
@@ -342,7 +354,7 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
 
     const auto& invitees = member(discussion, "invitees");
     if (invitees.is_array() && !invitees.empty())
-        html += QStringLiteral("<h2>%1</h2><p>%2</p>").arg(tr("Invited"), peopleList(invitees, true));
+        html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><p>%2</p>").arg(tr("Invited"), peopleList(invitees, true));
     const auto& missing = member(discussion, "missing_agencies");
     if (missing.is_array() && !missing.empty()) {
         QStringList names;
@@ -356,13 +368,13 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
     }
     const auto& meeting = member(discussion, "meeting");
     if (meeting.is_object()) {
-        html += QStringLiteral("<h2>%1</h2><p>%2</p>").arg(tr("Attended"), peopleList(member(meeting, "attendees"), true));
+        html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><p>%2</p>").arg(tr("Attended"), peopleList(member(meeting, "attendees"), true));
         const QString apologies = peopleList(member(meeting, "apologies"), false);
         if (!apologies.isEmpty())
-            html += QStringLiteral("<h2>%1</h2><p>%2</p>").arg(tr("Apologies"), apologies);
+            html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><p>%2</p>").arg(tr("Apologies"), apologies);
         const auto& information = member(meeting, "agency_information");
         if (information.is_array() && !information.empty()) {
-            html += QStringLiteral("<h2>%1</h2><table>").arg(tr("What each agency shared"));
+            html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><table>").arg(tr("What each agency shared"));
             for (const auto& item : information)
                 html += textRow(agencyLabel(item.value("agency", std::string())), jsonText(item, "information"));
             html += QStringLiteral("</table>");
@@ -370,7 +382,7 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
     }
     const auto& outcome = member(discussion, "outcome");
     if (outcome.is_object() && !outcome.empty()) {
-        html += QStringLiteral("<h2>%1</h2><table>").arg(tr("Decisions"));
+        html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><table>").arg(tr("Decisions"));
         QStringList atRisk;
         for (const auto& person : member(outcome, "at_risk")) {
             QString line = jsonText(person, "name");
@@ -396,13 +408,13 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
             html += textRow(tr("The family is told"),
                             tr("%1 (%2)").arg(jsonText(told, "what"), jsonText(told, "when")));
         if (discussion.contains("icpc_due"))
-            html += textRow(tr("Initial child protection conference due"),
+            html += textRow(tr("Initial conference (ICPC) due"),
                             shortDateTime(member(discussion, "icpc_due").value("due_at", std::string())));
         html += QStringLiteral("</table>");
     }
     const auto& actions = member(discussion, "actions");
-    if (actions.is_array() && !actions.empty()) {
-        html += QStringLiteral("<h2>%1</h2><table class='grid' cellspacing='0' cellpadding='4' width='100%'>"
+    if (forPrint && actions.is_array() && !actions.empty()) {
+        html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><table class='grid' cellspacing='0' cellpadding='4' width='100%'>"
                                "<tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
                     .arg(tr("Agreed actions"), tr("Action"), tr("Owner"), tr("Agency"), tr("Due"), tr("Done"));
         for (const auto& action : actions)

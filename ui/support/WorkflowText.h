@@ -55,9 +55,13 @@ QString analysisHtml(const nlohmann::json& analysis);
 /// One strategy discussion, everything recorded, formatted for reading and printing: the contact's
 /// reference and children, when and where, invitees and any missing agency, attendees, apologies,
 /// each agency's information, the decisions and the actions with owners and dates, the ICPC date.
-QString strategyDiscussionHtml(const nlohmann::json& discussion, const nlohmann::json& contact);
+/// `forPrint` adds the title and the protective marking a shared copy carries, and the actions (on
+/// screen they are a list of their own, with whether each is done).
+QString strategyDiscussionHtml(const nlohmann::json& discussion, const nlohmann::json& contact, bool forPrint = true);
 
 /// The children of a contact as "Mia Thornton (born 02/05/2019)".
 QStringList childrenOf(const nlohmann::json& contact);
+/// Their names alone, "Mia Thornton, Unborn Thornton": for tab titles.
+QString childNamesOf(const nlohmann::json& contact);
 
 } // namespace frontdoor::ui

@@ -10,6 +10,7 @@
 #include "support/UiTimings.h"
 #include "support/Urgency.h"
 #include "support/WorkflowText.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/PersonView.h"
 #include "workflow/ContactWorkflow.h"
 
@@ -162,7 +163,7 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     // What the signed-in person may do now; rebuilt when the contact loads.
     actionsBar_ = new QWidget;
     actionsBar_->setObjectName(QStringLiteral("contactActions"));
-    actionsLayout_ = new QHBoxLayout(actionsBar_);
+    actionsLayout_ = new FlowLayout(actionsBar_); // wraps in a narrow detail pane
     actionsLayout_->setContentsMargins(0, 2, 0, 2);
     actionNote_ = new QLabel;
     actionNote_->setObjectName(QStringLiteral("contactActionNote"));
@@ -289,7 +290,6 @@ void ContactView::showActions() {
         notes << actions.handoverWhyNot;
     if (actions.close && !actions.outstanding.isEmpty())
         notes << tr("Before closing: %1.").arg(actions.outstanding.join(QStringLiteral("; ")));
-    actionsLayout_->addStretch(1);
     const bool any = actions.acknowledgeHandover || actions.startScreening || actions.continueScreening ||
                      actions.signOff || actions.strategy || actions.tellReferrer || actions.close;
     actionsBar_->setVisible(any);

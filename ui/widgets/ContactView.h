@@ -16,8 +16,8 @@
 #include <optional>
 #include <vector>
 
-class QHBoxLayout;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QTimer;
 class QSplitter;
@@ -99,7 +99,7 @@ private:
     QLabel* header_;
     QLabel* statusLine_;
     QWidget* actionsBar_;
-    QHBoxLayout* actionsLayout_;
+    QLayout* actionsLayout_;
     QLabel* actionNote_;
     QTimer* countdownTimer_;
     QTabWidget* tabs_;

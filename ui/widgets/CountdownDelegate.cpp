@@ -18,7 +18,9 @@ void CountdownDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     const QColor colour = index.data(ContactTableModel::UrgencyColourRole).value<QColor>();
     if (text.isEmpty() || !colour.isValid())
         return;
-    const QFontMetrics metrics(opt.font);
+    QFont bold = opt.font;
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
     const int width = std::min(metrics.horizontalAdvance(text) + 14, opt.rect.width() - 6);
     const QRect chip(opt.rect.left() + 3, opt.rect.center().y() - metrics.height() / 2 - 1, width, metrics.height() + 2);
     painter->save();
@@ -28,10 +30,8 @@ void CountdownDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     painter->drawRoundedRect(chip, 4, 4);
     // Dark text on amber, white on green and red.
     painter->setPen(colour.lightness() > 140 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
-    QFont bold = opt.font;
-    bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(chip, Qt::AlignCenter, QFontMetrics(bold).elidedText(text, Qt::ElideRight, chip.width() - 6));
+    painter->drawText(chip, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, chip.width() - 6));
     painter->restore();
 }
 

@@ -103,6 +103,7 @@ RowTable::RowTable(const core::Clock& clock, std::vector<Column> columns, QWidge
     setHorizontalHeaderLabels(headers);
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    verticalHeader()->setMinimumSectionSize(fontMetrics().height() + 12); // rows fitted to text never get cramped
     setSelectionBehavior(QAbstractItemView::SelectItems);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
@@ -229,7 +230,12 @@ void RowTable::setJson(const nlohmann::json& rows) {
                 setItem(r, c, cell);
             }
         }
-    resizeRowsToContents();
+    // Only longer text grows a row; the others keep one even height.
+    for (const auto& column : columns_)
+        if (column.kind == Kind::LongText) {
+            resizeRowsToContents();
+            break;
+        }
     settingRows_ = false;
     fitHeight();
 }

@@ -119,7 +119,7 @@ void HandoverView::load() {
             state_ = answer.value->state;
             const auto& handover = state_.value("handover", nlohmann::json::object());
             const QStringList children = childrenOf(contact);
-            title_ = tr("Handover: %1").arg(children.join(QStringLiteral(", ")));
+            title_ = tr("Handover: %1").arg(childNamesOf(contact));
             emit titleChanged(title_);
             if (handover.empty()) {
                 header_->setText(tr("<b>This contact has no out-of-hours handover.</b>"));
@@ -163,7 +163,9 @@ void HandoverView::load() {
             actions_->setVisible(actions.acknowledgeHandover);
             notOffered_->setVisible(!actions.acknowledgeHandover);
             notOffered_->setText(handover.contains("acknowledged_by")
-                                     ? tr("Acknowledged by %1.").arg(jsonText(handover, "acknowledged_by"))
+                                     ? tr("Acknowledged by %1. The contact is %2.")
+                                           .arg(jsonText(handover, "acknowledged_by"),
+                                                statusLabel(state_.value("status", std::string())).toLower())
                                      : actions.handoverWhyNot);
             screen_->setVisible(handover.contains("acknowledged_by") && actionsFor(state_, session_).startScreening);
             loaded_ = true;
@@ -185,7 +187,7 @@ bool HandoverView::acknowledge() {
         banner_->show();
         return false;
     }
-    banner_->setText(tr("Handover acknowledged. It has left the handovers queue; the contact waits for screening."));
+    banner_->setText(tr("Handover acknowledged: it has left the handovers queue."));
     banner_->setProperty("role", QStringLiteral("infoBanner"));
     banner_->style()->unpolish(banner_);
     banner_->style()->polish(banner_);

@@ -113,6 +113,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     queueList_->setItemDelegate(new QueueCountDelegate(queueList_));
     queueList_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     queueList_->setSelectionMode(QAbstractItemView::SingleSelection);
+    queueList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long titles are elided, counts always shown
     auto* sidebar = new QWidget;
     sidebar->setObjectName(QStringLiteral("queueSidebar"));
     auto* sidebarLayout = new QVBoxLayout(sidebar);
@@ -121,7 +122,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     queuesHeading->setProperty("role", QStringLiteral("heading"));
     sidebarLayout->addWidget(queuesHeading);
     sidebarLayout->addWidget(queueList_, 1);
-    auto* sidebarHint = new QLabel(tr("Ctrl+1 … Ctrl+%1 switch queues").arg(queues_->rowCount()));
+    auto* sidebarHint = new QLabel(tr("Ctrl+1 … Ctrl+%1 switch queues").arg(std::min(queues_->rowCount(), 9)));
     sidebarHint->setProperty("role", QStringLiteral("hint"));
     sidebarHint->setWordWrap(true);
     sidebarLayout->addWidget(sidebarHint);
@@ -1043,10 +1044,16 @@ void MainWindow::restoreWindowState() {
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1366, 800);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // The sidebar as wide as its longest title with an overdue count and a count beside it.
+    const QFontMetrics metrics = queueList_->fontMetrics();
+    int sidebar = 0;
+    for (int row = 0; row < queues_->rowCount(); ++row)
+        sidebar = std::max(sidebar, metrics.horizontalAdvance(queues_->queue(row).title));
+    sidebar = std::clamp(sidebar + 2 * (metrics.horizontalAdvance(QStringLiteral("9,999")) + 18) + 36, 200, 300);
     if (!mainSplitter_->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
-        mainSplitter_->setSizes({180, width() - 180});
+        mainSplitter_->setSizes({sidebar, width() - sidebar});
     if (!queueSplitter_->restoreState(settings.value(QStringLiteral("mainWindow/queueSplitter")).toByteArray()))
-        queueSplitter_->setSizes({(width() - 190) * 55 / 100, (width() - 190) * 45 / 100});
+        queueSplitter_->setSizes({(width() - sidebar - 10) * 55 / 100, (width() - sidebar - 10) * 45 / 100});
     detail_->splitter()->restoreState(settings.value(QStringLiteral("mainWindow/contactSplitter")).toByteArray());
     table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/contactColumns")).toByteArray());
 }

@@ -37,6 +37,7 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
@@ -48,6 +49,29 @@ namespace {
 constexpr int kSuggestDelayMs = 120;
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kSearchRole = Qt::UserRole + 2;
+
+/// Indicator words wrap in their column, so each can be read in full (the tree's rows grow to fit).
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QSize base = QStyledItemDelegate::sizeHint(option, index);
+        const auto* view = qobject_cast<const QTreeView*>(opt.widget);
+        if (!view || opt.text.isEmpty())
+            return base;
+        int depth = 0;
+        for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+            ++depth;
+        int width = view->columnWidth(index.column()) - 12;
+        if (index.column() == 0)
+            width -= view->indentation() * (depth + 1) + (opt.features & QStyleOptionViewItem::HasCheckIndicator ? 24 : 0);
+        const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, std::max(width, 60), 100000),
+                                                        Qt::TextWordWrap, opt.text);
+        return {base.width(), std::max(base.height(), text.height() + 8)};
+    }
+};
 
 QGroupBox* section(const QString& title, const QString& name) {
     auto* box = new QGroupBox(title);
@@ -141,11 +165,11 @@ void ScreeningForm::build() {
     // Partner checks: those recorded, and one being typed.
     auto* checksBox = section(tr("Partner checks"), QStringLiteral("partnerChecksSection"));
     checks_ = new RowTable(workspace_.clock(),
-                           {{QStringLiteral("agency"), tr("Agency"), RowTable::Kind::Text, 120},
-                            {QStringLiteral("person_spoken_to"), tr("Spoke to"), RowTable::Kind::Text, 120},
-                            {QStringLiteral("when"), tr("When"), RowTable::Kind::Text, 130},
+                           {{QStringLiteral("agency"), tr("Agency"), RowTable::Kind::Text, 105},
+                            {QStringLiteral("person_spoken_to"), tr("Spoke to"), RowTable::Kind::Text, 95},
+                            {QStringLiteral("when"), tr("When"), RowTable::Kind::Text, 110},
                             {QStringLiteral("shared"), tr("What was shared"), RowTable::Kind::Text, 0},
-                            {QStringLiteral("basis"), tr("Basis"), RowTable::Kind::Text, 130}});
+                            {QStringLiteral("basis"), tr("Basis"), RowTable::Kind::Text, 110}});
     checks_->setObjectName(QStringLiteral("partnerCheckList"));
     checks_->setAccessibleName(tr("Partner checks recorded"));
     checks_->setReadOnly(true);
@@ -175,6 +199,8 @@ void ScreeningForm::build() {
                            tr("Without consent: safeguarding (asking could put the child at risk)"),
                            tr("Without consent: authorised by the duty manager"), tr("Police information-sharing protocol")});
     checkBasis_->lineEdit()->setPlaceholderText(tr("Consent, or why shared without it"));
+    checkBasis_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    checkBasis_->setMinimumContentsLength(16);
     addCheck_ = new QPushButton(tr("Add partner check (%1)").arg(shortcutText("addRow")));
     addCheck_->setObjectName(QStringLiteral("addPartnerCheckButton"));
     connect(addCheck_, &QPushButton::clicked, this, &ScreeningForm::addPartnerCheck);
@@ -185,12 +211,12 @@ void ScreeningForm::build() {
     };
     auto* checkGrid = new QGridLayout;
     FieldGrid checkPlace(checkGrid, 6);
-    checkPlace.add(cell(QStringLiteral("agency"), tr("A&gency"), checkAgency_), 2);
-    checkPlace.add(cell(QStringLiteral("person_spoken_to"), tr("Person spoken to"), checkPerson_), 2);
+    checkPlace.add(cell(QStringLiteral("agency"), tr("A&gency"), checkAgency_), 3);
+    checkPlace.add(cell(QStringLiteral("person_spoken_to"), tr("Person spoken to"), checkPerson_), 3);
     checkPlace.add(cell(QStringLiteral("checked_at"), tr("When"), checkWhen_), 2);
-    checkPlace.add(cell(QStringLiteral("shared"), tr("What was shared"), checkShared_), 6);
     checkPlace.add(cell(QStringLiteral("basis"), tr("Basis for sharing"), checkBasis_), 4);
-    checkGrid->addWidget(addCheck_, 2, 4, 1, 2, Qt::AlignBottom | Qt::AlignRight);
+    checkPlace.add(cell(QStringLiteral("shared"), tr("What was shared"), checkShared_), 6);
+    checkGrid->addWidget(addCheck_, 3, 0, 1, 6, Qt::AlignRight);
     for (int column = 0; column < 6; ++column)
         checkGrid->setColumnStretch(column, 1);
     auto* checksLayout = new QVBoxLayout(checksBox);
@@ -212,6 +238,8 @@ void ScreeningForm::build() {
     auto* indicatorBox = section(tr("Threshold indicators"), QStringLiteral("indicatorSection"));
     child_ = new QComboBox;
     child_->setObjectName(QStringLiteral("screenedChild"));
+    child_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    child_->setMinimumContentsLength(16);
     indicatorSearch_ = new QLineEdit;
     indicatorSearch_->setObjectName(QStringLiteral("indicatorSearch"));
     indicatorSearch_->setPlaceholderText(tr("Type to find an indicator: bruise, neglect, domestic… (Down to the list)"));
@@ -233,6 +261,8 @@ void ScreeningForm::build() {
     indicators_->header()->resizeSection(1, 80);
     indicators_->header()->resizeSection(2, 130);
     indicators_->installEventFilter(this);
+    indicators_->setItemDelegate(new WrappingDelegate(indicators_));
+    connect(indicators_->header(), &QHeaderView::sectionResized, indicators_, [this] { indicators_->doItemsLayout(); });
     connect(indicatorModel_, &QStandardItemModel::itemChanged, this, &ScreeningForm::onIndicatorChanged);
     connect(indicatorSearch_, &QLineEdit::textChanged, this, &ScreeningForm::filterIndicators);
     ticked_ = new QLabel(tr("Nothing ticked yet."));
@@ -280,6 +310,10 @@ void ScreeningForm::build() {
     outcome_->setObjectName(QStringLiteral("outcomeChoice"));
     for (const auto& outcome : core::contactOutcomes())
         outcome_->addItem(qs(outcome.label), qs(outcome.code));
+    for (QComboBox* combo : {level_, outcome_}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
     rag_ = new QComboBox;
     rag_->setObjectName(QStringLiteral("ragChoice"));
     for (const char* rag : {"red", "amber", "green"})
@@ -299,12 +333,14 @@ void ScreeningForm::build() {
     auto* recommendationGrid = new QGridLayout(recommendationBox);
     FieldGrid recommendationPlace(recommendationGrid, 6);
     recommendationPlace.add(cell(QStringLiteral("level"), tr("&Level"), level_), 2);
-    recommendationPlace.add(cell(QStringLiteral("outcome"), tr("&Outcome"), outcome_), 2);
-    recommendationPlace.add(cell(QStringLiteral("rag"), tr("R&AG"), rag_), 2);
-    recommendationGrid->addWidget(departure_, 1, 0, 1, 4);
-    recommendationGrid->addWidget(useSuggestionButton, 1, 4, 1, 2, Qt::AlignRight);
-    recommendationPlace.newRow();
-    recommendationPlace.newRow();
+    recommendationPlace.add(cell(QStringLiteral("outcome"), tr("&Outcome"), outcome_), 3);
+    recommendationPlace.add(cell(QStringLiteral("rag"), tr("R&AG"), rag_), 1);
+    auto* departureRow = new QWidget;
+    auto* departureLayout = new QHBoxLayout(departureRow);
+    departureLayout->setContentsMargins(0, 0, 0, 0);
+    departureLayout->addWidget(departure_, 1);
+    departureLayout->addWidget(useSuggestionButton, 0, Qt::AlignTop);
+    recommendationPlace.add(departureRow, 6);
     rationaleCell_ = cell(QStringLiteral("rationale"), tr("Rationale"), rationale_);
     recommendationPlace.add(rationaleCell_, 6);
     recommendationPlace.add(cell(QStringLiteral("recommendation"), tr("&Recommendation"), recommendation_), 6);
@@ -325,7 +361,8 @@ void ScreeningForm::build() {
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll_->setMinimumWidth(480);
+    // Never narrower than its fields need: a narrow window gives the suggestion less.
+    scroll_->setMinimumWidth(content->minimumSizeHint().width() + scroll_->verticalScrollBar()->sizeHint().width() + 4);
 
     // Beside the form: the live suggestion, and the contact being screened.
     suggestionView_ = new QTextBrowser;
@@ -430,8 +467,15 @@ void ScreeningForm::build() {
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &ScreeningForm::addPartnerCheck);
     }
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
-        if (now && scroll_->widget()->isAncestorOf(now) && !qobject_cast<QTreeView*>(now))
+    connect(qApp, &QApplication::focusChanged, this, [this, indicatorBox](QWidget* old, QWidget* now) {
+        if (!now || !scroll_->widget()->isAncestorOf(now))
+            return;
+        // Finding an indicator: the whole picker in view, from its top.
+        if ((now == indicatorSearch_ || now == indicators_) && old != indicatorSearch_ && old != indicators_) {
+            scroll_->verticalScrollBar()->setValue(indicatorBox->mapTo(scroll_->widget(), QPoint(0, 0)).y() - 4);
+            return;
+        }
+        if (now != indicators_)
             scroll_->ensureWidgetVisible(now, 0, 24);
     });
 }
@@ -445,7 +489,7 @@ void ScreeningForm::showLoaded(const Loaded& data) {
     rulesJson_ = data.rules;
     const auto& state = data.state;
     const QStringList children = childrenOf(data.contact);
-    title_ = tr("Screening: %1").arg(children.isEmpty() ? tr("contact") : children.join(QStringLiteral(", ")));
+    title_ = tr("Screening: %1").arg(children.isEmpty() ? tr("contact") : childNamesOf(data.contact));
     emit titleChanged(title_);
     header_->setText(tr("<b style='font-size:large'>Screening</b> · %1 · received %2 · %3")
                          .arg(children.join(QStringLiteral(", ")).toHtmlEscaped(),
@@ -489,10 +533,20 @@ void ScreeningForm::showLoaded(const Loaded& data) {
         const std::string id = question.value("id", std::string());
         if (question.value("type", std::string()) != "yes_no" || id == "re_referral")
             continue; // history questions come from the child's record
-        auto* box = new QCheckBox(jsonText(question, "words"));
+        // The question's words wrap beside the box (a check box's own text does not).
+        auto* box = new QCheckBox;
         box->setObjectName(QStringLiteral("context_") + qs(id));
+        box->setAccessibleName(jsonText(question, "words"));
+        auto* words = new QLabel(jsonText(question, "words"));
+        words->setWordWrap(true);
+        words->setBuddy(box);
+        words->setProperty("toggles", QVariant::fromValue(static_cast<QObject*>(box)));
+        words->installEventFilter(this);
+        auto* row = new QHBoxLayout;
+        row->addWidget(box, 0, Qt::AlignTop);
+        row->addWidget(words, 1);
         contextFlags_.insert(qs(id), box);
-        contextLayout->addWidget(box);
+        contextLayout->addLayout(row);
         connect(box, &QCheckBox::toggled, this, [this] {
             markDirty();
             requestSuggestion();
@@ -623,6 +677,14 @@ void ScreeningForm::filterIndicators() {
 }
 
 bool ScreeningForm::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::MouseButtonRelease) {
+        // Clicking a question's words ticks its box, as clicking a check box's own text would.
+        if (auto* box = qobject_cast<QCheckBox*>(watched->property("toggles").value<QObject*>())) {
+            box->toggle();
+            box->setFocus(Qt::MouseFocusReason);
+            return true;
+        }
+    }
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);
@@ -659,13 +721,19 @@ bool ScreeningForm::eventFilter(QObject* watched, QEvent* event) {
             }
             return true;
         }
-        if (key->key() == Qt::Key_Up && key->modifiers() == Qt::NoModifier) {
-            // Up from the first indicator goes back to the search.
-            const QModelIndex above = indicators_->indexAbove(indicators_->currentIndex());
-            if (!above.isValid() || (!above.parent().isValid() && !indicators_->indexAbove(above).isValid())) {
+        if ((key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && key->modifiers() == Qt::NoModifier) {
+            // Up and Down go from indicator to indicator, over the domains' headings; Up from the
+            // first goes back to the search.
+            const bool down = key->key() == Qt::Key_Down;
+            QModelIndex next = indicators_->currentIndex();
+            do
+                next = down ? indicators_->indexBelow(next) : indicators_->indexAbove(next);
+            while (next.isValid() && !next.parent().isValid());
+            if (next.isValid())
+                indicators_->setCurrentIndex(next);
+            else if (!down)
                 indicatorSearch_->setFocus(Qt::OtherFocusReason);
-                return true;
-            }
+            return true;
         }
     }
     return QWidget::eventFilter(watched, event);

@@ -130,7 +130,6 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     decisionLayout->addWidget(outcomeBox);
     decisionLayout->addWidget(signOffButton_, 0, Qt::AlignRight);
     decisionLayout->addWidget(returnBox);
-    decisionLayout->addStretch(1);
     notOffered_ = new QLabel;
     notOffered_->setObjectName(QStringLiteral("signOffNotOffered"));
     notOffered_->setWordWrap(true);
@@ -143,7 +142,8 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     heading->setProperty("role", QStringLiteral("heading"));
     sideLayout->addWidget(heading);
     sideLayout->addWidget(notOffered_);
-    sideLayout->addWidget(decisionPanel_, 1);
+    sideLayout->addWidget(decisionPanel_);
+    sideLayout->addStretch(1);
     auto* sideScroll = new QScrollArea;
     sideScroll->setWidget(side);
     sideScroll->setWidgetResizable(true);
@@ -235,7 +235,7 @@ void SignOffForm::showLoaded(const Loaded& data) {
     const auto& decision = data.decision;
     const auto& suggestion = decision.value("suggestion", nlohmann::json::object());
     const QStringList children = childrenOf(data.contact);
-    title_ = tr("Sign-off: %1").arg(children.join(QStringLiteral(", ")));
+    title_ = tr("Sign-off: %1").arg(childNamesOf(data.contact));
     emit titleChanged(title_);
     recommendedOutcome_ = jsonText(recommendation, "outcome");
     header_->setText(tr("<b style='font-size:large'>Sign-off</b> · %1 · received %2 · recommended by %3, %4")

@@ -215,7 +215,10 @@ void StrategyDiscussionForm::build() {
     heldButton_->setObjectName(QStringLiteral("heldButton"));
     connect(heldButton_, &QPushButton::clicked, this, &StrategyDiscussionForm::recordHeld);
     auto* heldLayout = new QVBoxLayout(heldBox_);
-    heldLayout->addWidget(cell(QStringLiteral("held_at"), tr("&Held at"), heldAt_));
+    auto* heldAtRow = new QHBoxLayout;
+    heldAtRow->addWidget(cell(QStringLiteral("held_at"), tr("&Held at"), heldAt_), 1);
+    heldAtRow->addStretch(2);
+    heldLayout->addLayout(heldAtRow);
     const auto labelled = [](const QString& text, QWidget* buddy) {
         auto* label = new QLabel(text);
         label->setBuddy(buddy);
@@ -316,9 +319,25 @@ void StrategyDiscussionForm::build() {
     actionsLayout->addLayout(doneRow);
     actionsBox_->hide();
 
+    // Once held, what is recorded reads as it prints, above the step still to take.
+    record_ = new QLabel;
+    record_->setObjectName(QStringLiteral("strategyRecord"));
+    record_->setAccessibleName(tr("The strategy discussion as recorded"));
+    record_->setTextFormat(Qt::RichText);
+    record_->setWordWrap(true);
+    record_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    record_->setFocusPolicy(Qt::StrongFocus);
+    record_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    record_->setFrameShape(QFrame::StyledPanel);
+    record_->setAutoFillBackground(true);
+    record_->setBackgroundRole(QPalette::Base);
+    record_->setMargin(8);
+    record_->hide();
+
     auto* content = new QWidget;
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(4, 4, 8, 4);
+    contentLayout->addWidget(record_);
     for (QWidget* part : {static_cast<QWidget*>(scheduleBox_), static_cast<QWidget*>(heldBox_),
                           static_cast<QWidget*>(outcomeBox_), static_cast<QWidget*>(actionsBox_)})
         contentLayout->addWidget(part);
@@ -410,7 +429,7 @@ void StrategyDiscussionForm::showLoaded(const Loaded& data) {
     suggested_ = data.suggested;
     discussion_ = data.discussions.is_array() && !data.discussions.empty() ? data.discussions.back() : nlohmann::json();
     const QStringList children = childrenOf(contact_);
-    title_ = tr("Strategy discussion: %1").arg(children.join(QStringLiteral(", ")));
+    title_ = tr("Strategy discussion: %1").arg(childNamesOf(contact_));
     emit titleChanged(title_);
     if (discussion_.is_null()) {
         header_->setText(tr("<b>No strategy discussion is needed for this contact.</b> The sign-off decides that "
@@ -539,9 +558,13 @@ void StrategyDiscussionForm::updateSections() {
     const bool open = state == QLatin1String("required") || state == QLatin1String("scheduled");
     const bool held = state == QLatin1String("held");
     const bool done = state == QLatin1String("outcome_recorded");
-    scheduleBox_->setEnabled(open);
-    heldBox_->setEnabled(open);
+    // Steps still to take are typed in; steps taken read as recorded (and as they print).
+    scheduleBox_->setVisible(open);
+    heldBox_->setVisible(open);
     outcomeBox_->setEnabled(held);
+    record_->setVisible(held || done);
+    if (held || done)
+        record_->setText(strategyDiscussionHtml(discussion_, contact_, false));
     scheduleBox_->setTitle(state == QLatin1String("required") ? tr("1. Schedule")
                                                               : tr("1. Schedule (scheduled%1)")
                                                                     .arg(open ? tr("; change and save to reschedule") : QString()));
@@ -558,7 +581,7 @@ void StrategyDiscussionForm::updateSections() {
     for (RowTable* table : {atRisk_, actions_})
         table->setReadOnly(!held);
     actionsBox_->setVisible(done);
-    outcomeBox_->setVisible(held || done);
+    outcomeBox_->setVisible(held);
 }
 
 QStringList StrategyDiscussionForm::missingAgencies() const {
@@ -742,15 +765,49 @@ QString StrategyDiscussionForm::documentHtml() const {
     return html;
 }
 
-std::unique_ptr<QTextDocument> StrategyDiscussionForm::document(int pageWidthPoints) const {
+std::unique_ptr<QTextDocument> StrategyDiscussionForm::document() const {
     auto doc = std::make_unique<QTextDocument>();
     QFont font = doc->defaultFont();
     font.setPointSize(10);
     doc->setDefaultFont(font);
     doc->setHtml(documentHtml());
-    if (pageWidthPoints > 0)
-        doc->setPageSize(QSizeF(pageWidthPoints, pageWidthPoints * 297.0 / 210.0));
     return doc;
+}
+
+void StrategyDiscussionForm::paintRecord(QPainter& painter, QPaintDevice& device, const QRectF& page, QPrinter* printer,
+                                         int onlyPage) const {
+    auto doc = document();
+    doc->documentLayout()->setPaintDevice(&device);
+    doc->setDocumentMargin(0);
+    QFont footerFont = doc->defaultFont();
+    footerFont.setPointSize(8);
+    const QFontMetricsF footerMetrics(footerFont, &device);
+    const qreal footer = footerMetrics.height() * 2.5;
+    const QSizeF body(page.width(), page.height() - footer);
+    doc->setPageSize(body);
+    const int pages = doc->pageCount();
+    const QString reference = tr("Strategy discussion · %1 · contact %2 · OFFICIAL-SENSITIVE")
+                                  .arg(childNamesOf(contact_), jsonText(contact_, "id").left(8));
+    for (int i = 0; i < pages; ++i) {
+        if (onlyPage >= 0 && i != onlyPage)
+            continue;
+        if (printer && i > 0 && onlyPage < 0)
+            printer->newPage();
+        painter.save();
+        painter.translate(page.left(), page.top() - i * body.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, i * body.height(), body.width(), body.height());
+        painter.setClipRect(context.clip);
+        doc->documentLayout()->draw(&painter, context);
+        painter.restore();
+        painter.save();
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        const QRectF line(page.left(), page.bottom() - footerMetrics.height(), page.width(), footerMetrics.height());
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, reference);
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(i + 1).arg(pages));
+        painter.restore();
+    }
 }
 
 bool StrategyDiscussionForm::saveAsPdf(const QString& path) {
@@ -764,7 +821,11 @@ bool StrategyDiscussionForm::saveAsPdf(const QString& path) {
     printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     printer.setDocName(title());
     printer.setCreator(QStringLiteral("Frontdoor"));
-    document()->print(&printer);
+    QPainter painter;
+    if (!painter.begin(&printer))
+        return false;
+    paintRecord(painter, printer, QRectF(QPointF(0, 0), printer.pageRect(QPrinter::DevicePixel).size()), &printer);
+    painter.end();
     const QFileInfo written(path);
     return written.exists() && written.size() > 0;
 }
@@ -775,7 +836,7 @@ void StrategyDiscussionForm::savePdfAs() {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(folder).filePath(
         tr("Strategy discussion %1 %2.pdf")
-            .arg(childrenOf(contact_).value(0).section(QLatin1Char(' '), 0, 1),
+            .arg(childNamesOf(contact_).section(QStringLiteral(", "), 0, 0),
                  toLocal(workspace_.clock().now()).toString(QStringLiteral("yyyy-MM-dd"))));
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the strategy discussion as PDF"), suggested,
                                                       tr("PDF (*.pdf)"));
@@ -792,30 +853,30 @@ void StrategyDiscussionForm::print() {
         return;
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     printer.setDocName(title());
     QPrintDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print the strategy discussion"));
-    if (dialog.exec() == QDialog::Accepted)
-        document()->print(&printer);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QPainter painter;
+    if (painter.begin(&printer))
+        paintRecord(painter, printer, QRectF(QPointF(0, 0), printer.pageRect(QPrinter::DevicePixel).size()), &printer);
 }
 
 QImage StrategyDiscussionForm::firstPageImage(int width) const {
-    // An A4 page at 72 points to the inch, drawn as the PDF's first page would be (15 mm margins).
-    constexpr int kPageWidth = 595;
-    constexpr int kPageHeight = 842;
-    constexpr int kMargin = 42;
-    auto doc = document();
-    doc->setDocumentMargin(0);
-    doc->setTextWidth(kPageWidth - 2 * kMargin);
-    const qreal scale = static_cast<qreal>(width) / kPageWidth;
-    QImage image(width, static_cast<int>(kPageHeight * scale), QImage::Format_RGB32);
+    // An A4 page with 15 mm margins, at the resolution that makes it `width` pixels wide: laid out
+    // and painted by the same code as the PDF, so it is the PDF's first page.
+    const qreal dotsPerMm = width / 210.0;
+    QImage image(width, qRound(297.0 * dotsPerMm), QImage::Format_RGB32);
+    image.setDotsPerMeterX(qRound(dotsPerMm * 1000));
+    image.setDotsPerMeterY(qRound(dotsPerMm * 1000));
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    painter.scale(scale, scale);
-    painter.translate(kMargin, kMargin);
-    doc->drawContents(&painter, QRectF(0, 0, kPageWidth - 2 * kMargin, kPageHeight - 2 * kMargin));
+    const qreal margin = 15 * dotsPerMm;
+    paintRecord(painter, image, QRectF(margin, margin, image.width() - 2 * margin, image.height() - 2 * margin), nullptr, 0);
     return image;
 }
 

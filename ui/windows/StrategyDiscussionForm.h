@@ -24,6 +24,9 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPainter;
+class QPaintDevice;
+class QPrinter;
 class QPushButton;
 class QScrollArea;
 class QTextDocument;
@@ -91,7 +94,12 @@ private:
     void updateMissing();
     void updateSections();
     void markDirty();
-    std::unique_ptr<QTextDocument> document(int pageWidthPoints = 0) const;
+    std::unique_ptr<QTextDocument> document() const;
+    /// Lays the record out in pages of `page` (device pixels) on `device` and paints them, each with a
+    /// footer (page n of m, the reference, the marking): every page for a printer (new pages between),
+    /// or only page `onlyPage` on an image.
+    void paintRecord(QPainter& painter, QPaintDevice& device, const QRectF& page, QPrinter* printer,
+                     int onlyPage = -1) const;
     bool submit(const char* what, const std::function<void()>& action);
 
     core::Workspace& workspace_;
@@ -110,6 +118,7 @@ private:
     QLabel* banner_ = nullptr;
     QLabel* header_ = nullptr;
     QScrollArea* scroll_ = nullptr;
+    QLabel* record_ = nullptr; ///< what is recorded so far, as it reads (and prints)
     // Schedule.
     QGroupBox* scheduleBox_ = nullptr;
     QDateTimeEdit* scheduledFor_ = nullptr;
