@@ -46,8 +46,16 @@ void ScreeningFormTest::tickingAnIndicatorUpdatesTheSuggestionAndADifferentOutco
     core::ContactWorkflow workflow(*scratch.ws);
     QCOMPARE(workflow.state(id).at("status").get<std::string>(), std::string("in_screening"));
 
-    // A partner check, typed and added with Ctrl+Shift+N: a row of the list, recorded at once.
+    // The cursor starts on the partner check, and Tab goes through the screen in the order it reads.
     QTRY_COMPARE(test::focusName(), QStringLiteral("checkAgency"));
+    for (const char* name : {"checkAgency", "checkPerson", "checkWhen", "checkBasis", "checkShared",
+                             "addPartnerCheckButton", "risks", "strengths", "analysis", // one child: no choice to make
+                             "indicatorSearch", "indicatorPicker"})
+        TAB_FROM_NAME(name);
+    QCOMPARE(test::focusName(), QStringLiteral("context_not_independently_mobile"));
+    form->findChild<QLineEdit*>("checkAgency")->setFocus();
+
+    // A partner check, typed and added with Ctrl+Shift+N: a row of the list, recorded at once.
     QTest::keyClicks(form->findChild<QLineEdit*>("checkAgency"), "Police");
     QTest::keyClicks(form->findChild<QLineEdit*>("checkPerson"), "PC Ellery");
     QTest::keyClicks(form->findChild<QPlainTextEdit*>("checkShared"), "Father arrested overnight; bail conditions.");

@@ -117,6 +117,13 @@ inline int readsOf(core::Workspace& ws, const std::string& subject) {
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(text));                                     \
     } while (false)
 
+/// Checks the focus is on the widget named by the string `name`, then presses Tab.
+#define TAB_FROM_NAME(name)                                                                                      \
+    do {                                                                                                         \
+        QCOMPARE(frontdoor::test::focusName(), QString::fromLatin1(name));                                       \
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);                                               \
+    } while (false)
+
 /// Checks the focus is on `expected`, then presses Tab.
 #define TAB_FROM(expected)                                                                                       \
     do {                                                                                                         \

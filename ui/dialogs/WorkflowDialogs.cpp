@@ -1,6 +1,7 @@
 #include "dialogs/WorkflowDialogs.h"
 
 #include "support/FormFeedback.h"
+#include "support/TabLeaves.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
 #include "widgets/FieldCell.h"
@@ -50,6 +51,7 @@ ReferrerFeedbackDialog::ReferrerFeedbackDialog(core::Workspace& workspace, core:
     when_ = new QDateTimeEdit(toLocal(workspace_.clock().now()));
     when_->setObjectName(QStringLiteral("toldAt"));
     when_->setDisplayFormat(QStringLiteral("dd/MM/yyyy HH:mm"));
+    tabLeaves(when_);
     by_ = new QLineEdit(qs(session_.user.id));
     by_->setObjectName(QStringLiteral("toldBy"));
     note_ = new QPlainTextEdit;

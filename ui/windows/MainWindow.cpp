@@ -635,12 +635,14 @@ ScreeningForm* MainWindow::openScreening(const QString& contactId) {
     connect(form, &ScreeningForm::recommended, this, [this, form](const QString& id) {
         statusBar()->showMessage(tr("Recommendation recorded: it waits for a duty manager's sign-off."), 10'000);
         QSettings().setValue(QStringLiteral("screening/splitter"), form->splitter()->saveState());
+        QSettings().setValue(QStringLiteral("screening/sideSplitter"), form->sideSplitter()->saveState());
         closePage(form);
         contactChanged(id);
         table_->setFocus(Qt::OtherFocusReason);
     });
     if (!form->splitter()->restoreState(QSettings().value(QStringLiteral("screening/splitter")).toByteArray()))
         form->splitter()->setSizes({tabs_->width() * 60 / 100, tabs_->width() * 40 / 100});
+    form->sideSplitter()->restoreState(QSettings().value(QStringLiteral("screening/sideSplitter")).toByteArray());
     openPage(key, form->title(), form);
     form->focusFirstInput();
     return form;
@@ -933,8 +935,10 @@ void MainWindow::closeTab(int index) {
                               tr("What you typed in “%1” is not recorded yet and will be lost.").arg(tabs_->tabText(index)),
                               QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
         return;
-    if (auto* form = qobject_cast<ScreeningForm*>(page))
+    if (auto* form = qobject_cast<ScreeningForm*>(page)) {
         QSettings().setValue(QStringLiteral("screening/splitter"), form->splitter()->saveState());
+        QSettings().setValue(QStringLiteral("screening/sideSplitter"), form->sideSplitter()->saveState());
+    }
     if (auto* form = qobject_cast<SignOffForm*>(page))
         QSettings().setValue(QStringLiteral("signOff/splitter"), form->splitter()->saveState());
     tabs_->removeTab(index);

@@ -7,6 +7,7 @@
 #include "support/BackgroundReader.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
+#include "support/TabLeaves.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
 #include "support/WorkflowText.h"
@@ -190,6 +191,7 @@ void ScreeningForm::build() {
     checkWhen_->setObjectName(QStringLiteral("checkWhen"));
     checkWhen_->setDisplayFormat(QStringLiteral("dd/MM/yyyy HH:mm"));
     checkWhen_->setDateTime(toLocal(workspace_.clock().now()));
+    tabLeaves(checkWhen_);
     checkShared_ = textBox(QStringLiteral("checkShared"), 2, tr("What they told you"));
     checkBasis_ = new QComboBox;
     checkBasis_->setObjectName(QStringLiteral("checkBasis"));
@@ -329,6 +331,7 @@ void ScreeningForm::build() {
                               tr("Your recommendation and why, as the duty manager will read it"));
     auto* useSuggestionButton = new QPushButton(tr("Use the suggestion (%1)").arg(shortcutText("useSuggestion")));
     useSuggestionButton->setObjectName(QStringLiteral("useSuggestionButton"));
+    useSuggestion_ = useSuggestionButton;
     connect(useSuggestionButton, &QPushButton::clicked, this, &ScreeningForm::useSuggestion);
     auto* recommendationGrid = new QGridLayout(recommendationBox);
     FieldGrid recommendationPlace(recommendationGrid, 6);
@@ -373,7 +376,7 @@ void ScreeningForm::build() {
     contactView_->setObjectName(QStringLiteral("screenedContact"));
     contactView_->setAccessibleName(tr("The contact being screened"));
     contactView_->setFocusPolicy(Qt::ClickFocus);
-    auto* side = new QSplitter(Qt::Vertical);
+    auto* side = side_ = new QSplitter(Qt::Vertical);
     side->setObjectName(QStringLiteral("screeningSide"));
     side->addWidget(suggestionView_);
     side->addWidget(contactView_);
@@ -586,12 +589,26 @@ void ScreeningForm::showLoaded(const Loaded& data) {
                 setIndicatorTicked(qs(id.get<std::string>()), true);
     }
     showSuggestion(data.suggestion);
+    rebuildTabOrder();
     loaded_ = true;
     settingUp_ = false;
     dirty_ = false;
     setEnabled(true);
     updateTicked();
     emit loaded();
+}
+
+void ScreeningForm::rebuildTabOrder() {
+    // The order the screen reads: checks, analysis, indicators, the child, the recommendation.
+    QList<QWidget*> chain{checkAgency_, checkPerson_, checkWhen_, checkBasis_, checkShared_, addCheck_, risks_,
+                          strengths_, analysis_, child_, indicatorSearch_, indicators_};
+    for (const auto& question : rulesJson_.value("context_questions", nlohmann::json::array()))
+        if (QCheckBox* box = contextFlags_.value(qs(question.value("id", std::string()))))
+            chain << box;
+    chain << dash_ << level_ << outcome_ << rag_ << useSuggestion_ << rationale_ << recommendation_ << saveAnalysis_
+          << submit_;
+    for (qsizetype i = 0; i + 1 < chain.size(); ++i)
+        QWidget::setTabOrder(chain[i], chain[i + 1]);
 }
 
 void ScreeningForm::buildIndicators(const nlohmann::json& domains) {

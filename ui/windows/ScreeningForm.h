@@ -76,6 +76,8 @@ public:
     QTreeView* indicatorView() const { return indicators_; }
     QLineEdit* indicatorSearch() const { return indicatorSearch_; }
     QSplitter* splitter() const { return splitter_; }
+    /// The suggestion above the contact, beside the form.
+    QSplitter* sideSplitter() const { return side_; }
     void focusFirstInput();
 
 signals:
@@ -100,6 +102,7 @@ private:
     void applySuggestionToChoices();
     void updateDepartures();
     void markDirty();
+    void rebuildTabOrder();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
     core::Workspace& workspace_;
@@ -157,6 +160,8 @@ private:
     QPlainTextEdit* recommendation_ = nullptr;
     QPushButton* submit_ = nullptr;
     QPushButton* saveAnalysis_ = nullptr;
+    QPushButton* useSuggestion_ = nullptr;
+    QSplitter* side_ = nullptr;
     // The suggestion and the contact, beside the form.
     QTextBrowser* suggestionView_ = nullptr;
     QTextBrowser* contactView_ = nullptr;

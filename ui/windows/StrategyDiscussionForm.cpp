@@ -4,6 +4,7 @@
 #include "support/BackgroundReader.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
+#include "support/TabLeaves.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
 #include "support/Urgency.h"
@@ -63,6 +64,7 @@ QDateTimeEdit* when(const QString& name) {
     edit->setObjectName(name);
     edit->setDisplayFormat(QStringLiteral("ddd dd/MM/yyyy HH:mm"));
     edit->setCalendarPopup(true);
+    tabLeaves(edit);
     return edit;
 }
 
@@ -377,6 +379,15 @@ void StrategyDiscussionForm::build() {
         connect(edit, &QPlainTextEdit::textChanged, this, &StrategyDiscussionForm::markDirty);
     for (RowTable* table : {attendees_, apologies_, information_, atRisk_, actions_})
         connect(table, &RowTable::edited, this, &StrategyDiscussionForm::markDirty);
+
+    // The order the steps read, each step's button after its fields.
+    const QList<QWidget*> chain{scheduledFor_, location_, invitees_, addInvitee, acknowledge_, scheduleButton_,
+                                heldAt_, attendees_, apologies_, information_, heldButton_, record_, atRisk_, safety_,
+                                s47_, s47Reason_, medicalRequired_, medicalArrangements_, familyWhat_, familyWhen_,
+                                actions_, addAction, outcomeButton_, actionList_, doneNote_, doneButton_, printButton_,
+                                pdfButton_};
+    for (qsizetype i = 0; i + 1 < chain.size(); ++i)
+        QWidget::setTabOrder(chain[i], chain[i + 1]);
 
     const auto bind = [this](const char* id, auto slot) {
         auto* shortcut = new QShortcut(this);
