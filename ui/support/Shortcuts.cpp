@@ -14,7 +14,7 @@ std::vector<ShortcutInfo> buildTable() {
     const QString queue = tr("Queue");
     const QString form = tr("New contact");
     const QString search = tr("Search box");
-    const QString contact = tr("A contact (queue row, contact or form)");
+    const QString contact = tr("The contact in view");
     const QString screening = tr("Screening");
     const QString signOff = tr("Sign-off");
     const QString strategy = tr("Strategy discussion");

@@ -734,7 +734,8 @@ HandoverView* MainWindow::openHandover(const QString& contactId) {
 }
 
 ReferrerFeedbackDialog* MainWindow::tellReferrer(const QString& contactId) {
-    // Who referred and the outcome, from the contact as it stands (a short read of one row).
+    ScopedUiTiming timing("referrer feedback opened");
+    // Who referred and the outcome, from the contact as it stands (one contact's read).
     QString referrer, outcome;
     try {
         const auto contact = core::ContactService(workspace_).show(ss(contactId));
