@@ -68,7 +68,10 @@ void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
     QStringList titles;
     for (int row = 0; row < queues->rowCount(); ++row)
         titles << queues->queue(row).title;
-    QCOMPARE(titles, (QStringList{"My drafts", "Awaiting screening", "Decided", "All contacts"}));
+    // Core's queues for the role, in core's order, then the plain lists.
+    QCOMPARE(titles, (QStringList{"My drafts", "My work", "Awaiting screening", "Awaiting sign-off",
+                                  "Strategy discussions", "Referrer feedback", "Overdue", "Decided",
+                                  "All contacts"}));
     core::ContactService contacts(*scratch_->ws);
     core::ContactFilter recorded;
     recorded.status = "recorded";
@@ -85,7 +88,7 @@ void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
 
 void MainWindowTest::readsALargeQueueInPagesAsItScrolls() {
     auto window = open();
-    QTest::keyClick(window->contactTable(), Qt::Key_4, Qt::ControlModifier); // All contacts
+    QTest::keyClick(window->contactTable(), Qt::Key_9, Qt::ControlModifier); // All contacts
     ui::ContactListModel* model = window->contactModel();
     QTRY_COMPARE(model->queueKey(), QStringLiteral("all_contacts"));
     QTRY_COMPARE(model->rowCount(), ui::ContactListModel::kPageSize);
@@ -109,7 +112,7 @@ void MainWindowTest::readsALargeQueueInPagesAsItScrolls() {
 
 void MainWindowTest::showsTheSelectedContactWithItsTimelineAndChildren() {
     auto window = open();
-    QTest::keyClick(window->contactTable(), Qt::Key_3, Qt::ControlModifier); // Decided
+    QTest::keyClick(window->contactTable(), Qt::Key_8, Qt::ControlModifier); // Decided
     QTRY_COMPARE(window->contactModel()->queueKey(), QStringLiteral("decided"));
     QTRY_VERIFY(window->contactModel()->rowCount() > 0);
     ui::ContactView* detail = window->detailPane();

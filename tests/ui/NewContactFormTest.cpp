@@ -4,6 +4,7 @@
 #include "UiTestSupport.h"
 
 #include "people/PersonSearch.h"
+#include "widgets/AdultEditor.h"
 #include "widgets/ChildEditor.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
@@ -28,6 +29,7 @@ private slots:
     void draftSavesItselfAfterTypingStops();
     void refusedContactKeepsTheTypingAndShowsEachProblemBesideItsField();
     void shortcutsWorkWhileTyping();
+    void adultsAndOtherNamesAreRecorded();
 };
 
 namespace {
@@ -90,6 +92,8 @@ void NewContactFormTest::recordsAContactUsingOnlyTheKeyboard() {
     TYPE_AT("voice", "Ava said she is scared when her dad shouts.");
     TAB_FROM("voice");
     TAB_FROM("voiceMissingReason");
+    TAB_FROM("previousNames");
+    TAB_FROM("alternativeNames");
     TAB_FROM("addChildButton");
     TAB_FROM("addAdultButton");
     TYPE_AT("concern", "Ava arrived with a bruise on her cheek and said her dad hit her.");
@@ -284,6 +288,59 @@ void NewContactFormTest::shortcutsWorkWhileTyping() {
     const auto drafts = core::ContactService(*scratch.ws).drafts("sam.screener");
     QCOMPARE(drafts.size(), size_t(1));
     QCOMPARE(drafts.front().body.at("children").size(), size_t(2));
+}
+
+void NewContactFormTest::adultsAndOtherNamesAreRecorded() {
+    test::UiWorkspace scratch;
+    // A contact typed on Friday, continued from My drafts.
+    auto typed = test::johnSmithContact();
+    typed["received_at"] = "2026-11-20T15:00:00Z";
+    const std::string draftId = core::ContactService(*scratch.ws).saveDraft({"sam.screener", "screener"}, "", typed);
+    auto window = openWindow(scratch, scratch.signIn());
+    QTRY_VERIFY(window->currentForm() == nullptr || window->currentForm()->draftId().toStdString() == draftId);
+    ui::NewContactForm* form = window->openDraft(QString::fromStdString(draftId));
+    QVERIFY(form);
+    // The child's previous and other names, typed after the voice.
+    auto* previous = form->child(0)->findChild<QLineEdit*>(QStringLiteral("previousNames"));
+    previous->setFocus();
+    QTest::keyClicks(previous, QStringLiteral("John Jones"));
+    QTest::keyClick(previous, Qt::Key_Tab);
+    TYPE_AT("alternativeNames", "Johnny Smith, Smithy");
+    // An adult: date of birth as typed, address, notes.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QCoreApplication::processEvents(); // the new adult's fields are shown (as the next key would find them)
+    TYPE_AT("adultGivenName", "Leanne");
+    TAB_FROM("adultGivenName");
+    TYPE_AT("adultFamilyName", "Smith");
+    auto* relationship = form->adult(0)->findChild<QComboBox*>(QStringLiteral("relationship"));
+    relationship->setCurrentIndex(relationship->findData(QStringLiteral("mother")));
+    auto* responsibility = form->adult(0)->findChild<QComboBox*>(QStringLiteral("parentalResponsibility"));
+    responsibility->setCurrentIndex(responsibility->findData(QStringLiteral("yes")));
+    auto* born = form->adult(0)->findChild<QLineEdit*>(QStringLiteral("adultDateOfBirth"));
+    born->setFocus();
+    TYPE_AT("adultDateOfBirth", "4.7.91");
+    TAB_FROM("adultDateOfBirth");
+    TAB_FROM("adultPhone");
+    TYPE_AT("adultAddress", "12 Bank Street, Widnes");
+    TAB_FROM("adultAddress");
+    TYPE_AT("adultPostcode", "wa8 6aa");
+    TAB_FROM("adultPostcode");
+    TYPE_AT("adultNotes", "Works nights; best reached after 2pm.");
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(window->currentForm() == nullptr);
+
+    core::ContactService contacts(*scratch.ws);
+    const auto shown = contacts.show(contacts.list({}).front().id);
+    const auto& child = shown.at("children").at(0);
+    QCOMPARE(child.at("previous_names").at(0).at("family_name").get<std::string>(), std::string("Jones"));
+    QCOMPARE(child.at("alternative_names").size(), size_t(2));
+    QCOMPARE(child.at("alternative_names").at(0).at("given_name").get<std::string>(), std::string("Johnny"));
+    QCOMPARE(child.at("alternative_names").at(1).at("family_name").get<std::string>(), std::string("Smithy"));
+    const auto& adult = shown.at("adults").at(0);
+    QCOMPARE(adult.at("date_of_birth").get<std::string>(), std::string("1991-07-04"));
+    QCOMPARE(adult.at("address").get<std::string>(), std::string("12 Bank Street, Widnes"));
+    QCOMPARE(adult.at("postcode").get<std::string>(), std::string("WA8 6AA"));
+    QCOMPARE(adult.at("notes").get<std::string>(), std::string("Works nights; best reached after 2pm."));
 }
 
 QTEST_MAIN(NewContactFormTest)

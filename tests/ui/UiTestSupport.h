@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
@@ -62,6 +63,51 @@ inline nlohmann::json johnSmithContact() {
     })");
 }
 
+/// A police notification about Mia Thornton, received at 08:40 on the test's Monday (from the core
+/// workflow tests): the rules suggest a strategy discussion for ABUSE_DISCLOSURE.
+inline nlohmann::json miaThorntonContact() {
+    return nlohmann::json::parse(R"json({
+      "received_at": "2026-11-23T08:40:00Z", "channel": "police_notification", "source": "6",
+      "referrer": {"name": "PC Rowan Ellery", "agency": "Police (public protection unit)", "role": "Officer"},
+      "children": [{"given_name": "Mia", "family_name": "Thornton", "date_of_birth": "2019-05-02",
+                    "voice": "Mia told officers \"daddy hurt mummy and my arm\"."}],
+      "adults": [{"given_name": "Leanne", "family_name": "Thornton", "relationship": "mother",
+                  "parental_responsibility": "yes"}],
+      "concern": "Domestic incident overnight; Mia has a bruised forearm and says her father grabbed her.",
+      "consent": {"status": "not_sought", "basis_without_consent": "Risk of significant harm; evidence."}
+    })json");
+}
+
+/// Shows a main window for `session`, at the small screen size the app must fit.
+template <class Window>
+std::unique_ptr<Window> showWindow(UiWorkspace& scratch, const core::Session& session) {
+    auto window = std::make_unique<Window>(*scratch.ws, session);
+    window->resize(1366, 768);
+    window->show();
+    if (!QTest::qWaitForWindowActive(window.get()))
+        qWarning("window not active");
+    return window;
+}
+
+/// Types into a table cell as a person would: the first key opens the cell's editor, the rest go to
+/// it, and Tab then Escape leave it with the text in the cell.
+inline void typeInCell(QTableWidget* table, int row, int column, const QString& text) {
+    table->setFocus(Qt::OtherFocusReason);
+    table->setCurrentCell(row, column);
+    QTest::keyClicks(table, text.left(1));
+    QTest::keyClicks(QApplication::focusWidget(), text.mid(1));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+}
+
+/// How many times the record was read (the access log: record.viewed facts about it).
+inline int readsOf(core::Workspace& ws, const std::string& subject) {
+    int reads = 0;
+    for (const auto& fact : ws.facts().factsAbout(subject))
+        reads += fact.type == "record.viewed" ? 1 : 0;
+    return reads;
+}
+
 } // namespace frontdoor::test
 
 /// Checks the focus is on `expected`, then types `text` there.
@@ -69,6 +115,13 @@ inline nlohmann::json johnSmithContact() {
     do {                                                                                                         \
         QCOMPARE(frontdoor::test::focusName(), QStringLiteral(expected));                                        \
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(text));                                     \
+    } while (false)
+
+/// Checks the focus is on the widget named by the string `name`, then presses Tab.
+#define TAB_FROM_NAME(name)                                                                                      \
+    do {                                                                                                         \
+        QCOMPARE(frontdoor::test::focusName(), QString::fromLatin1(name));                                       \
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);                                               \
     } while (false)
 
 /// Checks the focus is on `expected`, then presses Tab.

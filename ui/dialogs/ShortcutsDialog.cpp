@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
@@ -34,6 +35,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
     table->setModel(model);
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->verticalHeader()->setMinimumSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(true);
@@ -46,13 +48,17 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
     auto* intro = new QLabel(tr("Everything in Frontdoor can be done from the keyboard. Tab and Shift+Tab move "
                                 "between fields; underlined letters with Alt jump to a field."));
     intro->setWordWrap(true);
+    // Longer descriptions wrap onto a second line rather than being cut off.
+    connect(table->horizontalHeader(), &QHeaderView::sectionResized, table, [table] { table->resizeRowsToContents(); });
+    QTimer::singleShot(0, table, [table] { table->resizeRowsToContents(); });
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
-    resize(820, 600);
+    resize(900, 640);
 }
 
 } // namespace frontdoor::ui

@@ -3,15 +3,45 @@
 #include "support/BackgroundReader.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
+#include "support/Urgency.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 #include <QLocale>
+#include <QTimer>
 
 namespace frontdoor::ui {
+namespace {
+
+constexpr int kCountdownRepaintMs = 30'000;
+
+} // namespace
 
 ContactTableModel::ContactTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ContactTableModel::setCountdownClock(const core::Clock* clock, core::UrgencyThresholds thresholds) {
+    const bool first = !clock_;
+    clock_ = clock;
+    thresholds_ = thresholds;
+    if (!first || !clock_)
+        return;
+    auto* timer = new QTimer(this);
+    timer->setInterval(kCountdownRepaintMs);
+    connect(timer, &QTimer::timeout, this, [this] {
+        if (!rows_.empty())
+            emit dataChanged(index(0, Due), index(rowCount() - 1, Due),
+                             {Qt::DisplayRole, Qt::ToolTipRole, UrgencyRole, UrgencyColourRole});
+    });
+    timer->start();
+}
+
+std::optional<core::Countdown> ContactTableModel::countdownOf(int row) const {
+    const QueueItem* item = itemAt(row);
+    if (!item || !item->dueMs || !clock_)
+        return std::nullopt;
+    return countdownAt(*clock_, thresholds_, item->startedMs.value_or(*item->dueMs), *item->dueMs);
+}
 
 void ContactTableModel::setRows(std::vector<QueueItem> rows) {
     beginResetModel();
@@ -55,6 +85,14 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
         return static_cast<int>(item->kind);
     case DueRole:
         return item->dueMs ? QVariant(*item->dueMs) : QVariant();
+    case UrgencyRole:
+        if (const auto countdown = countdownOf(index.row()))
+            return qs(std::string(core::urgencyName(countdown->urgency)));
+        return {};
+    case UrgencyColourRole:
+        if (const auto countdown = countdownOf(index.row()))
+            return urgencyLook(countdown->urgency).background;
+        return {};
     case Qt::DisplayRole:
         switch (index.column()) {
         case Received:
@@ -72,10 +110,27 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
         case Concern:
             return item->concern;
         case Due:
-            return {}; // countdowns arrive with the calendar API
+            if (const auto countdown = countdownOf(index.row()))
+                return qs(countdown->text());
+            return {};
+        case What:
+            return item->what;
         }
         break;
+    case Qt::AccessibleTextRole:
+        if (index.column() == Due) {
+            if (const auto countdown = countdownOf(index.row()))
+                return tr("%1 (%2)").arg(qs(countdown->text()),
+                                         countdown->overdue() ? tr("overdue")
+                                         : countdown->urgency == core::Urgency::DueSoon ? tr("due soon")
+                                                                                       : tr("on track"));
+        }
+        return data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
+        if (index.column() == Due && item->dueMs)
+            return tr("Due %1").arg(shortDateTime(core::fromEpochMs(*item->dueMs)));
+        if (index.column() == What)
+            return item->what;
         if (index.column() == Status && item->reReferral)
             return tr("Re-referral: a referral within 12 months of an earlier one. %1").arg(item->outcome);
         if (index.column() == Received && item->hasReceived)
@@ -118,6 +173,8 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Concern");
     case Due:
         return tr("Due");
+    case What:
+        return tr("What is due");
     }
     return {};
 }
@@ -157,6 +214,7 @@ void ContactListModel::requestPage(bool first) {
         next.lastReceivedMs = rows_.back().receivedMs;
         for (auto it = rows_.rbegin(); it != rows_.rend() && it->receivedMs == next.lastReceivedMs; ++it)
             ++next.loadedAtLastInstant;
+        next.loaded = static_cast<int>(rows_.size());
         cursor = next;
     }
     const int generation = generation_;

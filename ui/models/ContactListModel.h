@@ -4,6 +4,8 @@
 // queue of a million contacts opens as fast as one of ten and the UI thread never waits for SQLite.
 
 #include "models/QueueDefinitions.h"
+#include "time/Countdown.h"
+#include "util/Clock.h"
 
 #include <QAbstractTableModel>
 
@@ -17,10 +19,19 @@ class ContactTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     /// Status shows the outcome once decided ("Early help (Team Around the Family)"), else the state.
-    enum Column { Received, Children, Source, Status, Concern, Due, ColumnCount };
-    enum Roles { IdRole = Qt::UserRole + 1, KindRole, DueRole };
+    /// Due (the live countdown) and What (what is due) are for workflow queues.
+    enum Column { Due, What, Received, Children, Source, Status, Concern, ColumnCount };
+    /// UrgencyRole: core's urgency name ("on_track", "due_soon", "overdue") of the row's countdown now;
+    /// UrgencyColourRole: its chip colour.
+    enum Roles { IdRole = Qt::UserRole + 1, KindRole, DueRole, UrgencyRole, UrgencyColourRole };
 
     explicit ContactTableModel(QObject* parent = nullptr);
+
+    /// Countdowns are worked out from this clock (the workspace's) as time passes: the Due column is
+    /// repainted every 30 seconds without asking the database again.
+    void setCountdownClock(const core::Clock* clock, core::UrgencyThresholds thresholds);
+    /// The countdown of a row now, if it has a due time.
+    std::optional<core::Countdown> countdownOf(int row) const;
 
     void setRows(std::vector<QueueItem> rows);
     const QueueItem* itemAt(int row) const;
@@ -37,6 +48,8 @@ public:
 protected:
     std::vector<QueueItem> rows_;
     QString emphasised_;
+    const core::Clock* clock_ = nullptr;
+    core::UrgencyThresholds thresholds_;
 };
 
 class ContactListModel : public ContactTableModel {

@@ -1,8 +1,10 @@
 #pragma once
 // The queues in the sidebar, as data. Each definition says who sees it, how to count it and how to
 // read one page of it; the sidebar, the counts and the table are driven by this list alone. The
-// workflow queues (awaiting sign-off, strategy discussions due, handovers to acknowledge, referrer
-// feedback outstanding, overdue) are added here as core gains the queries behind them.
+// workflow queues come from core (core::queuesForRole: handovers to acknowledge, my drafts, my work,
+// awaiting screening, awaiting sign-off, strategy discussions, referrer feedback outstanding, overdue),
+// each row with what is due and when, in core's order; the plain lists the front door also browses
+// (decided, all contacts) follow them.
 //
 // count and page run on a BackgroundReader's thread, on its own connection: they must only use the
 // Workspace they are given.
@@ -21,11 +23,13 @@
 
 namespace frontdoor::ui {
 
-/// One row of a queue: a contact, or a draft of one.
+/// One row of a queue: a contact, a draft of one, or a piece of work about a contact (a handover to
+/// acknowledge, a strategy discussion or action, the referrer to tell).
 struct QueueItem {
-    enum class Kind { Contact, Draft };
+    enum class Kind { Contact, Draft, Handover, StrategyDiscussion, StrategyAction, ReferrerFeedback };
     Kind kind = Kind::Contact;
-    QString id;
+    QString id;              ///< the contact's id; the draft's for a draft
+    QString itemId;          ///< core's id for the item (the discussion for strategy work); else = id
     qint64 receivedMs = 0;   ///< epoch ms (for a draft: when it was received, or saved if not typed yet)
     bool hasReceived = false;
     QString children;        ///< "John Smith, Unborn Smith"
@@ -33,21 +37,32 @@ struct QueueItem {
     QString status;          ///< "recorded", "decided", "draft"
     QString outcome;         ///< label, "" until decided
     QString concern;         ///< first line or so
+    QString what;            ///< what is due, in core's words ("Sign-off; decision due")
     bool reReferral = false; ///< a referral within 12 months of an earlier one (person views)
-    /// When the next deadline falls (epoch ms), once core computes deadlines for queues; drives the
-    /// urgency colour and countdown column.
+    /// When the work is due and when its clock started (epoch ms): the live countdown and its urgency
+    /// colour are worked out from these by core::countdown as time passes, without asking the database.
     std::optional<qint64> dueMs;
+    std::optional<qint64> startedMs;
+
+    bool isContactWork() const { return kind != Kind::Draft; }
 };
 
 /// Where the next page starts: after the last item already loaded.
 struct QueueCursor {
     qint64 lastReceivedMs = 0;
     int loadedAtLastInstant = 0; ///< items already loaded that share lastReceivedMs
+    int loaded = 0;              ///< items already loaded (workflow queues page by position in core's order)
 };
 
 struct QueuePage {
     std::vector<QueueItem> items;
     bool complete = false; ///< nothing after these
+};
+
+/// How many items a queue holds, and how many of them are overdue (-1: not counted for this queue).
+struct QueueCount {
+    qint64 items = 0;
+    qint64 overdue = -1;
 };
 
 struct QueueDefinition {
@@ -56,8 +71,10 @@ struct QueueDefinition {
     QString description;         ///< tooltip and accessible description
     QStringList roles;           ///< roles that see it; empty = every role
     QueueItem::Kind kind = QueueItem::Kind::Contact;
-    std::function<qint64(core::Workspace&, const core::Session&)> count;
-    /// Items newest first, starting after `cursor` (none = from the top), at most `limit`.
+    /// A workflow queue: rows carry what is due and a countdown, in core's order (most urgent first).
+    bool workflow = false;
+    std::function<QueueCount(core::Workspace&, const core::Session&)> count;
+    /// Items in the queue's order, starting after `cursor` (none = from the top), at most `limit`.
     std::function<QueuePage(core::Workspace&, const core::Session&, const std::optional<QueueCursor>& cursor,
                             int limit)>
         page;

@@ -9,7 +9,7 @@ namespace frontdoor::ui {
 QueueListModel::QueueListModel(BackgroundReader& reader, core::Session session, std::vector<QueueDefinition> queues,
                                QObject* parent)
     : QAbstractListModel(parent), reader_(reader), session_(std::move(session)), queues_(std::move(queues)),
-      counts_(queues_.size(), -1) {}
+      counts_(queues_.size(), QueueCount{-1, -1}) {}
 
 int QueueListModel::rowOf(const QString& key) const {
     for (size_t i = 0; i < queues_.size(); ++i)
@@ -32,15 +32,15 @@ void QueueListModel::refreshCount(const QString& key) {
 void QueueListModel::count(int row) {
     const auto counter = queues_[static_cast<size_t>(row)].count;
     const core::Session session = session_;
-    reader_.run<qint64>(
+    reader_.run<QueueCount>(
         this, QStringLiteral("count ") + queues_[static_cast<size_t>(row)].key,
         [counter, session](core::Workspace& ws) { return counter(ws, session); },
-        [this, row](Answer<qint64> answer) {
+        [this, row](Answer<QueueCount> answer) {
             if (!answer.ok())
                 return; // the count stays as it was; the queue itself reports the error
             counts_[static_cast<size_t>(row)] = *answer.value;
             emit dataChanged(index(row), index(row));
-            emit countChanged(row, *answer.value);
+            emit countChanged(row, answer.value->items);
         });
 }
 
@@ -52,20 +52,28 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const auto& queue = queues_[static_cast<size_t>(index.row())];
-    const qint64 count = counts_[static_cast<size_t>(index.row())];
+    const qint64 count = counts_[static_cast<size_t>(index.row())].items;
+    const qint64 overdue = counts_[static_cast<size_t>(index.row())].overdue;
     switch (role) {
     case Qt::DisplayRole:
         return queue.title;
     case Qt::ToolTipRole:
-        return queue.description;
+        return overdue > 0 ? tr("%1\n%n overdue", nullptr, static_cast<int>(overdue)).arg(queue.description)
+                           : queue.description;
     case Qt::AccessibleTextRole:
-        return count < 0 ? queue.title : tr("%1, %2").arg(queue.title, QLocale().toString(count));
+        if (count < 0)
+            return queue.title;
+        if (overdue > 0)
+            return tr("%1, %2, %3 overdue").arg(queue.title, QLocale().toString(count), QLocale().toString(overdue));
+        return tr("%1, %2").arg(queue.title, QLocale().toString(count));
     case Qt::AccessibleDescriptionRole:
         return queue.description;
     case KeyRole:
         return queue.key;
     case CountRole:
         return count < 0 ? QVariant() : QVariant(count);
+    case OverdueRole:
+        return overdue < 0 ? QVariant() : QVariant(overdue);
     default:
         return {};
     }

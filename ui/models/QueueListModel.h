@@ -15,7 +15,9 @@ class BackgroundReader;
 class QueueListModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Roles { KeyRole = Qt::UserRole + 1, CountRole };
+    /// CountRole: the items (null until counted); OverdueRole: how many are overdue (null when the
+    /// queue has no deadlines or is not counted yet).
+    enum Roles { KeyRole = Qt::UserRole + 1, CountRole, OverdueRole };
 
     QueueListModel(BackgroundReader& reader, core::Session session, std::vector<QueueDefinition> queues,
                    QObject* parent = nullptr);
@@ -23,7 +25,9 @@ public:
     const QueueDefinition& queue(int row) const { return queues_.at(static_cast<size_t>(row)); }
     int rowOf(const QString& key) const;
     /// -1 until counted.
-    qint64 countOf(int row) const { return counts_.at(static_cast<size_t>(row)); }
+    qint64 countOf(int row) const { return counts_.at(static_cast<size_t>(row)).items; }
+    /// How many of the queue's items are overdue; -1 until counted, or for a queue without deadlines.
+    qint64 overdueOf(int row) const { return counts_.at(static_cast<size_t>(row)).overdue; }
     /// Counts every queue again.
     void refreshCounts();
     /// Counts one queue again (after a draft is saved, only My drafts changes).
@@ -41,7 +45,7 @@ private:
     BackgroundReader& reader_;
     core::Session session_;
     std::vector<QueueDefinition> queues_;
-    std::vector<qint64> counts_;
+    std::vector<QueueCount> counts_;
 };
 
 } // namespace frontdoor::ui

@@ -4,6 +4,23 @@
 #include "users/Roles.h"
 
 namespace frontdoor::ui {
+namespace {
+
+/// Core's words for the entry; for a fact core has no words for yet, its type made readable
+/// ("screening.decision_recorded" -> "Screening decision recorded").
+QString readableWhat(const nlohmann::json& entry) {
+    const QString what = jsonText(entry, "what");
+    const QString type = jsonText(entry, "type");
+    if (!what.isEmpty() && what != type)
+        return what;
+    QString words = type;
+    words.replace(QLatin1Char('.'), QLatin1Char(' ')).replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!words.isEmpty())
+        words[0] = words[0].toUpper();
+    return words;
+}
+
+} // namespace
 
 TimelineModel::TimelineModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -17,7 +34,7 @@ void TimelineModel::setTimeline(const nlohmann::json& timeline) {
             entries_.push_back({instant ? QLocale().toString(toLocal(*instant), QStringLiteral("ddd dd/MM/yyyy HH:mm:ss"))
                                         : qs(at),
                                 jsonText(entry, "user"), qs(core::roleLabel(entry.value("role", std::string()))),
-                                jsonText(entry, "what"), jsonText(entry, "type")});
+                                readableWhat(entry), jsonText(entry, "type")});
         }
     }
     endResetModel();

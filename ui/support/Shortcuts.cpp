@@ -14,6 +14,11 @@ std::vector<ShortcutInfo> buildTable() {
     const QString queue = tr("Queue");
     const QString form = tr("New contact");
     const QString search = tr("Search box");
+    const QString contact = tr("The contact in view");
+    const QString screening = tr("Screening");
+    const QString signOff = tr("Sign-off");
+    const QString strategy = tr("Strategy discussion");
+    const QString tables = tr("Screening, strategy discussion");
     return {
         {"search", {QKeySequence(Qt::CTRL | Qt::Key_K)}, everywhere, tr("Search people and contacts")},
         {"newContact", {QKeySequence(Qt::CTRL | Qt::Key_N)}, everywhere, tr("New contact")},
@@ -26,7 +31,8 @@ std::vector<ShortcutInfo> buildTable() {
         {"shortcuts", {QKeySequence(Qt::Key_F1)}, everywhere, tr("This list of keyboard shortcuts")},
         {"quit", {QKeySequence(Qt::CTRL | Qt::Key_Q)}, everywhere, tr("Quit (every draft is saved first)")},
         {"open", {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, queue,
-         tr("Open the selected contact, or continue the selected draft")},
+         tr("Open the selected row's work: the contact, a draft, your screening, a sign-off, a strategy "
+            "discussion, a handover")},
         {"record", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, form,
          tr("Record the contact")},
         {"saveDraft", {QKeySequence(Qt::CTRL | Qt::Key_S)}, form,
@@ -40,6 +46,37 @@ std::vector<ShortcutInfo> buildTable() {
         {"link", {QKeySequence(Qt::CTRL | Qt::Key_L)}, form,
          tr("Link the highlighted match to the child you are typing")},
         {"unlink", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}, form, tr("Unlink that child again")},
+        {"screen", {QKeySequence(Qt::CTRL | Qt::Key_E)}, contact,
+         tr("Screen the contact (starting its screening), or continue screening it")},
+        {"signOff", {QKeySequence(Qt::CTRL | Qt::Key_D)}, contact,
+         tr("Sign off the recommendation or return it (a duty manager who did not make it)")},
+        {"strategy", {QKeySequence(Qt::CTRL | Qt::Key_T)}, contact,
+         tr("The strategy discussion: schedule, record it held, record the outcome, actions, print")},
+        {"tellReferrer", {QKeySequence(Qt::CTRL | Qt::Key_R)}, contact, tr("Record that the referrer was told the outcome")},
+        {"closeContact", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}, contact,
+         tr("Close the contact (what is still outstanding is listed)")},
+        {"acknowledgeHandover", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)}, contact,
+         tr("Acknowledge the out-of-hours handover (duty manager)")},
+        {"recommend", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, screening,
+         tr("Record the recommendation (the analysis is saved with it)")},
+        {"saveAnalysis", {QKeySequence(Qt::CTRL | Qt::Key_S)}, screening, tr("Save the analysis now")},
+        {"findIndicator", {QKeySequence(Qt::CTRL | Qt::Key_F)}, screening,
+         tr("Find an indicator: type to filter, Down to the list, Space ticks")},
+        {"useSuggestion", {QKeySequence(Qt::CTRL | Qt::Key_U)}, screening,
+         tr("Take the suggested level, outcome and RAG again")},
+        {"addRow", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, tables,
+         tr("Add the partner check typed; add a row to the table you are in")},
+        {"removeRow", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)}, tables, tr("Remove the row you are in")},
+        {"decide", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, signOff,
+         tr("Sign off with the case direction")},
+        {"returnForEdits", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)}, signOff,
+         tr("Return the recommendation to the screener with your reason")},
+        {"strategyNext", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, strategy,
+         tr("Save the next step: schedule, record it held, record the outcome")},
+        {"markActionDone", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)}, strategy,
+         tr("Mark the selected agreed action done")},
+        {"print", {QKeySequence(Qt::CTRL | Qt::Key_P)}, strategy, tr("Print the record to share with partners")},
+        {"savePdf", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, strategy, tr("Save the record as a PDF")},
         {"searchMove", {QKeySequence(Qt::Key_Down), QKeySequence(Qt::Key_Up)}, search, tr("Move through the results")},
         {"searchOpen", {QKeySequence(Qt::Key_Return)}, search, tr("Open the person or contact")},
         {"searchClose", {QKeySequence(Qt::Key_Escape)}, search, tr("Close the results")},

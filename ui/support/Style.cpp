@@ -20,7 +20,7 @@ QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="tr
 QPushButton[role="primary"] { font-weight: bold; padding: 4px 14px; }
 QFrame[role="childCard"] { background: palette(base); }
 QWidget#linkRow { background: #e6f4ea; border: 1px solid #b7dfc0; }
-QGroupBox { font-weight: bold; margin-top: 10px; }
+QGroupBox { font-weight: bold; margin-top: 10px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QGroupBox > QWidget { font-weight: normal; }
 )css"));

@@ -2,6 +2,7 @@
 
 #include "contacts/Contact.h"
 #include "support/Text.h"
+#include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
 
 #include <QCheckBox>
@@ -10,12 +11,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
 
-AdultEditor::AdultEditor(int index, QWidget* parent) : QFrame(parent) {
+AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) : QFrame(parent) {
     setFrameShape(QFrame::StyledPanel);
     heading_ = new QLabel;
     heading_->setProperty("role", QStringLiteral("heading"));
@@ -42,6 +44,19 @@ AdultEditor::AdultEditor(int index, QWidget* parent) : QFrame(parent) {
     livesWith_->setObjectName(QStringLiteral("livesWithChild"));
     phone_ = new QLineEdit;
     phone_->setObjectName(QStringLiteral("adultPhone"));
+    birth_ = new DateLineEdit(clock);
+    birth_->setObjectName(QStringLiteral("adultDateOfBirth"));
+    address_ = new QLineEdit;
+    address_->setObjectName(QStringLiteral("adultAddress"));
+    address_->setPlaceholderText(tr("If not the child's"));
+    postcode_ = new QLineEdit;
+    postcode_->setObjectName(QStringLiteral("adultPostcode"));
+    postcode_->setMaximumWidth(140);
+    notes_ = new QPlainTextEdit;
+    notes_->setObjectName(QStringLiteral("adultNotes"));
+    notes_->setTabChangesFocus(true);
+    notes_->setFixedHeight(48);
+    notes_->setPlaceholderText(tr("Anything known about this adult: risks, support, how to reach them"));
 
     cells_.insert(QStringLiteral("given_name"), new FieldCell(tr("Given name"), given_));
     cells_.insert(QStringLiteral("family_name"), new FieldCell(tr("Family name"), family_));
@@ -49,6 +64,12 @@ AdultEditor::AdultEditor(int index, QWidget* parent) : QFrame(parent) {
     cells_.insert(QStringLiteral("parental_responsibility"), new FieldCell(tr("Parental responsibility"), responsibility_));
     cells_.insert(QStringLiteral("lives_with_child"), new FieldCell(QString(), livesWith_));
     cells_.insert(QStringLiteral("phone"), new FieldCell(tr("Phone"), phone_));
+    auto* birthCell = new FieldCell(tr("Date of birth"), birth_);
+    static_cast<QVBoxLayout*>(birthCell->layout())->insertWidget(2, birth_->readingLabel());
+    cells_.insert(QStringLiteral("date_of_birth"), birthCell);
+    cells_.insert(QStringLiteral("address"), new FieldCell(tr("Address"), address_));
+    cells_.insert(QStringLiteral("postcode"), new FieldCell(tr("Postcode"), postcode_));
+    cells_.insert(QStringLiteral("notes"), new FieldCell(tr("Notes"), notes_));
 
     auto* top = new QHBoxLayout;
     top->addWidget(heading_, 1);
@@ -60,7 +81,11 @@ AdultEditor::AdultEditor(int index, QWidget* parent) : QFrame(parent) {
     place.add(cells_.value(QStringLiteral("family_name")), 3);
     place.add(cells_.value(QStringLiteral("relationship")), 2);
     place.add(cells_.value(QStringLiteral("parental_responsibility")), 2);
+    place.add(cells_.value(QStringLiteral("date_of_birth")), 2);
     place.add(cells_.value(QStringLiteral("phone")), 2);
+    place.add(cells_.value(QStringLiteral("address")), 3);
+    place.add(cells_.value(QStringLiteral("postcode")), 1);
+    place.add(cells_.value(QStringLiteral("notes")), 6);
     place.add(cells_.value(QStringLiteral("lives_with_child")), 6);
     for (int column = 0; column < 6; ++column)
         grid->setColumnStretch(column, 1);
@@ -69,8 +94,10 @@ AdultEditor::AdultEditor(int index, QWidget* parent) : QFrame(parent) {
     layout->addLayout(top);
     layout->addLayout(grid);
 
-    for (QLineEdit* edit : {given_, family_, phone_})
+    for (QLineEdit* edit : {given_, family_, phone_, address_, postcode_})
         connect(edit, &QLineEdit::textEdited, this, &AdultEditor::changed);
+    connect(birth_, &DateLineEdit::dateEdited, this, &AdultEditor::changed);
+    connect(notes_, &QPlainTextEdit::textChanged, this, &AdultEditor::changed);
     connect(relationship_, &QComboBox::activated, this, &AdultEditor::changed);
     connect(responsibility_, &QComboBox::activated, this, &AdultEditor::changed);
     connect(livesWith_, &QCheckBox::toggled, this, &AdultEditor::changed);
@@ -99,12 +126,17 @@ nlohmann::json AdultEditor::toJson() const {
     if (livesWith_->isChecked())
         json["lives_with_child"] = true;
     put("phone", phone_->text());
+    put("date_of_birth", birth_->valueForCore());
+    put("address", address_->text());
+    put("postcode", postcode_->text());
+    put("notes", notes_->toPlainText());
     return json;
 }
 
 void AdultEditor::fromJson(const nlohmann::json& adult) {
     extra_ = adult.is_object() ? adult : nlohmann::json::object();
-    for (const char* key : {"given_name", "family_name", "relationship", "parental_responsibility", "lives_with_child", "phone"})
+    for (const char* key : {"given_name", "family_name", "relationship", "parental_responsibility", "lives_with_child", "phone",
+                            "date_of_birth", "address", "postcode", "notes"})
         extra_.erase(key);
     given_->setText(jsonText(adult, "given_name"));
     family_->setText(jsonText(adult, "family_name"));
@@ -112,12 +144,16 @@ void AdultEditor::fromJson(const nlohmann::json& adult) {
     responsibility_->setCurrentIndex(std::max(0, responsibility_->findData(jsonText(adult, "parental_responsibility"))));
     livesWith_->setChecked(adult.value("lives_with_child", false));
     phone_->setText(jsonText(adult, "phone"));
+    birth_->setValueFromCore(jsonText(adult, "date_of_birth"));
+    address_->setText(jsonText(adult, "address"));
+    postcode_->setText(jsonText(adult, "postcode"));
+    notes_->setPlainText(jsonText(adult, "notes"));
 }
 
 FieldCell* AdultEditor::cellFor(const QString& key) const { return cells_.value(key); }
 
 QList<QWidget*> AdultEditor::focusChain() const {
-    return {given_, family_, relationship_, responsibility_, phone_, livesWith_, remove_};
+    return {given_, family_, relationship_, responsibility_, birth_, phone_, address_, postcode_, notes_, livesWith_, remove_};
 }
 
 } // namespace frontdoor::ui

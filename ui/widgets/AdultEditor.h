@@ -1,6 +1,8 @@
 #pragma once
 // One adult around the children on the new-contact form: name, relationship, parental
-// responsibility, whether they live with the child, phone.
+// responsibility, date of birth, whether they live with the child, phone, address and notes.
+
+#include "util/Clock.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,16 +14,18 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 
 namespace frontdoor::ui {
 
+class DateLineEdit;
 class FieldCell;
 
 class AdultEditor : public QFrame {
     Q_OBJECT
 public:
-    explicit AdultEditor(int index, QWidget* parent = nullptr);
+    AdultEditor(const core::Clock& clock, int index, QWidget* parent = nullptr);
 
     void setIndex(int index);
     nlohmann::json toJson() const;
@@ -43,6 +47,10 @@ private:
     QComboBox* responsibility_;
     QCheckBox* livesWith_;
     QLineEdit* phone_;
+    DateLineEdit* birth_;
+    QLineEdit* address_;
+    QLineEdit* postcode_;
+    QPlainTextEdit* notes_;
     QHash<QString, FieldCell*> cells_;
     nlohmann::json extra_ = nlohmann::json::object(); ///< keys this form does not show, kept as they came
 };

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
@@ -23,6 +24,30 @@ void putText(nlohmann::json& json, const char* key, const QString& value) {
     const QString trimmed = value.trimmed();
     if (!trimmed.isEmpty())
         json[key] = ss(trimmed);
+}
+
+/// "Ava Jones, Ava-Mae Smith" as names: each name's last word is the family name, the words before
+/// it the given names; a single word is a family name.
+nlohmann::json namesFromText(const QString& text) {
+    auto names = nlohmann::json::array();
+    for (const QString& part : text.split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts)) {
+        const QStringList words = part.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        nlohmann::json name{{"family_name", ss(words.back())}};
+        if (words.size() > 1)
+            name["given_name"] = ss(words.mid(0, words.size() - 1).join(QLatin1Char(' ')));
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+QString namesToText(const nlohmann::json& names) {
+    QStringList list;
+    if (names.is_array())
+        for (const auto& name : names)
+            list << (jsonText(name, "given_name") + QLatin1Char(' ') + jsonText(name, "family_name")).trimmed();
+    return list.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -76,6 +101,12 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     postcode_ = new QLineEdit;
     postcode_->setObjectName(QStringLiteral("postcode"));
     postcode_->setMaximumWidth(140);
+    previousNames_ = new QLineEdit;
+    previousNames_->setObjectName(QStringLiteral("previousNames"));
+    previousNames_->setPlaceholderText(tr("e.g. Ava Jones (commas between names)"));
+    alternativeNames_ = new QLineEdit;
+    alternativeNames_->setObjectName(QStringLiteral("alternativeNames"));
+    alternativeNames_->setPlaceholderText(tr("Other spellings or names used"));
     voice_ = new QPlainTextEdit;
     voice_->setObjectName(QStringLiteral("voice"));
     voice_->setTabChangesFocus(true);
@@ -107,6 +138,8 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     cells_.insert(QStringLiteral("ethnicity"), new FieldCell(tr("Ethnicity"), ethnicity_));
     cells_.insert(QStringLiteral("address"), new FieldCell(tr("Address"), address_));
     cells_.insert(QStringLiteral("postcode"), new FieldCell(tr("Postcode"), postcode_));
+    cells_.insert(QStringLiteral("previous_names"), new FieldCell(tr("Previous names"), previousNames_));
+    cells_.insert(QStringLiteral("alternative_names"), new FieldCell(tr("Also known as"), alternativeNames_));
     cells_.insert(QStringLiteral("voice"), new FieldCell(tr("The child's &voice"), voice_));
     cells_.insert(QStringLiteral("voice_missing_reason"), new FieldCell(tr("No voice because"), voiceMissing_));
 
@@ -126,6 +159,9 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     place.add(cells_.value(QStringLiteral("postcode")), 2);
     place.add(cells_.value(QStringLiteral("voice")), 6);
     place.add(cells_.value(QStringLiteral("voice_missing_reason")), 6);
+    // Rarely known at first contact: after everything else, so tabbing through a new child costs two keys.
+    place.add(cells_.value(QStringLiteral("previous_names")), 3);
+    place.add(cells_.value(QStringLiteral("alternative_names")), 3);
     for (int column = 0; column < 6; ++column)
         grid->setColumnStretch(column, 1);
 
@@ -135,7 +171,7 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     layout->addWidget(linkRow_);
     layout->addLayout(grid);
 
-    for (QLineEdit* edit : {given_, family_, address_, postcode_})
+    for (QLineEdit* edit : {given_, family_, address_, postcode_, previousNames_, alternativeNames_})
         connect(edit, &QLineEdit::textEdited, this, &ChildEditor::changed);
     connect(birth_, &DateLineEdit::dateEdited, this, &ChildEditor::changed);
     for (QLineEdit* edit : {given_, family_, postcode_})
@@ -190,6 +226,10 @@ nlohmann::json ChildEditor::toJson() const {
         json["id"] = ss(linkedId_);
     putText(json, "given_name", given_->text());
     putText(json, "family_name", family_->text());
+    if (const auto previous = namesFromText(previousNames_->text()); !previous.empty())
+        json["previous_names"] = previous;
+    if (const auto alternative = namesFromText(alternativeNames_->text()); !alternative.empty())
+        json["alternative_names"] = alternative;
     const bool unborn = unborn_->isChecked();
     if (unborn)
         json["unborn"] = true;
@@ -213,10 +253,12 @@ void ChildEditor::fromJson(const nlohmann::json& child) {
     extra_ = child.is_object() ? child : nlohmann::json::object();
     for (const char* key : {"id", "given_name", "family_name", "unborn", "expected_date", "date_of_birth",
                             "date_of_birth_unknown", "sex", "ethnicity", "address", "postcode", "voice",
-                            "voice_missing_reason"})
+                            "voice_missing_reason", "previous_names", "alternative_names"})
         extra_.erase(key);
     given_->setText(jsonText(child, "given_name"));
     family_->setText(jsonText(child, "family_name"));
+    previousNames_->setText(namesToText(child.value("previous_names", nlohmann::json::array())));
+    alternativeNames_->setText(namesToText(child.value("alternative_names", nlohmann::json::array())));
     const bool unborn = child.value("unborn", false) || child.contains("expected_date");
     unborn_->setChecked(unborn);
     birth_->setValueFromCore(jsonText(child, unborn ? "expected_date" : "date_of_birth"));
@@ -303,12 +345,16 @@ FieldCell* ChildEditor::cellFor(const QString& key) const {
         return cells_.value(QStringLiteral("date_of_birth"));
     if (key == QLatin1String("id"))
         return cells_.value(QStringLiteral("given_name"));
+    if (key.startsWith(QLatin1String("previous_names")))
+        return cells_.value(QStringLiteral("previous_names"));
+    if (key.startsWith(QLatin1String("alternative_names")))
+        return cells_.value(QStringLiteral("alternative_names"));
     return cells_.value(key);
 }
 
 QList<QWidget*> ChildEditor::focusChain() const {
-    return {given_,   family_,   unborn_,  birth_, birthUnknown_, sex_, ethnicity_, address_,
-            postcode_, voice_, voiceMissing_, remove_};
+    return {given_,   family_,   unborn_, birth_, birthUnknown_, sex_, ethnicity_, address_,
+            postcode_, voice_, voiceMissing_, previousNames_, alternativeNames_, remove_};
 }
 
 void ChildEditor::copyFamilyDetailsFrom(const ChildEditor& other) {

@@ -1,6 +1,7 @@
 #pragma once
-// One child on the new-contact form: names, date of birth (or expected date for an unborn child, or
-// "not known"), sex, ethnicity, address, and the child's voice or why it is missing. A child can be
+// One child on the new-contact form: names (and any previous or alternative names, which matching
+// also searches), date of birth (or expected date for an unborn child, or "not known"), sex,
+// ethnicity, address, and the child's voice or why it is missing. A child can be
 // linked to a person the front door already knows (from the matching panel); the link is the person's
 // id, and the known details fill the fields still empty. Names stay as the referrer gave them.
 
@@ -86,6 +87,8 @@ private:
     CodeComboBox* ethnicity_;
     QLineEdit* address_;
     QLineEdit* postcode_;
+    QLineEdit* previousNames_;
+    QLineEdit* alternativeNames_;
     QPlainTextEdit* voice_;
     QComboBox* voiceMissing_;
     QHash<QString, FieldCell*> cells_;

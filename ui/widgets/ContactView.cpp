@@ -5,22 +5,33 @@
 #include "people/PersonSearch.h"
 #include "standards/CensusCodes.h"
 #include "support/BackgroundReader.h"
+#include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
+#include "support/Urgency.h"
+#include "support/WorkflowText.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/PersonView.h"
+#include "workflow/ContactWorkflow.h"
 
 #include <QCoreApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QLabel>
+#include <QTimer>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QScrollBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
 namespace {
+
+constexpr int kCountdownRefreshMs = 30'000;
 
 QString esc(const QString& text) { return text.toHtmlEscaped(); }
 
@@ -51,7 +62,10 @@ QString childBirth(const nlohmann::json& child) {
 QString contactRecordHtml(const nlohmann::json& contact) {
     const auto tr = [](const char* text) { return QCoreApplication::translate("ContactView", text); };
     QString html = QStringLiteral("<style>td.k{color:#555;padding-right:12px;white-space:nowrap;vertical-align:top;}"
-                                  "h3{margin:10px 0 2px 0;} p.v{margin:2px 0 6px 0;}</style>");
+                                  "h3{margin:10px 0 2px 0;} h2{margin:14px 0 2px 0;font-size:medium;color:#174ea6;} p.v{margin:2px 0 6px 0;}"
+                                  "table.grid{border-collapse:collapse;} table.grid td, table.grid th{border:1px solid #ccc;"
+                                  "padding:2px 4px;vertical-align:top;} table.grid th{background:#f1f3f4;text-align:left;}"
+                                  ".m{color:#555;}</style>");
     // Referrer
     const auto& referrer = contact.contains("referrer") ? contact.at("referrer") : nlohmann::json::object();
     html += QStringLiteral("<h3>%1</h3><table>").arg(tr("Referrer"));
@@ -74,6 +88,14 @@ QString contactRecordHtml(const nlohmann::json& contact) {
                                                                : name;
             html += QStringLiteral("<h3>%1</h3><table>").arg(tr("Child: %1").arg(esc(name)));
             html += row(tr("Born"), childBirth(child));
+            for (const auto& [key, label] : {std::pair{"previous_names", tr("Previous names")},
+                                             std::pair{"alternative_names", tr("Also known as")}}) {
+                QStringList names;
+                if (child.contains(key) && child.at(key).is_array())
+                    for (const auto& other : child.at(key))
+                        names << (jsonText(other, "given_name") + QLatin1Char(' ') + jsonText(other, "family_name")).trimmed();
+                html += row(label, names.join(QStringLiteral(", ")));
+            }
             html += row(tr("Sex"), codeLabel(core::sexes(), child, "sex"));
             html += row(tr("Ethnicity"), codeLabel(core::ethnicities(), child, "ethnicity"));
             html += row(tr("Address"), QStringList{jsonText(child, "address"), jsonText(child, "postcode")}
@@ -95,11 +117,20 @@ QString contactRecordHtml(const nlohmann::json& contact) {
                                    : tr("parental responsibility not known"));
             if (adult.value("lives_with_child", false))
                 about << tr("lives with the child");
+            const std::string born = adult.value("date_of_birth", std::string());
+            if (!born.empty())
+                about << tr("born %1").arg(ukDate(born));
             const QString phone = jsonText(adult, "phone");
             if (!phone.isEmpty())
                 about << phone;
+            const QString where = QStringList{jsonText(adult, "address"), jsonText(adult, "postcode")}
+                                      .filter(QRegularExpression(QStringLiteral("\\S")))
+                                      .join(QStringLiteral(", "));
+            if (!where.isEmpty())
+                about << where;
+            const QString notes = jsonText(adult, "notes");
             html += row((jsonText(adult, "given_name") + QLatin1Char(' ') + jsonText(adult, "family_name")).trimmed(),
-                        about.join(QStringLiteral(", ")));
+                        about.join(QStringLiteral(", ")) + (notes.isEmpty() ? QString() : QStringLiteral("\n") + notes));
         }
         html += QStringLiteral("</table>");
     }
@@ -122,6 +153,27 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     header_->setWordWrap(true);
     header_->setTextFormat(Qt::RichText);
     header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusLine_ = new QLabel;
+    statusLine_->setObjectName(QStringLiteral("contactStatus"));
+    statusLine_->setWordWrap(true);
+    statusLine_->setTextFormat(Qt::RichText);
+    statusLine_->setAccessibleName(tr("Where the contact stands"));
+    statusLine_->hide();
+
+    // What the signed-in person may do now; rebuilt when the contact loads.
+    actionsBar_ = new QWidget;
+    actionsBar_->setObjectName(QStringLiteral("contactActions"));
+    actionsLayout_ = new FlowLayout(actionsBar_); // wraps in a narrow detail pane
+    actionsLayout_->setContentsMargins(0, 2, 0, 2);
+    actionNote_ = new QLabel;
+    actionNote_->setObjectName(QStringLiteral("contactActionNote"));
+    actionNote_->setProperty("role", QStringLiteral("hint"));
+    actionNote_->setWordWrap(true);
+    actionsBar_->hide();
+    actionNote_->hide();
+    countdownTimer_ = new QTimer(this);
+    countdownTimer_->setInterval(kCountdownRefreshMs);
+    connect(countdownTimer_, &QTimer::timeout, this, &ContactView::updateStatusLine);
 
     record_ = new QTextBrowser;
     record_->setObjectName(QStringLiteral("contactRecord"));
@@ -163,12 +215,117 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     tabs_->setAccessibleName(tr("Contact and children"));
     tabs_->addTab(splitter_, tr("Contact"));
     tabs_->setDocumentMode(true);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        // Opening a child's tab reads that child's history: said once per showing of the contact.
+        auto* view = qobject_cast<PersonView*>(tabs_->widget(index));
+        if (view && !view->property("readLogged").toBool()) {
+            view->setProperty("readLogged", true);
+            emit personShown(view->personId());
+        }
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(header_);
+    layout->addWidget(statusLine_);
+    layout->addWidget(actionsBar_);
+    layout->addWidget(actionNote_);
     layout->addWidget(tabs_, 1);
     showMessage(tr("Select a contact to see it here."));
+}
+
+void ContactView::setViewer(const core::Session& session, const core::Clock& clock, core::UrgencyThresholds thresholds) {
+    session_ = session;
+    clock_ = &clock;
+    thresholds_ = thresholds;
+}
+
+QPushButton* ContactView::actionButton(const QString& name) const {
+    auto* button = actionsBar_->findChild<QPushButton*>(name);
+    return button && !button->property("stale").toBool() ? button : nullptr;
+}
+
+void ContactView::showActions() {
+    for (auto* button : actionsBar_->findChildren<QPushButton*>()) {
+        button->setProperty("stale", true);
+        button->hide();
+        button->deleteLater();
+    }
+    actionNote_->clear();
+    actionNote_->hide();
+    if (!session_ || !loaded_) {
+        actionsBar_->hide();
+        return;
+    }
+    const ContactActions actions = actionsFor(state_, *session_);
+    const auto add = [this](const QString& name, const QString& text, const char* shortcutId, const QString& action) {
+        auto* button = new QPushButton(tr("%1 (%2)").arg(text, shortcutText(shortcutId)));
+        button->setObjectName(name);
+        button->setAccessibleName(text);
+        connect(button, &QPushButton::clicked, this, [this, action] { emit actionRequested(action, contactId_); });
+        actionsLayout_->addWidget(button);
+        return button;
+    };
+    if (actions.acknowledgeHandover)
+        add(QStringLiteral("acknowledgeButton"), tr("Acknowledge handover"), "acknowledgeHandover",
+            QStringLiteral("acknowledgeHandover"))
+            ->setProperty("role", QStringLiteral("primary"));
+    if (actions.startScreening)
+        add(QStringLiteral("screenButton"), tr("Screen"), "screen", QStringLiteral("screen"));
+    if (actions.continueScreening)
+        add(QStringLiteral("screenButton"), tr("Continue screening"), "screen", QStringLiteral("screen"));
+    if (actions.signOff)
+        add(QStringLiteral("signOffButton"), tr("Sign off or return"), "signOff", QStringLiteral("signOff"))
+            ->setProperty("role", QStringLiteral("primary"));
+    if (actions.strategy)
+        add(QStringLiteral("strategyButton"), actions.strategyLabel, "strategy", QStringLiteral("strategy"));
+    if (actions.tellReferrer)
+        add(QStringLiteral("tellReferrerButton"), tr("Tell the referrer"), "tellReferrer", QStringLiteral("tellReferrer"));
+    if (actions.close)
+        add(QStringLiteral("closeContactButton"), tr("Close the contact"), "closeContact", QStringLiteral("close"));
+    QStringList notes;
+    if (!actions.signOffWhyNot.isEmpty())
+        notes << actions.signOffWhyNot;
+    if (!actions.handoverWhyNot.isEmpty())
+        notes << actions.handoverWhyNot;
+    if (actions.close && !actions.outstanding.isEmpty())
+        notes << tr("Before closing: %1.").arg(actions.outstanding.join(QStringLiteral("; ")));
+    const bool any = actions.acknowledgeHandover || actions.startScreening || actions.continueScreening ||
+                     actions.signOff || actions.strategy || actions.tellReferrer || actions.close;
+    actionsBar_->setVisible(any);
+    if (!notes.isEmpty()) {
+        actionNote_->setText(notes.join(QLatin1Char(' ')));
+        actionNote_->show();
+    }
+}
+
+void ContactView::updateStatusLine() {
+    if (!loaded_ || !state_.is_object() || !clock_) {
+        statusLine_->hide();
+        return;
+    }
+    const std::string received = state_.value("received_at", std::string());
+    QStringList parts{QStringLiteral("<b>%1</b>").arg(statusLabel(state_.value("status", std::string())).toHtmlEscaped())};
+    const auto deadline = [&](const char* key, const QString& label, const std::string& from) {
+        if (state_.contains(key) && state_.at(key).is_object())
+            parts << label + QLatin1Char(' ') + deadlineHtml(state_.at(key), *clock_, thresholds_, from);
+    };
+    deadline("decision_deadline", tr("Decision"), received);
+    if (state_.value("status", std::string()) != "decided" && state_.value("status", std::string()) != "closed")
+        deadline("rag_deadline", tr("RAG response"), received);
+    if (state_.contains("handover") && !state_.at("handover").contains("acknowledged_by"))
+        parts << tr("Handover") + QLatin1Char(' ') +
+                     deadlineHtml(state_.at("handover").value("deadline", nlohmann::json::object()), *clock_, thresholds_,
+                                  received);
+    if (state_.contains("strategy_discussions"))
+        for (const auto& discussion : state_.at("strategy_discussions"))
+            if (discussion.value("status", std::string()) == "required" ||
+                discussion.value("status", std::string()) == "scheduled")
+                parts << tr("Strategy discussion") + QLatin1Char(' ') +
+                             deadlineHtml(discussion.value("deadline", nlohmann::json::object()), *clock_, thresholds_,
+                                          std::string());
+    statusLine_->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+    statusLine_->show();
 }
 
 QString ContactView::title() const { return title_.isEmpty() ? tr("Contact") : title_; }
@@ -194,6 +351,11 @@ void ContactView::showMessage(const QString& html) {
     loaded_ = false;
     contactId_.clear();
     title_.clear();
+    state_ = nlohmann::json();
+    contact_ = nlohmann::json();
+    countdownTimer_->stop();
+    statusLine_->hide();
+    showActions();
     header_->setText(html);
     record_->clear();
     timelineModel_->setTimeline(nlohmann::json::array());
@@ -207,11 +369,16 @@ void ContactView::load(BackgroundReader& reader, const QString& contactId) {
     loaded_ = false;
     const int generation = ++generation_;
     const std::string id = ss(contactId);
+    std::optional<core::Actor> reader_as;
+    if (logsReads_ && session_)
+        reader_as = session_->actor();
     reader.run<Loaded>(
         this, QStringLiteral("contact detail"),
-        [id](core::Workspace& ws) {
+        [id, reader_as](core::Workspace& ws) {
             Loaded result;
-            result.contact = core::ContactService(ws).show(id);
+            core::ContactService contacts(ws);
+            result.contact = reader_as ? contacts.view(*reader_as, id) : contacts.show(id);
+            result.state = core::ContactWorkflow(ws).state(id);
             core::PersonSearch people(ws);
             if (result.contact.contains("children"))
                 for (const auto& child : result.contact.at("children"))
@@ -230,9 +397,23 @@ void ContactView::load(BackgroundReader& reader, const QString& contactId) {
         });
 }
 
+void ContactView::reload(BackgroundReader& reader) {
+    if (contactId_.isEmpty())
+        return;
+    const QString id = contactId_;
+    const bool logs = logsReads_;
+    logsReads_ = false; // the same reading, not a new one
+    loaded_ = false;
+    load(reader, id);
+    logsReads_ = logs;
+}
+
 void ContactView::showLoaded(const Loaded& data) {
     ScopedUiTiming timing("contact detail shown");
     const auto& contact = data.contact;
+    state_ = data.state;
+    contact_ = contact;
+    contact_.erase("timeline");
     QString status = humanise(contact.value("status", std::string()));
     const QString outcome = jsonText(contact, "outcome_label");
     if (!outcome.isEmpty())
@@ -242,7 +423,16 @@ void ContactView::showLoaded(const Loaded& data) {
                               esc(humanise(contact.value("channel", std::string()))),
                               esc(jsonText(contact, "source")), esc(jsonText(contact, "source_label")), esc(status),
                               esc(jsonText(contact, "recorded_by"))));
-    record_->setHtml(contactRecordHtml(contact));
+    // Where it stands first, then the contact as the referrer told it.
+    QString html = contactRecordHtml(contact);
+    const int afterStyle = html.indexOf(QStringLiteral("</style>"));
+    const QString where = clock_ ? workflowStateHtml(state_, *clock_, thresholds_) : QString();
+    html.insert(afterStyle < 0 ? 0 : afterStyle + 8,
+                where.isEmpty() ? QString() : where + QStringLiteral("<h2>%1</h2>").arg(tr("The contact as recorded")));
+    const int scroll = record_->verticalScrollBar() ? record_->verticalScrollBar()->value() : 0;
+    record_->setHtml(html);
+    if (record_->verticalScrollBar())
+        record_->verticalScrollBar()->setValue(scroll);
     QStringList names;
     for (const auto& history : data.histories)
         names << jsonText(history, "display_name");
@@ -253,6 +443,7 @@ void ContactView::showLoaded(const Loaded& data) {
     timelineModel_->setTimeline(contact.contains("timeline") ? contact.at("timeline") : nlohmann::json::array());
     timeline_->resizeColumnToContents(TimelineModel::When);
 
+    const int childTab = tabs_->currentIndex();
     clearChildTabs();
     for (const auto& history : data.histories) {
         auto* view = new PersonView;
@@ -266,7 +457,15 @@ void ContactView::showLoaded(const Loaded& data) {
         const int index = tabs_->addTab(view, label);
         tabs_->setTabToolTip(index, tr("%1's history: every contact and the flags").arg(view->displayName()));
     }
+    if (childTab > 0 && childTab < tabs_->count()) {
+        tabs_->widget(childTab)->setProperty("readLogged", true); // the same reading, after an action
+        tabs_->setCurrentIndex(childTab);
+    }
     loaded_ = true;
+    updateStatusLine();
+    if (clock_)
+        countdownTimer_->start();
+    showActions();
     emit loaded();
 }
 

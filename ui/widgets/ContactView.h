@@ -1,15 +1,25 @@
 #pragma once
-// One contact: as recorded (referrer, children with their voice, adults, concern, consent), its
-// timeline (every fact: who, in which role, when), and a tab per child with that child's person view
-// (every contact and the history flags). Read on a BackgroundReader; shown when it arrives.
+// One contact: where it stands (status, deadlines with live countdowns, recommendation, decision and
+// case direction, handover, strategy discussions) and the actions the signed-in role may take now; as
+// recorded (referrer, children with their voice, adults, concern, consent), its timeline (every fact:
+// who, in which role, when), and a tab per child with that child's person view (every contact and the
+// history flags). Read on a BackgroundReader; shown when it arrives.
+
+#include "time/Countdown.h"
+#include "users/UserService.h"
+#include "util/Clock.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QLabel;
+class QLayout;
+class QPushButton;
+class QTimer;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -26,8 +36,18 @@ class ContactView : public QWidget {
 public:
     explicit ContactView(QWidget* parent = nullptr);
 
-    /// Reads the contact and each child's history on `reader` and shows them.
+    /// Who is looking (for the actions offered) and the clock the countdowns run on. Without it the
+    /// view shows the contact and no actions.
+    void setViewer(const core::Session& session, const core::Clock& clock, core::UrgencyThresholds thresholds);
+    /// Whether loading the contact logs the read (ContactService::view): a contact opened in a tab of
+    /// its own is being read; one passing by in the detail pane as the arrow keys move is not, until
+    /// it has been looked at for a while (MainWindow logs that).
+    void setLogsReads(bool logs) { logsReads_ = logs; }
+
+    /// Reads the contact, where it stands and each child's history on `reader` and shows them.
     void load(BackgroundReader& reader, const QString& contactId);
+    /// Reads the contact again (after an action on it).
+    void reload(BackgroundReader& reader);
     /// Shows a short message instead of a contact (nothing selected, a draft).
     void showMessage(const QString& html);
 
@@ -38,24 +58,50 @@ public:
     QTableView* timelineView() const { return timeline_; }
     QSplitter* splitter() const { return splitter_; }
     std::vector<PersonView*> personViews() const;
+    /// ContactWorkflow::state of the contact shown (null until loaded).
+    const nlohmann::json& state() const { return state_; }
+    const nlohmann::json& contact() const { return contact_; }
+    /// The action buttons on show, by object name ("screenButton", "signOffButton", ...).
+    QPushButton* actionButton(const QString& name) const;
+    /// The line saying why an action is not offered ("You made this recommendation: ...").
+    QLabel* actionNote() const { return actionNote_; }
 
 signals:
     void loaded();
     void contactActivated(const QString& contactId);
+    /// One of the action buttons: "screen", "signOff", "strategy", "tellReferrer", "close",
+    /// "acknowledgeHandover".
+    void actionRequested(const QString& action, const QString& contactId);
+    /// A child's tab was opened (its history is being read).
+    void personShown(const QString& personId);
 
 private:
     struct Loaded {
         nlohmann::json contact;
         std::vector<nlohmann::json> histories;
+        nlohmann::json state;
     };
     void showLoaded(const Loaded& data);
     void clearChildTabs();
+    void showActions();
+    void updateStatusLine();
 
     QString contactId_;
     QString title_;
     int generation_ = 0;
     bool loaded_ = false;
+    bool logsReads_ = false;
+    std::optional<core::Session> session_;
+    const core::Clock* clock_ = nullptr;
+    core::UrgencyThresholds thresholds_;
+    nlohmann::json state_;
+    nlohmann::json contact_;
     QLabel* header_;
+    QLabel* statusLine_;
+    QWidget* actionsBar_;
+    QLayout* actionsLayout_;
+    QLabel* actionNote_;
+    QTimer* countdownTimer_;
     QTabWidget* tabs_;
     QSplitter* splitter_;
     QTextBrowser* record_;

@@ -80,12 +80,15 @@ void PersonView::emphasiseContact(const QString& contactId) {
         contacts_->setCurrentIndex(model_->index(row, 0));
 }
 
-void PersonView::load(BackgroundReader& reader, const QString& personId) {
+void PersonView::load(BackgroundReader& reader, const QString& personId, std::optional<core::Actor> readBy) {
     personId_ = personId;
     const std::string id = ss(personId);
     reader.run<nlohmann::json>(
         this, QStringLiteral("person history"),
-        [id](core::Workspace& ws) { return core::PersonSearch(ws).history(id); },
+        [id, readBy](core::Workspace& ws) {
+            core::PersonSearch people(ws);
+            return readBy ? people.viewHistory(*readBy, id) : people.history(id);
+        },
         [this](Answer<nlohmann::json> answer) {
             if (!answer.ok()) {
                 title_->setText(tr("This person could not be shown"));

@@ -2,9 +2,13 @@
 // Everything the front door knows about one child: details, the history flags (re-referral, repeat
 // contacts) and every contact, newest first (core's PersonSearch::history). Enter on a contact opens it.
 
+#include "store/Fact.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QTableView;
@@ -19,8 +23,9 @@ class PersonView : public QWidget {
 public:
     explicit PersonView(QWidget* parent = nullptr);
 
-    /// Reads the person's history on `reader` and shows it.
-    void load(BackgroundReader& reader, const QString& personId);
+    /// Reads the person's history on `reader` and shows it; with `readBy`, the read is logged
+    /// (PersonSearch::viewHistory), as when a person opens a child's history in a tab of its own.
+    void load(BackgroundReader& reader, const QString& personId, std::optional<core::Actor> readBy = std::nullopt);
     /// Shows a history already read (the "history" JSON of core).
     void setHistory(const nlohmann::json& history);
     /// Marks one of the contacts (the one being looked at) and puts the cursor on it.

@@ -1,6 +1,7 @@
 #include "widgets/QueueSidebar.h"
 
 #include "models/QueueListModel.h"
+#include "support/Urgency.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -13,9 +14,13 @@ void QueueCountDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     initStyleOption(&opt, index);
     const QVariant count = index.data(QueueListModel::CountRole);
     const QString countText = count.isValid() ? QLocale().toString(count.toLongLong()) : QStringLiteral("…");
+    const qint64 overdue = index.data(QueueListModel::OverdueRole).toLongLong();
+    const QString overdueText = overdue > 0 ? QLocale().toString(overdue) : QString();
     const QFontMetrics metrics(opt.font);
     const int countWidth = metrics.horizontalAdvance(countText) + 16;
-    opt.text = metrics.elidedText(opt.text, Qt::ElideRight, opt.rect.width() - countWidth - 16);
+    const int overdueWidth = overdue > 0 ? metrics.horizontalAdvance(overdueText) + 14 : 0;
+    opt.text = metrics.elidedText(opt.text, Qt::ElideRight,
+                                  opt.rect.width() - countWidth - overdueWidth - (overdue > 0 ? 20 : 16));
     const QWidget* widget = option.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
@@ -30,6 +35,16 @@ void QueueCountDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
     painter->setPen(selected ? opt.palette.color(QPalette::Highlight) : QColor(0x30, 0x30, 0x30));
     painter->drawText(pill, Qt::AlignCenter, countText);
+    if (overdue > 0) {
+        // How many of them are overdue, in red, before the count.
+        const QRect red(pill.left() - overdueWidth - 4, pill.top(), overdueWidth, pill.height());
+        const UrgencyLook look = urgencyLook(core::Urgency::Overdue);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(look.background);
+        painter->drawRoundedRect(red, red.height() / 2.0, red.height() / 2.0);
+        painter->setPen(look.text);
+        painter->drawText(red, Qt::AlignCenter, overdueText);
+    }
     painter->restore();
 }
 

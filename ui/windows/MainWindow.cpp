@@ -1,7 +1,18 @@
 #include "windows/MainWindow.h"
 
 #include "contacts/ContactService.h"
+#include "contacts/Outcomes.h"
 #include "dialogs/ShortcutsDialog.h"
+#include "dialogs/WorkflowDialogs.h"
+#include "people/PersonSearch.h"
+#include "support/WorkflowText.h"
+#include "widgets/CountdownDelegate.h"
+#include "windows/HandoverView.h"
+#include "windows/ScreeningForm.h"
+#include "windows/SignOffForm.h"
+#include "windows/StrategyDiscussionForm.h"
+#include "workflow/ContactWorkflow.h"
+#include "workflow/Queues.h"
 #include "models/ContactListModel.h"
 #include "models/QueueListModel.h"
 #include "support/BackgroundReader.h"
@@ -25,6 +36,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -39,7 +51,34 @@ namespace frontdoor::ui {
 namespace {
 
 constexpr int kCountsRefreshMs = 60'000;
+/// How long a contact stays in the queue's detail pane before it counts as read (and is logged).
+constexpr int kDwellBeforeReadMs = 2'000;
 const char* kTabKey = "frontdoorTabKey";
+
+/// Workflow forms: asked before closing when something typed is not recorded.
+bool hasUnsavedWork(QWidget* page) {
+    if (auto* form = qobject_cast<ScreeningForm*>(page))
+        return form->hasUnsavedWork();
+    if (auto* form = qobject_cast<SignOffForm*>(page))
+        return form->hasUnsavedWork();
+    if (auto* form = qobject_cast<StrategyDiscussionForm*>(page))
+        return form->hasUnsavedWork();
+    return false;
+}
+
+QString contactOf(QWidget* page) {
+    if (auto* view = qobject_cast<ContactView*>(page))
+        return view->contactId();
+    if (auto* form = qobject_cast<ScreeningForm*>(page))
+        return form->contactId();
+    if (auto* form = qobject_cast<SignOffForm*>(page))
+        return form->contactId();
+    if (auto* form = qobject_cast<StrategyDiscussionForm*>(page))
+        return form->contactId();
+    if (auto* view = qobject_cast<HandoverView*>(page))
+        return view->contactId();
+    return {};
+}
 
 QString openDraftsKey(const core::Session& session) {
     return QStringLiteral("openDrafts/") + qs(session.user.id);
@@ -74,6 +113,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     queueList_->setItemDelegate(new QueueCountDelegate(queueList_));
     queueList_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     queueList_->setSelectionMode(QAbstractItemView::SingleSelection);
+    queueList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long titles are elided, counts always shown
     auto* sidebar = new QWidget;
     sidebar->setObjectName(QStringLiteral("queueSidebar"));
     auto* sidebarLayout = new QVBoxLayout(sidebar);
@@ -82,13 +122,14 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     queuesHeading->setProperty("role", QStringLiteral("heading"));
     sidebarLayout->addWidget(queuesHeading);
     sidebarLayout->addWidget(queueList_, 1);
-    auto* sidebarHint = new QLabel(tr("Ctrl+1 … Ctrl+%1 switch queues").arg(queues_->rowCount()));
+    auto* sidebarHint = new QLabel(tr("Ctrl+1 … Ctrl+%1 switch queues").arg(std::min(queues_->rowCount(), 9)));
     sidebarHint->setProperty("role", QStringLiteral("hint"));
     sidebarHint->setWordWrap(true);
     sidebarLayout->addWidget(sidebarHint);
 
     // The queue's contacts and the selected one's detail.
     model_ = new ContactListModel(*listReader_, session_, this);
+    model_->setCountdownClock(&workspace_.clock(), workspace_.urgency());
     table_ = new QTableView;
     table_->setObjectName(QStringLiteral("contactTable"));
     table_->setAccessibleName(tr("Contacts in the queue"));
@@ -110,10 +151,36 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     table_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 20);
     table_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 14);
     table_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 18);
-    table_->setColumnHidden(ContactTableModel::Due, true); // shown once core computes deadlines for queues
+    table_->setColumnWidth(ContactTableModel::Due, boldMetrics.horizontalAdvance(QStringLiteral("overdue by 10d 23h")) + 24);
+    table_->setColumnWidth(ContactTableModel::What, metrics.averageCharWidth() * 26);
+    table_->setItemDelegateForColumn(ContactTableModel::Due, new CountdownDelegate(table_));
     detail_ = new ContactView;
     detail_->setObjectName(QStringLiteral("detailPane"));
+    detail_->setViewer(session_, workspace_.clock(), workspace_.urgency());
     connect(detail_, &ContactView::contactActivated, this, [this](const QString& id) { openContact(id); });
+    connect(detail_, &ContactView::actionRequested, this, &MainWindow::runAction);
+    connect(detail_, &ContactView::personShown, this, &MainWindow::logPersonRead);
+    connect(detail_, &ContactView::loaded, this, [this] {
+        updateWorkActions();
+        scheduleReadLog();
+    });
+    readTimer_ = new QTimer(this);
+    readTimer_->setSingleShot(true);
+    readTimer_->setInterval(kDwellBeforeReadMs);
+    connect(readTimer_, &QTimer::timeout, this, [this] {
+        // Looked at for a while in the detail pane: that is reading it, and the access log says so.
+        if (!detail_->isLoaded() || tabs_->currentIndex() != 0 || detail_->contactId() == loggedDetail_)
+            return;
+        loggedDetail_ = detail_->contactId();
+        const std::string id = ss(detail_->contactId());
+        const core::Actor actor = session_.actor();
+        listReader_->run<bool>(
+            this, QString(), [id, actor](core::Workspace& ws) {
+                core::ContactService(ws).view(actor, id);
+                return true;
+            },
+            [](Answer<bool>) {});
+    });
 
     queueSplitter_ = new QSplitter(Qt::Horizontal);
     queueSplitter_->setObjectName(QStringLiteral("queueSplitter"));
@@ -134,6 +201,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
     tabs_->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateWorkActions(); });
 
     mainSplitter_ = new QSplitter(Qt::Horizontal);
     mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
@@ -186,7 +254,17 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
         hasDrafts = !core::ContactService(workspace_).drafts(session_.user.id).empty();
     } catch (const core::Error&) {
     }
-    if (!(hasDrafts && showQueue(QStringLiteral("my_drafts"))) && !showQueue(QStringLiteral("awaiting_screening")))
+    // A duty manager's morning starts with the night's handovers, while any wait.
+    bool handoversWaiting = false;
+    if (session_.role == core::role::kDutyManager) {
+        ScopedUiTiming check("handovers waiting");
+        try {
+            handoversWaiting = !core::Queues(workspace_).items("handovers", session_.actor(), 1).empty();
+        } catch (const core::Error&) {
+        }
+    }
+    if (!(hasDrafts && showQueue(QStringLiteral("my_drafts"))) &&
+        !(handoversWaiting && showQueue(QStringLiteral("handovers"))) && !showQueue(QStringLiteral("awaiting_screening")))
         selectQueueRow(0);
     restoreOpenDrafts();
     qApp->installEventFilter(this);
@@ -244,6 +322,25 @@ void MainWindow::buildMenus() {
         tabs_->setCurrentIndex((tabs_->currentIndex() + tabs_->count() - 1) % tabs_->count());
     }, view);
 
+    // Work on the contact in view: the selected row, the contact's tab, or the form.
+    QMenu* work = menuBar()->addMenu(tr("&Work"));
+    const auto workItem = [&](const QString& name, const QString& text, const char* shortcutId) {
+        QAction* act = action(text, shortcutId, [this, name] {
+            const ContactInView inView = contactInView();
+            if (!inView.contactId.isEmpty())
+                runAction(name, inView.contactId);
+        }, work);
+        act->setObjectName(name + QStringLiteral("Action"));
+        act->setEnabled(false);
+        workActions_.insert(name, act);
+    };
+    workItem(QStringLiteral("screen"), tr("&Screen"), "screen");
+    workItem(QStringLiteral("signOff"), tr("Sign &off or return"), "signOff");
+    workItem(QStringLiteral("strategy"), tr("S&trategy discussion"), "strategy");
+    workItem(QStringLiteral("tellReferrer"), tr("Tell the &referrer"), "tellReferrer");
+    workItem(QStringLiteral("close"), tr("&Close the contact"), "closeContact");
+    workItem(QStringLiteral("acknowledgeHandover"), tr("&Acknowledge handover"), "acknowledgeHandover");
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     action(tr("&Keyboard shortcuts"), "shortcuts", [this] { showShortcuts(); }, help);
     action(tr("&About Frontdoor"), nullptr, [this] {
@@ -288,6 +385,10 @@ void MainWindow::selectQueueRow(int row) {
     if (model_->queueKey() != queue.key) {
         model_->setQueue(queue);
         detail_->showMessage(tr("Loading %1…").arg(queue.title));
+        // A workflow queue shows what is due and its countdown; a plain list, where each contact stands.
+        table_->setColumnHidden(ContactTableModel::Due, !queue.workflow);
+        table_->setColumnHidden(ContactTableModel::What, !queue.workflow);
+        table_->setColumnHidden(ContactTableModel::Status, queue.workflow);
     }
     tabs_->setTabText(0, queue.title);
     tabs_->setCurrentIndex(0);
@@ -301,8 +402,17 @@ void MainWindow::onQueueLoaded() {
     if (row < 0 && model_->rowCount() > 0)
         row = 0;
     if (row >= 0) {
-        table_->setCurrentIndex(model_->index(row, 0));
-        table_->scrollTo(model_->index(row, 0));
+        // The first column on show (a workflow queue hides Status, a plain list Due and What).
+        int column = 0;
+        for (int visual = 0; visual < table_->horizontalHeader()->count(); ++visual) {
+            const int logical = table_->horizontalHeader()->logicalIndex(visual);
+            if (!table_->isColumnHidden(logical)) {
+                column = logical;
+                break;
+            }
+        }
+        table_->setCurrentIndex(model_->index(row, column));
+        table_->scrollTo(model_->index(row, column));
     } else {
         detail_->showMessage(tr("Nothing in this queue."));
     }
@@ -314,37 +424,353 @@ void MainWindow::updateQueueStatus() {
     if (row < 0)
         return;
     const qint64 total = queues_->countOf(row);
+    const qint64 overdue = queues_->overdueOf(row);
     const QString title = queues_->queue(row).title;
-    if (total < 0)
-        countLabel_->setText(tr("%1: %2 shown").arg(title, QLocale().toString(model_->rowCount())));
-    else
-        countLabel_->setText(tr("%1: %2 of %3 shown")
-                                 .arg(title, QLocale().toString(model_->rowCount()), QLocale().toString(total)));
+    QString text = total < 0 ? tr("%1: %2 shown").arg(title, QLocale().toString(model_->rowCount()))
+                             : tr("%1: %2 of %3 shown")
+                                   .arg(title, QLocale().toString(model_->rowCount()), QLocale().toString(total));
+    if (overdue > 0)
+        text += tr(", %n overdue", nullptr, static_cast<int>(overdue));
+    countLabel_->setText(text);
 }
 
 void MainWindow::onCurrentRowChanged() {
     ScopedUiTiming timing("contact row selected");
+    readTimer_->stop();
     const QueueItem* item = model_->itemAt(table_->currentIndex().row());
+    if (!item || item->id != loggedDetail_)
+        loggedDetail_.clear(); // another contact: looking back at this one later is reading it again
     if (!item) {
         detail_->showMessage(tr("Select a contact to see it here."));
+        updateWorkActions();
         return;
     }
     if (item->kind == QueueItem::Kind::Draft) {
         detail_->showMessage(tr("<b>Draft: %1</b><br>Saved, not yet recorded. Press Enter to continue it.<br><br>%2")
                                  .arg(item->children.toHtmlEscaped(), item->concern.toHtmlEscaped()));
+        updateWorkActions();
         return;
     }
     detail_->load(*listReader_, item->id);
+    updateWorkActions();
+    scheduleReadLog();
+}
+
+void MainWindow::scheduleReadLog() {
+    readTimer_->stop();
+    if (detail_->isLoaded())
+        readTimer_->start();
+}
+
+void MainWindow::logPersonRead(const QString& personId) {
+    if (personId.isEmpty())
+        return;
+    const std::string id = ss(personId);
+    const core::Actor actor = session_.actor();
+    listReader_->run<bool>(
+        this, QString(), [id, actor](core::Workspace& ws) {
+            core::PersonSearch(ws).viewHistory(actor, id);
+            return true;
+        },
+        [](Answer<bool>) {});
 }
 
 void MainWindow::activateRow(const QModelIndex& index) {
     const QueueItem* item = model_->itemAt(index.row());
     if (!item)
         return;
-    if (item->kind == QueueItem::Kind::Draft)
+    // Enter opens the row's work: what the queue is for.
+    using Kind = QueueItem::Kind;
+    const QString queue = model_->queueKey();
+    const bool manager = session_.role == core::role::kDutyManager;
+    if (item->kind == Kind::Draft)
         openDraft(item->id);
+    else if (item->kind == Kind::Handover || (queue == QLatin1String("handovers")))
+        openHandover(item->id);
+    else if (item->kind == Kind::StrategyDiscussion || item->kind == Kind::StrategyAction)
+        openStrategy(item->id);
+    else if (queue == QLatin1String("my_work") &&
+             (item->status == QLatin1String("in_screening") || item->status == QLatin1String("returned")))
+        openScreening(item->id);
+    else if (queue == QLatin1String("awaiting_signoff") && manager)
+        openSignOff(item->id);
     else
         openContact(item->id);
+}
+
+QWidget* MainWindow::findPage(const QString& key) const {
+    for (int i = 0; i < tabs_->count(); ++i)
+        if (tabs_->widget(i)->property(kTabKey).toString() == key)
+            return tabs_->widget(i);
+    return nullptr;
+}
+
+MainWindow::ContactInView MainWindow::contactInView() const {
+    ContactInView inView;
+    QWidget* page = tabs_->currentWidget();
+    if (tabs_->currentIndex() == 0) {
+        const QueueItem* item = model_->itemAt(table_->currentIndex().row());
+        if (!item || item->kind == QueueItem::Kind::Draft)
+            return inView;
+        inView.contactId = item->id;
+        inView.status = item->status;
+        if (detail_->isLoaded() && detail_->contactId() == item->id)
+            inView.state = &detail_->state();
+        return inView;
+    }
+    inView.contactId = contactOf(page);
+    if (auto* view = qobject_cast<ContactView*>(page); view && view->isLoaded())
+        inView.state = &view->state();
+    // A form's contact: its state as another view of it holds it, if any.
+    if (!inView.state && !inView.contactId.isEmpty()) {
+        if (detail_->isLoaded() && detail_->contactId() == inView.contactId)
+            inView.state = &detail_->state();
+        else
+            for (int i = 1; i < tabs_->count(); ++i)
+                if (auto* view = qobject_cast<ContactView*>(tabs_->widget(i));
+                    view && view->isLoaded() && view->contactId() == inView.contactId)
+                    inView.state = &view->state();
+    }
+    return inView;
+}
+
+QAction* MainWindow::workAction(const QString& action) const { return workActions_.value(action); }
+
+void MainWindow::updateWorkActions() {
+    if (workActions_.isEmpty())
+        return;
+    const ContactInView inView = contactInView();
+    ContactActions offered;
+    if (inView.state) {
+        offered = actionsFor(*inView.state, session_);
+    } else if (!inView.contactId.isEmpty()) {
+        // The row's status until the contact's state is read: enough for screening.
+        nlohmann::json state{{"status", ss(inView.status)}};
+        offered = actionsFor(state, session_);
+    }
+    const auto set = [this](const char* name, bool enabled, const QString& why = {}) {
+        QAction* act = workActions_.value(QLatin1String(name));
+        act->setEnabled(enabled);
+        act->setStatusTip(why);
+        act->setToolTip(why.isEmpty() ? act->text().remove(QLatin1Char('&')) : why);
+    };
+    set("screen", offered.startScreening || offered.continueScreening);
+    set("signOff", offered.signOff, offered.signOffWhyNot);
+    set("strategy", offered.strategy);
+    set("tellReferrer", offered.tellReferrer);
+    set("close", offered.close, offered.outstanding.isEmpty() ? QString() : offered.outstanding.join(QStringLiteral("; ")));
+    set("acknowledgeHandover", offered.acknowledgeHandover, offered.handoverWhyNot);
+    workActions_.value(QStringLiteral("screen"))
+        ->setText(offered.continueScreening ? tr("Continue &screening") : tr("&Screen"));
+}
+
+void MainWindow::runAction(const QString& action, const QString& contactId) {
+    if (contactId.isEmpty())
+        return;
+    if (action == QLatin1String("screen"))
+        openScreening(contactId);
+    else if (action == QLatin1String("signOff"))
+        openSignOff(contactId);
+    else if (action == QLatin1String("strategy"))
+        openStrategy(contactId);
+    else if (action == QLatin1String("tellReferrer"))
+        tellReferrer(contactId);
+    else if (action == QLatin1String("close"))
+        closeContact(contactId);
+    else if (action == QLatin1String("acknowledgeHandover")) {
+        // Read it first: the handover opens; pressed again there, it is acknowledged.
+        if (auto* view = qobject_cast<HandoverView*>(tabs_->currentWidget()); view && view->contactId() == contactId)
+            view->acknowledge();
+        else
+            openHandover(contactId);
+    }
+}
+
+void MainWindow::contactChanged(const QString& contactId) {
+    queues_->refreshCounts();
+    const QueueItem* current = model_->itemAt(table_->currentIndex().row());
+    selectAfterLoad_ = current ? current->id : contactId;
+    model_->reload();
+    if (detail_->contactId() == contactId)
+        detail_->reload(*listReader_);
+    for (int i = 1; i < tabs_->count(); ++i)
+        if (auto* view = qobject_cast<ContactView*>(tabs_->widget(i)); view && view->contactId() == contactId)
+            view->reload(*listReader_);
+    updateWorkActions();
+}
+
+void MainWindow::closePage(QWidget* page) {
+    const int index = tabs_->indexOf(page);
+    if (index > 0)
+        tabs_->removeTab(index);
+    page->deleteLater();
+}
+
+ScreeningForm* MainWindow::openScreening(const QString& contactId) {
+    ScopedUiTiming timing("screening form opened");
+    const QString key = QStringLiteral("screening:") + contactId;
+    if (auto* page = findPage(key)) {
+        tabs_->setCurrentWidget(page);
+        return qobject_cast<ScreeningForm*>(page);
+    }
+    // Picking a contact up to screen it is a step of its own: it moves to the screener's work.
+    try {
+        core::ContactWorkflow(workspace_).startScreening(session_.actor(), ss(contactId));
+        contactChanged(contactId);
+    } catch (const core::ConflictError&) {
+        // Already being screened (or returned and being put right): carry on with it.
+    } catch (const core::Error& e) {
+        statusBar()->showMessage(tr("Not screened: %1").arg(qs(e.what())), 10'000);
+        return nullptr;
+    }
+    auto* form = new ScreeningForm(workspace_, *listReader_, session_, contactId);
+    connect(form, &ScreeningForm::titleChanged, this, [this, form](const QString& title) {
+        const int index = tabs_->indexOf(form);
+        if (index >= 0) {
+            tabs_->setTabText(index, title);
+            tabs_->setTabToolTip(index, title);
+        }
+    });
+    connect(form, &ScreeningForm::contactChanged, this, &MainWindow::contactChanged);
+    connect(form, &ScreeningForm::recommended, this, [this, form](const QString& id) {
+        statusBar()->showMessage(tr("Recommendation recorded: it waits for a duty manager's sign-off."), 10'000);
+        QSettings().setValue(QStringLiteral("screening/splitter"), form->splitter()->saveState());
+        QSettings().setValue(QStringLiteral("screening/sideSplitter"), form->sideSplitter()->saveState());
+        closePage(form);
+        contactChanged(id);
+        table_->setFocus(Qt::OtherFocusReason);
+    });
+    if (!form->splitter()->restoreState(QSettings().value(QStringLiteral("screening/splitter")).toByteArray()))
+        form->splitter()->setSizes({tabs_->width() * 60 / 100, tabs_->width() * 40 / 100});
+    form->sideSplitter()->restoreState(QSettings().value(QStringLiteral("screening/sideSplitter")).toByteArray());
+    openPage(key, form->title(), form);
+    form->focusFirstInput();
+    return form;
+}
+
+SignOffForm* MainWindow::openSignOff(const QString& contactId) {
+    ScopedUiTiming timing("sign-off form opened");
+    const QString key = QStringLiteral("signoff:") + contactId;
+    if (auto* page = findPage(key)) {
+        tabs_->setCurrentWidget(page);
+        return qobject_cast<SignOffForm*>(page);
+    }
+    auto* form = new SignOffForm(workspace_, *listReader_, session_, contactId);
+    connect(form, &SignOffForm::titleChanged, this, [this, form](const QString& title) {
+        const int index = tabs_->indexOf(form);
+        if (index >= 0) {
+            tabs_->setTabText(index, title);
+            tabs_->setTabToolTip(index, title);
+        }
+    });
+    const auto done = [this, form](const QString& id, const QString& message) {
+        statusBar()->showMessage(message, 10'000);
+        QSettings().setValue(QStringLiteral("signOff/splitter"), form->splitter()->saveState());
+        closePage(form);
+        contactChanged(id);
+        table_->setFocus(Qt::OtherFocusReason);
+    };
+    connect(form, &SignOffForm::decided, this, [done](const QString& id, const QString& outcome) {
+        done(id, tr("Signed off: %1.").arg(qs(core::outcomeLabel(ss(outcome)))));
+    });
+    connect(form, &SignOffForm::returned, this, [done](const QString& id) {
+        done(id, tr("Returned to the screener with your reason."));
+    });
+    if (!form->splitter()->restoreState(QSettings().value(QStringLiteral("signOff/splitter")).toByteArray()))
+        form->splitter()->setSizes({tabs_->width() * 60 / 100, tabs_->width() * 40 / 100});
+    openPage(key, form->title(), form);
+    form->focusFirstInput();
+    return form;
+}
+
+StrategyDiscussionForm* MainWindow::openStrategy(const QString& contactId) {
+    ScopedUiTiming timing("strategy discussion opened");
+    const QString key = QStringLiteral("strategy:") + contactId;
+    if (auto* page = findPage(key)) {
+        tabs_->setCurrentWidget(page);
+        return qobject_cast<StrategyDiscussionForm*>(page);
+    }
+    auto* form = new StrategyDiscussionForm(workspace_, *listReader_, session_, contactId);
+    connect(form, &StrategyDiscussionForm::titleChanged, this, [this, form](const QString& title) {
+        const int index = tabs_->indexOf(form);
+        if (index >= 0) {
+            tabs_->setTabText(index, title);
+            tabs_->setTabToolTip(index, title);
+        }
+    });
+    connect(form, &StrategyDiscussionForm::recorded, this, [this](const QString& id, const QString& status) {
+        statusBar()->showMessage(tr("Strategy discussion: %1.").arg(statusLabel(ss(status)).toLower()), 10'000);
+        contactChanged(id);
+    });
+    openPage(key, form->title(), form);
+    form->focusFirstInput();
+    return form;
+}
+
+HandoverView* MainWindow::openHandover(const QString& contactId) {
+    ScopedUiTiming timing("handover opened");
+    const QString key = QStringLiteral("handover:") + contactId;
+    if (auto* page = findPage(key)) {
+        tabs_->setCurrentWidget(page);
+        return qobject_cast<HandoverView*>(page);
+    }
+    auto* view = new HandoverView(workspace_, *listReader_, session_, contactId);
+    connect(view, &HandoverView::titleChanged, this, [this, view](const QString& title) {
+        const int index = tabs_->indexOf(view);
+        if (index >= 0) {
+            tabs_->setTabText(index, title);
+            tabs_->setTabToolTip(index, title);
+        }
+    });
+    connect(view, &HandoverView::loaded, this, [this] { updateWorkActions(); });
+    connect(view, &HandoverView::acknowledged, this, [this](const QString& id) {
+        statusBar()->showMessage(tr("Handover acknowledged."), 10'000);
+        contactChanged(id);
+    });
+    connect(view, &HandoverView::screenRequested, this, [this](const QString& id) { openScreening(id); });
+    openPage(key, view->title(), view);
+    view->focusFirstInput();
+    return view;
+}
+
+ReferrerFeedbackDialog* MainWindow::tellReferrer(const QString& contactId) {
+    ScopedUiTiming timing("referrer feedback opened");
+    // Who referred and the outcome, from the contact as it stands (one contact's read).
+    QString referrer, outcome;
+    try {
+        const auto contact = core::ContactService(workspace_).show(ss(contactId));
+        const auto& who = contact.value("referrer", nlohmann::json::object());
+        referrer = QStringList{jsonText(who, "name"), jsonText(who, "agency")}
+                       .filter(QRegularExpression(QStringLiteral("\\S")))
+                       .join(QStringLiteral(", "));
+        outcome = jsonText(contact, "outcome_label");
+    } catch (const core::Error& e) {
+        statusBar()->showMessage(qs(e.what()), 10'000);
+        return nullptr;
+    }
+    auto* dialog = new ReferrerFeedbackDialog(workspace_, session_, contactId, referrer, outcome, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, contactId] {
+        statusBar()->showMessage(tr("Recorded: the referrer was told the outcome."), 10'000);
+        contactChanged(contactId);
+    });
+    dialog->open();
+    return dialog;
+}
+
+CloseContactDialog* MainWindow::closeContact(const QString& contactId) {
+    QStringList outstanding;
+    const ContactInView inView = contactInView();
+    if (inView.contactId == contactId && inView.state)
+        outstanding = actionsFor(*inView.state, session_).outstanding;
+    auto* dialog = new CloseContactDialog(workspace_, session_, contactId, outstanding, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, contactId] {
+        statusBar()->showMessage(tr("Contact closed."), 10'000);
+        contactChanged(contactId);
+    });
+    dialog->open();
+    return dialog;
 }
 
 QWidget* MainWindow::openPage(const QString& key, const QString& title, QWidget* page) {
@@ -372,11 +798,16 @@ ContactView* MainWindow::openContact(const QString& contactId) {
             return qobject_cast<ContactView*>(tabs_->widget(i));
         }
     auto* view = new ContactView;
+    view->setViewer(session_, workspace_.clock(), workspace_.urgency());
+    view->setLogsReads(true); // opened to be read: the access log says so, once
     connect(view, &ContactView::contactActivated, this, [this](const QString& id) { openContact(id); });
+    connect(view, &ContactView::actionRequested, this, &MainWindow::runAction);
+    connect(view, &ContactView::personShown, this, &MainWindow::logPersonRead);
     connect(view, &ContactView::loaded, this, [this, view] {
         const int index = tabs_->indexOf(view);
         if (index >= 0)
             tabs_->setTabText(index, view->title());
+        updateWorkActions();
     });
     view->load(*listReader_, contactId);
     openPage(key, tr("Contact"), view);
@@ -402,7 +833,7 @@ PersonView* MainWindow::openPerson(const QString& personId) {
         if (view->contactsView()->model()->rowCount() > 0)
             view->contactsView()->setCurrentIndex(view->contactsView()->model()->index(0, 0));
     });
-    view->load(*listReader_, personId);
+    view->load(*listReader_, personId, session_.actor());
     openPage(key, tr("Person"), view);
     return view;
 }
@@ -431,7 +862,10 @@ NewContactForm* MainWindow::adoptForm(NewContactForm* form) {
         rememberOpenDrafts();
         queues_->refreshCounts();
         selectAfterLoad_ = contactId;
-        if (!showQueue(QStringLiteral("awaiting_screening")) || model_->queueKey() == QLatin1String("awaiting_screening"))
+        // Where the new contact now waits: out of hours, with its handover; by day, for screening.
+        const QString next = session_.role == core::role::kEdtWorker ? QStringLiteral("handovers")
+                                                                      : QStringLiteral("awaiting_screening");
+        if (!showQueue(next) || model_->queueKey() == next)
             model_->reload();
         table_->setFocus(Qt::OtherFocusReason);
     });
@@ -497,6 +931,17 @@ void MainWindow::closeTab(int index) {
         if (!form->draftId().isEmpty())
             statusBar()->showMessage(tr("Draft kept in My drafts."), 6000);
     }
+    if (hasUnsavedWork(page) &&
+        QMessageBox::question(this, tr("Close without recording?"),
+                              tr("What you typed in “%1” is not recorded yet and will be lost.").arg(tabs_->tabText(index)),
+                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    if (auto* form = qobject_cast<ScreeningForm*>(page)) {
+        QSettings().setValue(QStringLiteral("screening/splitter"), form->splitter()->saveState());
+        QSettings().setValue(QStringLiteral("screening/sideSplitter"), form->sideSplitter()->saveState());
+    }
+    if (auto* form = qobject_cast<SignOffForm*>(page))
+        QSettings().setValue(QStringLiteral("signOff/splitter"), form->splitter()->saveState());
     tabs_->removeTab(index);
     page->deleteLater();
     rememberOpenDrafts();
@@ -511,7 +956,18 @@ bool MainWindow::saveAllDrafts(bool askOnFailure) {
                 allSaved = false;
             }
         }
-    return allSaved;
+    if (!allSaved || !askOnFailure)
+        return allSaved;
+    // Workflow forms keep their typing only while open (core has no drafts for them): ask first.
+    QStringList unsaved;
+    for (int i = 1; i < tabs_->count(); ++i)
+        if (hasUnsavedWork(tabs_->widget(i)))
+            unsaved << tabs_->tabText(i);
+    if (unsaved.isEmpty())
+        return true;
+    return QMessageBox::question(this, tr("Close without recording?"),
+                                 tr("Not recorded yet, and lost if you close: %1.").arg(unsaved.join(QStringLiteral(", "))),
+                                 QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Close;
 }
 
 void MainWindow::rememberOpenDrafts() {
@@ -542,6 +998,8 @@ void MainWindow::restoreOpenDrafts() {
 
 void MainWindow::refresh() {
     queues_->refreshCounts();
+    if (const QueueItem* current = model_->itemAt(table_->currentIndex().row()))
+        selectAfterLoad_ = current->id;
     model_->reload();
     if (!detail_->contactId().isEmpty()) {
         const QString id = detail_->contactId();
@@ -591,13 +1049,18 @@ void MainWindow::restoreWindowState() {
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1366, 800);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // The sidebar as wide as its longest title with an overdue count and a count beside it.
+    const QFontMetrics metrics = queueList_->fontMetrics();
+    int sidebar = 0;
+    for (int row = 0; row < queues_->rowCount(); ++row)
+        sidebar = std::max(sidebar, metrics.horizontalAdvance(queues_->queue(row).title));
+    sidebar = std::clamp(sidebar + 2 * (metrics.horizontalAdvance(QStringLiteral("9,999")) + 18) + 36, 200, 300);
     if (!mainSplitter_->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
-        mainSplitter_->setSizes({180, width() - 180});
+        mainSplitter_->setSizes({sidebar, width() - sidebar});
     if (!queueSplitter_->restoreState(settings.value(QStringLiteral("mainWindow/queueSplitter")).toByteArray()))
-        queueSplitter_->setSizes({(width() - 190) * 55 / 100, (width() - 190) * 45 / 100});
+        queueSplitter_->setSizes({(width() - sidebar - 10) * 55 / 100, (width() - sidebar - 10) * 45 / 100});
     detail_->splitter()->restoreState(settings.value(QStringLiteral("mainWindow/contactSplitter")).toByteArray());
     table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/contactColumns")).toByteArray());
-    table_->setColumnHidden(ContactTableModel::Due, true);
 }
 
 void MainWindow::saveWindowState() {

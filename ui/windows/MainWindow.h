@@ -1,19 +1,29 @@
 #pragma once
-// The main window: the signed-in role's queues on the left (with counts), and a tabbed work area. The
-// first tab is the selected queue (its contacts, loaded in pages as you scroll, and the selected
-// contact's detail: as recorded, timeline, and each child's history); contacts, people and new
-// contacts open in further tabs. Workflow screens (screening, sign-off, strategy discussion, EDT
-// handover) open as tabs the same way, through openPage(); their queues are entries in
-// QueueDefinitions.
+// The main window: the signed-in role's queues on the left (with counts, and how many are overdue),
+// and a tabbed work area. The first tab is the selected queue (its rows, with what is due and a live
+// countdown, and the selected contact's detail: where it stands, as recorded, timeline, and each
+// child's history); contacts, people, new contacts and the workflow screens (screening, sign-off,
+// strategy discussion, handover) open in further tabs through openPage(). The Work menu acts on the
+// contact in view (the selected row, the contact tab or the form): Ctrl+E screen, Ctrl+D sign off,
+// Ctrl+T strategy discussion, Ctrl+R tell the referrer, Ctrl+Shift+C close, Ctrl+Shift+H handover.
+//
+// Reading is logged (ContactService::view, PersonSearch::viewHistory) once per opening: a contact or
+// person opened in a tab of its own, a workflow screen, a child's tab opened, or a contact left in the
+// queue's detail pane for two seconds (moving through the queue with the arrow keys is not reading
+// each contact it passes).
 
 #include "Workspace.h"
 #include "users/UserService.h"
 
+#include <nlohmann/json.hpp>
+
+#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QListView;
 class QSplitter;
@@ -24,12 +34,18 @@ class QTimer;
 namespace frontdoor::ui {
 
 class BackgroundReader;
+class CloseContactDialog;
 class ContactListModel;
 class ContactView;
+class HandoverView;
 class NewContactForm;
 class PersonView;
 class QueueListModel;
 class QuickSearchBox;
+class ReferrerFeedbackDialog;
+class ScreeningForm;
+class SignOffForm;
+class StrategyDiscussionForm;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -49,6 +65,20 @@ public:
     PersonView* openPerson(const QString& personId);
     NewContactForm* newContact();
     NewContactForm* openDraft(const QString& draftId);
+    /// Starts screening a recorded (or returned) contact and opens the screening form; opens it
+    /// without starting when screening is under way. Null (with a message why) if core refuses.
+    ScreeningForm* openScreening(const QString& contactId);
+    SignOffForm* openSignOff(const QString& contactId);
+    StrategyDiscussionForm* openStrategy(const QString& contactId);
+    HandoverView* openHandover(const QString& contactId);
+    /// Opens (window-modal, not blocking) the dialog recording that the referrer was told.
+    ReferrerFeedbackDialog* tellReferrer(const QString& contactId);
+    CloseContactDialog* closeContact(const QString& contactId);
+    /// Runs a Work action ("screen", "signOff", "strategy", "tellReferrer", "close",
+    /// "acknowledgeHandover") on a contact.
+    void runAction(const QString& action, const QString& contactId);
+    /// The Work menu's action for one of those names (for tests: enabled when offered).
+    QAction* workAction(const QString& action) const;
     /// Saves every open form's draft (closing the window and quitting call this).
     bool saveAllDrafts(bool askOnFailure);
 
@@ -84,6 +114,20 @@ private:
     void restoreWindowState();
     void saveWindowState();
     NewContactForm* adoptForm(NewContactForm* form);
+    QWidget* findPage(const QString& key) const;
+    /// The contact in view: the current tab's, or the queue's selected row; with its state when known.
+    struct ContactInView {
+        QString contactId;
+        const nlohmann::json* state = nullptr;
+        QString status; ///< the queue row's, until the state is loaded
+    };
+    ContactInView contactInView() const;
+    void updateWorkActions();
+    /// After something was recorded about a contact: counts, the queue, and every view of it.
+    void contactChanged(const QString& contactId);
+    void closePage(QWidget* page);
+    void scheduleReadLog();
+    void logPersonRead(const QString& personId);
 
     core::Workspace& workspace_;
     core::Session session_;
@@ -101,6 +145,9 @@ private:
     QuickSearchBox* search_ = nullptr;
     QLabel* countLabel_ = nullptr;
     QTimer* countsTimer_ = nullptr;
+    QTimer* readTimer_ = nullptr; ///< the detail pane's contact counts as read after two seconds
+    QHash<QString, QAction*> workActions_;
+    QString loggedDetail_; ///< the detail pane's contact whose reading is logged (until another is shown)
     QString selectAfterLoad_;
     int newFormSerial_ = 0;
     bool closing_ = false;

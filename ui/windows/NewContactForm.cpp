@@ -14,6 +14,8 @@
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
 #include "widgets/MatchingPanel.h"
+#include "users/Roles.h"
+#include "workflow/ContactWorkflow.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -243,11 +245,41 @@ void NewContactForm::buildForm() {
     for (int column = 0; column < 6; ++column)
         consentGrid->setColumnStretch(column, 1);
 
+    // Out of hours: what the EDT already did, and the note for the day team (an EDT worker's contacts
+    // are recorded with their handover).
+    QGroupBox* handoverBox = nullptr;
+    if (isOutOfHours()) {
+        alreadyDone_ = new QPlainTextEdit;
+        alreadyDone_->setObjectName(QStringLiteral("alreadyDone"));
+        alreadyDone_->setTabChangesFocus(true);
+        alreadyDone_->setFixedHeight(80);
+        alreadyDone_->setPlaceholderText(tr("Calls made, visits, police attendance, where the child is tonight"));
+        handoverNote_ = new QPlainTextEdit;
+        handoverNote_->setObjectName(QStringLiteral("handoverNote"));
+        handoverNote_->setTabChangesFocus(true);
+        handoverNote_->setFixedHeight(80);
+        handoverNote_->setPlaceholderText(tr("What the day team needs to do first, and by when"));
+        cells_.insert(QStringLiteral("handover.already_done"), new FieldCell(tr("What the EDT already &did"), alreadyDone_));
+        cells_.insert(QStringLiteral("handover.handover_note"), new FieldCell(tr("Handover n&ote for the day team"), handoverNote_));
+        handoverBox = section(tr("Out of hours: the handover"), QStringLiteral("handoverSection"));
+        auto* handoverLayout = new QVBoxLayout(handoverBox);
+        auto* about = new QLabel(tr("Recorded with the contact; a duty manager acknowledges it by the next opening."));
+        about->setProperty("role", QStringLiteral("hint"));
+        about->setWordWrap(true);
+        handoverLayout->addWidget(about);
+        handoverLayout->addWidget(cells_.value(QStringLiteral("handover.already_done")));
+        handoverLayout->addWidget(cells_.value(QStringLiteral("handover.handover_note")));
+        connect(alreadyDone_, &QPlainTextEdit::textChanged, this, &NewContactForm::markDirty);
+        connect(handoverNote_, &QPlainTextEdit::textChanged, this, &NewContactForm::markDirty);
+    }
+
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("formContent"));
     auto* contentLayout = new QVBoxLayout(content);
     for (QWidget* part : std::initializer_list<QWidget*>{received, referrer, childrenBox, adultsBox, concernBox, consentBox})
         contentLayout->addWidget(part);
+    if (handoverBox)
+        contentLayout->addWidget(handoverBox);
     contentLayout->addStretch(1);
     scroll_ = new QScrollArea;
     scroll_->setObjectName(QStringLiteral("formScroll"));
@@ -273,7 +305,8 @@ void NewContactForm::buildForm() {
     draftStatus_ = new QLabel(tr("Not saved yet: the draft saves itself as you type"));
     draftStatus_->setObjectName(QStringLiteral("draftStatus"));
     draftStatus_->setProperty("role", QStringLiteral("hint"));
-    recordButton_ = new QPushButton(tr("&Record contact (%1)").arg(shortcutText("record")));
+    recordButton_ = new QPushButton(isOutOfHours() ? tr("&Record with handover (%1)").arg(shortcutText("record"))
+                                                   : tr("&Record contact (%1)").arg(shortcutText("record")));
     recordButton_->setObjectName(QStringLiteral("recordButton"));
     recordButton_->setDefault(false);
     recordButton_->setProperty("role", QStringLiteral("primary"));
@@ -413,7 +446,7 @@ void NewContactForm::removeChild(ChildEditor* editor) {
 }
 
 AdultEditor* NewContactForm::newAdultEditor(int index) {
-    auto* editor = new AdultEditor(index);
+    auto* editor = new AdultEditor(workspace_.clock(), index);
     connect(editor, &AdultEditor::changed, this, &NewContactForm::markDirty);
     connect(editor, &AdultEditor::removeRequested, this, [this, editor] { removeAdult(editor); });
     return editor;
@@ -446,8 +479,10 @@ void NewContactForm::rebuildTabOrder() {
     chain << addChild_;
     for (auto* adult : adults_)
         chain += adult->focusChain();
-    chain << addAdult_ << concern_ << consentStatus_ << consentAuthorisedBy_ << consentBasis_ << recordButton_
-          << saveButton_ << discardButton_;
+    chain << addAdult_ << concern_ << consentStatus_ << consentAuthorisedBy_ << consentBasis_;
+    if (alreadyDone_)
+        chain << alreadyDone_ << handoverNote_;
+    chain << recordButton_ << saveButton_ << discardButton_;
     for (qsizetype i = 0; i + 1 < chain.size(); ++i)
         QWidget::setTabOrder(chain[i], chain[i + 1]);
 }
@@ -580,11 +615,27 @@ nlohmann::json NewContactForm::contactJson() const {
     return json;
 }
 
+nlohmann::json NewContactForm::handoverJson() const {
+    nlohmann::json handover = nlohmann::json::object();
+    if (alreadyDone_) {
+        putText(handover, "already_done", alreadyDone_->toPlainText());
+        putText(handover, "handover_note", handoverNote_->toPlainText());
+    }
+    return handover;
+}
+
+bool NewContactForm::isOutOfHours() const { return session_.role == core::role::kEdtWorker; }
+
 void NewContactForm::loadJson(const nlohmann::json& body) {
     loading_ = true;
     extra_ = body.is_object() ? body : nlohmann::json::object();
-    for (const char* key : {"id", "received_at", "channel", "source", "referrer", "children", "adults", "concern", "consent"})
+    for (const char* key : {"id", "received_at", "channel", "source", "referrer", "children", "adults", "concern", "consent",
+                            "handover"})
         extra_.erase(key);
+    if (alreadyDone_ && body.is_object() && body.contains("handover") && body.at("handover").is_object()) {
+        alreadyDone_->setPlainText(jsonText(body.at("handover"), "already_done"));
+        handoverNote_->setPlainText(jsonText(body.at("handover"), "handover_note"));
+    }
     if (const auto received = core::parseInstant(body.value("received_at", std::string())))
         receivedAt_->setDateTime(toLocal(*received));
     const int channel = channel_->findData(jsonText(body, "channel"));
@@ -637,7 +688,10 @@ bool NewContactForm::saveDraftNow() {
     if (recorded_ || !dirty_)
         return true;
     try {
-        const std::string id = core::ContactService(workspace_).saveDraft(session_.actor(), ss(draftId_), contactJson());
+        nlohmann::json body = contactJson();
+        if (const auto handover = handoverJson(); !handover.empty())
+            body["handover"] = handover; // kept with the draft; sent to core apart from the contact
+        const std::string id = core::ContactService(workspace_).saveDraft(session_.actor(), ss(draftId_), body);
         draftId_ = qs(id);
         dirty_ = false;
         draftStatus_->setText(tr("Draft saved %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
@@ -676,7 +730,9 @@ bool NewContactForm::record() {
     if (!draftId_.isEmpty())
         input["id"] = ss(draftId_);
     try {
-        const auto result = core::ContactService(workspace_).record(session_.actor(), input);
+        const auto result = isOutOfHours()
+                                ? core::ContactWorkflow(workspace_).recordOutOfHours(session_.actor(), input, handoverJson())
+                                : core::ContactService(workspace_).record(session_.actor(), input);
         recorded_ = true;
         dirty_ = false;
         autosave_->stop();

@@ -3,6 +3,8 @@
 // panel beside them), the adults, the concern and consent. Everything typed is saved as a draft about a
 // second after typing stops, when the tab or window closes and when the app quits, so nothing typed is
 // lost; Ctrl+Enter records the contact, and what core refuses is shown beside the field it is about.
+// For an EDT worker the form has an out-of-hours part (what was already done, the handover note) and
+// records through ContactWorkflow::recordOutOfHours.
 
 #include "Workspace.h"
 #include "contacts/ContactService.h"
@@ -61,6 +63,10 @@ public:
 
     /// The form as `contact record` input (also the draft's body).
     nlohmann::json contactJson() const;
+    /// Out of hours (an EDT worker's form): the handover, {"already_done", "handover_note"}.
+    nlohmann::json handoverJson() const;
+    /// An EDT worker records out-of-hours contacts, each with its handover to the day team.
+    bool isOutOfHours() const;
 
     /// Saves the draft now if anything changed. Returns false (and says why in the banner) if core
     /// refused; what was typed stays in the form.
@@ -150,6 +156,8 @@ private:
     QComboBox* consentStatus_ = nullptr;
     QPlainTextEdit* consentBasis_ = nullptr;
     QLineEdit* consentAuthorisedBy_ = nullptr;
+    QPlainTextEdit* alreadyDone_ = nullptr;
+    QPlainTextEdit* handoverNote_ = nullptr;
     QPushButton* recordButton_ = nullptr;
     QPushButton* saveButton_ = nullptr;
     QPushButton* discardButton_ = nullptr;

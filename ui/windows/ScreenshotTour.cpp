@@ -7,24 +7,38 @@
 #include "models/ContactListModel.h"
 #include "models/QueueListModel.h"
 #include "people/PersonSearch.h"
+#include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
-#include "support/UiTimings.h"
 #include "support/Text.h"
+#include "support/UiTimings.h"
+#include "users/UserService.h"
 #include "widgets/ChildEditor.h"
 #include "widgets/ContactView.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/MatchingPanel.h"
 #include "widgets/PersonView.h"
 #include "widgets/QuickSearchBox.h"
+#include "widgets/RowTable.h"
+#include "windows/HandoverView.h"
 #include "windows/MainWindow.h"
 #include "windows/NewContactForm.h"
+#include "windows/ScreeningForm.h"
+#include "windows/SignOffForm.h"
+#include "windows/StrategyDiscussionForm.h"
+#include "workflow/ContactWorkflow.h"
+#include "workflow/Queues.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -251,7 +265,11 @@ int ScreenshotTour::run() {
     save(window_, QStringLiteral("search"));
     pressKey(&window_, Qt::Key_Escape);
 
-    // 7. Help -> Keyboard shortcuts.
+    // 7. The workflow screens, as the people who use them see them.
+    workflowScreens();
+    QApplication::setActiveWindow(&window_);
+
+    // 8. Help -> Keyboard shortcuts.
     {
         ShortcutsDialog dialog(&window_);
         dialog.show();
@@ -259,6 +277,301 @@ int ScreenshotTour::run() {
     }
     window_.close();
     return failures_ == 0 ? 0 : 1;
+}
+
+std::unique_ptr<MainWindow> ScreenshotTour::openAs(const char* user, const char* pin, const char* role) {
+    std::unique_ptr<MainWindow> window;
+    {
+        UiTimingWatchdogPause notAPersonsWork; // signing in checks an Argon2id hash: slow on purpose
+        window = std::make_unique<MainWindow>(workspace_, core::UserService(workspace_).signIn(user, pin, role));
+    }
+    window->resize(size_);
+    window->show();
+    window->activateWindow();
+    QApplication::setActiveWindow(window.get());
+    waitFor([&] { return !window->contactModel()->loading(); }, 10000);
+    waitFor([] { return false; }, 300);
+    return window;
+}
+
+namespace {
+
+/// Last night at 02:10, local time: when the EDT was on duty (and never in the future).
+QDateTime lastNight(const core::Clock& clock) {
+    QDateTime at = toLocal(clock.now());
+    at.setTime(QTime(2, 10));
+    if (at > toLocal(clock.now()))
+        at = at.addDays(-1);
+    return at;
+}
+
+void scrollTo(QWidget* form, QWidget* target) {
+    if (auto* scroll = form->findChild<QScrollArea*>(); scroll && target)
+        scroll->ensureWidgetVisible(target, 0, 20);
+}
+
+/// A recorded contact about one school-age child, first in core's awaiting-screening order that is
+/// not an out-of-hours handover (those are the duty manager's to read first).
+QString contactToScreen(core::Workspace& ws, const core::Actor& actor, int skip = 0) {
+    for (const auto& item : core::Queues(ws).items("awaiting_screening", actor))
+        if (item.what.rfind("Out-of-hours", 0) != 0 && skip-- <= 0)
+            return qs(item.contactId);
+    return {};
+}
+
+} // namespace
+
+void ScreenshotTour::workflowScreens() {
+    const core::Clock& clock = workspace_.clock();
+
+    // a. An EDT worker's out-of-hours contact, with what was done and the handover note.
+    {
+        auto edt = openAs("eve.edt", "3333", "edt_worker");
+        NewContactForm* form = edt->newContact();
+        waitFor([] { return false; }, 200);
+        form->findChild<QDateTimeEdit*>(QStringLiteral("receivedAt"))->setDateTime(lastNight(clock));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("source")), QStringLiteral("6"));
+        pressKey(edt.get(), Qt::Key_Tab);
+        typeInto(form->findChild<QWidget*>(QStringLiteral("referrerName")), QStringLiteral("PC Rowan Ellery"));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("referrerAgency")), QStringLiteral("Cheshire Police"));
+        typeInto(form->child(0)->givenName(), QStringLiteral("Mia"));
+        typeInto(form->child(0)->familyName(), QStringLiteral("Thornbury"));
+        typeInto(form->child(0)->dateOfBirth(), QStringLiteral("02/05/2019"));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("voice")),
+                 QStringLiteral("Mia told officers \"daddy hurt mummy and my arm\"."));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("concern")),
+                 QStringLiteral("Domestic incident at 01:30; Mia has a bruised forearm and says her father grabbed her."));
+        auto* consent = form->findChild<QComboBox*>(QStringLiteral("consentStatus"));
+        consent->setCurrentIndex(consent->findData(QStringLiteral("not_sought")));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("consentBasis")), QStringLiteral("Risk of significant harm; evidence."));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("alreadyDone")),
+                 QStringLiteral("Spoke to mother by phone at 02:20; father left the address with police; checked police "
+                                "systems. Mia is safe with her mother tonight."));
+        typeInto(form->findChild<QWidget*>(QStringLiteral("handoverNote")),
+                 QStringLiteral("Needs screening first thing and a strategy discussion if the bruising is confirmed. "
+                                "Mother expects a call by 10:00."));
+        scrollTo(form, form->findChild<QWidget*>(QStringLiteral("handoverSection")));
+        waitFor([&] { return !form->hasUnsavedChanges(); }, 3000);
+        save(*edt, QStringLiteral("edt-new-contact"));
+        form->record();
+        waitFor([&] { return edt->currentForm() == nullptr; }, 3000);
+        edt->close();
+    }
+
+    auto manager = openAs("mo.manager", "2222", "duty_manager");
+    // b. The duty manager's morning: handovers at the top, each with its countdown.
+    manager->showQueue(QStringLiteral("handovers"));
+    waitFor([&] { return !manager->contactModel()->loading() && manager->detailPane()->isLoaded(); }, 10000);
+    manager->contactTable()->setFocus();
+    save(*manager, QStringLiteral("queue-handovers"));
+    // c. The handover, then acknowledged.
+    // The one the EDT worker has just handed over (the others are the demo's).
+    QString handedOver;
+    for (int row = 0; row < manager->contactModel()->rowCount(); ++row)
+        if (manager->contactModel()->itemAt(row)->children.contains(QLatin1String("Thornbury")))
+            handedOver = manager->contactModel()->itemAt(row)->id;
+    if (handedOver.isEmpty() && manager->contactModel()->itemAt(0))
+        handedOver = manager->contactModel()->itemAt(0)->id;
+    if (!handedOver.isEmpty()) {
+        HandoverView* handover = manager->openHandover(handedOver);
+        waitFor([&] { return handover->isLoaded(); });
+        typeInto(handover->findChild<QWidget*>(QStringLiteral("acknowledgeNote")),
+                 QStringLiteral("Read at the morning meeting; Sam to screen first."));
+        save(*manager, QStringLiteral("edt-handover"));
+        handover->acknowledge();
+        waitFor([&] { return handover->isLoaded(); });
+        save(*manager, QStringLiteral("edt-handover-acknowledged"));
+    }
+    // d. Overdue: everything past due, red.
+    manager->showQueue(QStringLiteral("overdue"));
+    waitFor([&] { return !manager->contactModel()->loading() && manager->detailPane()->isLoaded(); }, 10000);
+    manager->contactTable()->setFocus();
+    save(*manager, QStringLiteral("queue-overdue"));
+
+    // e. Screening, by a screener: the indicator picker found by typing, the suggestion beside it.
+    QApplication::setActiveWindow(&window_);
+    const QString toScreen = contactToScreen(workspace_, window_.session().actor());
+    if (!toScreen.isEmpty()) {
+        ScreeningForm* screening = window_.openScreening(toScreen);
+        waitFor([&] { return screening && screening->isLoaded(); });
+        if (screening) {
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("checkAgency")), QStringLiteral("Health visiting"));
+            pressKey(&window_, Qt::Key_Escape); // the agencies' completion list
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("checkPerson")), QStringLiteral("HV Lomas"));
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("checkShared")),
+                     QStringLiteral("Known to the health visitor; missed the last two development checks."));
+            typeInto(screening->findChild<QComboBox*>(QStringLiteral("checkBasis"))->lineEdit(),
+                     QStringLiteral("Consent given by the parent"));
+            screening->addPartnerCheck();
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("risks")),
+                     QStringLiteral("Neglect of basic needs; missed health appointments."));
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("strengths")),
+                     QStringLiteral("Mother asks for help; warm relationship with the children."));
+            screening->indicatorSearch()->setFocus();
+            typeInto(screening->indicatorSearch(), QStringLiteral("neglect"));
+            pressKey(&window_, Qt::Key_Down);
+            pressKey(&window_, Qt::Key_Down);
+            pressKey(&window_, Qt::Key_Space);
+            waitFor([&] { return !screening->suggestionPending(); });
+            save(window_, QStringLiteral("screening"));
+            // A different outcome: the rationale is now required, and says so.
+            auto* outcome = screening->findChild<QComboBox*>(QStringLiteral("outcomeChoice"));
+            outcome->setFocus();
+            typeInto(outcome, QStringLiteral("Child"));
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("recommendationText")),
+                     QStringLiteral("Child and family assessment: the third contact this year."));
+            screening->submit(); // refused: no rationale yet
+            scrollTo(screening, screening->findChild<QWidget*>(QStringLiteral("recommendationSection")));
+            save(window_, QStringLiteral("screening-rationale-required"));
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("rationale")),
+                     QStringLiteral("Third contact this year and mother says she is not coping: assess now."));
+            screening->submit();
+        }
+    }
+
+    // f. Sign-off, by another duty manager: the suggestion against the recommendation, the decision.
+    QApplication::setActiveWindow(manager.get());
+    manager->showQueue(QStringLiteral("awaiting_signoff"));
+    waitFor([&] { return !manager->contactModel()->loading(); }, 10000);
+    QString toSignOff;
+    for (int row = 0; row < manager->contactModel()->rowCount() && toSignOff.isEmpty(); ++row)
+        if (manager->contactModel()->itemAt(row)->id == toScreen)
+            toSignOff = toScreen;
+    if (toSignOff.isEmpty() && manager->contactModel()->itemAt(0))
+        toSignOff = manager->contactModel()->itemAt(0)->id;
+    if (!toSignOff.isEmpty()) {
+        SignOffForm* signOff = manager->openSignOff(toSignOff);
+        waitFor([&] { return signOff->isLoaded(); });
+        typeInto(signOff->findChild<QWidget*>(QStringLiteral("caseDirectionWhat")),
+                 QStringLiteral("Allocate for a child and family assessment; visit within 5 working days."));
+        typeInto(signOff->findChild<QWidget*>(QStringLiteral("caseDirectionByWhom")), QStringLiteral("Assessment team"));
+        typeInto(signOff->findChild<QWidget*>(QStringLiteral("caseDirectionByWhen")),
+                 toLocal(clock.now()).addDays(7).toString(QStringLiteral("dd/MM/yyyy")));
+        save(*manager, QStringLiteral("sign-off"));
+        signOff->signOff();
+    }
+    // g. Four eyes: a duty manager's own recommendation is not offered to them for sign-off.
+    const QString own = contactToScreen(workspace_, manager->session().actor());
+    if (!own.isEmpty()) {
+        ScreeningForm* screening = manager->openScreening(own);
+        waitFor([&] { return screening && screening->isLoaded(); });
+        if (screening) {
+            screening->setIndicatorTicked(QStringLiteral("PERSISTENT_ABSENCE"), true);
+            waitFor([&] { return !screening->suggestionPending(); });
+            typeInto(screening->findChild<QWidget*>(QStringLiteral("recommendationText")),
+                     QStringLiteral("Early help: a Team Around the Family with the school."));
+            if (screening->submit()) {
+                SignOffForm* signOff = manager->openSignOff(own);
+                waitFor([&] { return signOff->isLoaded(); });
+                save(*manager, QStringLiteral("sign-off-own-recommendation"));
+                manager->workTabs()->removeTab(manager->workTabs()->indexOf(signOff));
+                signOff->deleteLater();
+            }
+        }
+    }
+
+    // h. A strategy discussion: scheduled with a missing agency flagged, then held, then its outcome
+    // with the agreed actions, and the record as a PDF to share.
+    QString strategyContact;
+    for (const auto& item : core::Queues(workspace_).items("strategy_due", manager->session().actor()))
+        if (item.status == "required") {
+            strategyContact = qs(item.contactId);
+            break;
+        }
+    if (strategyContact.isEmpty() && !own.isEmpty()) {
+        // None waiting in the demo: one decided now (the tour's own set-up, through core).
+        const QString another = contactToScreen(workspace_, manager->session().actor());
+        if (!another.isEmpty()) {
+            UiTimingWatchdogPause setUp;
+            const std::string id = ss(another);
+            core::ContactWorkflow workflow(workspace_);
+            const core::Actor screener = window_.session().actor();
+            workflow.startScreening(screener, id);
+            const auto suggestion =
+                core::ScreeningDecisionService(workspace_).screenRecorded(id, {{"indicators", {"ABUSE_DISCLOSURE"}}}).toJson();
+            workflow.recommend(screener, id,
+                               {{"indicators", {"ABUSE_DISCLOSURE"}}, {"level", suggestion["level"]},
+                                {"outcome", suggestion["outcome"]}, {"rag", suggestion["rag"]},
+                                {"recommendation", "Strategy discussion: a disclosure of physical abuse."}});
+            workflow.signOff(manager->session().actor(), id,
+                             {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"},
+                                                  {"by_when", core::formatDate(core::utcDate(clock.now()))}}}});
+            strategyContact = another;
+        }
+    }
+    if (!strategyContact.isEmpty()) {
+        StrategyDiscussionForm* strategy = manager->openStrategy(strategyContact);
+        waitFor([&] { return strategy->isLoaded(); });
+        RowTable* invitees = strategy->invitees();
+        // Names as the coordinator rings round; the police not reached yet.
+        const char* names[] = {"DS Kerr", "Nurse Adebayo", "Sam Screener", "Mo Manager", "", "", ""};
+        nlohmann::json rows = nlohmann::json::array();
+        for (int r = 0; r < invitees->rowCount(); ++r) {
+            nlohmann::json row{{"agency", ss(invitees->item(r, 0)->data(Qt::UserRole + 1).toString())},
+                               {"name", r < 7 ? names[r] : ""},
+                               {"role", ss(invitees->item(r, 2) ? invitees->item(r, 2)->text() : QString())}};
+            if (r > 0 && r < 4)
+                rows.push_back(row);
+        }
+        invitees->setJson(rows);
+        emit invitees->edited();
+        typeInto(strategy->findChild<QWidget*>(QStringLiteral("location")),
+                 QStringLiteral("Teams call; link sent to police, health and the school"));
+        save(*manager, QStringLiteral("strategy-schedule-missing-police"));
+        rows.insert(rows.begin(), nlohmann::json{{"agency", "police"}, {"name", "DS Kerr"}, {"role", "Officer"}});
+        invitees->setJson(rows);
+        emit invitees->edited();
+        strategy->schedule();
+        waitFor([&] { return strategy->isLoaded() && strategy->status() == QLatin1String("scheduled"); });
+        strategy->agencyInformation()->setJson(
+            {{{"agency", "police"}, {"information", "Father arrested overnight; bail conditions not to return home."}},
+             {{"agency", "health"}, {"information", "Seen at ED in June with a wrist sprain; no other concerns."}},
+             {{"agency", "childrens_social_care"}, {"information", "Third contact this year; previous early help closed in May."}}});
+        strategy->recordHeld();
+        waitFor([&] { return strategy->isLoaded() && strategy->status() == QLatin1String("held"); });
+        typeInto(strategy->findChild<QWidget*>(QStringLiteral("safetyActions")),
+                 QStringLiteral("Father bailed away from the home; mother agrees a safety plan."));
+        auto* s47 = strategy->findChild<QComboBox*>(QStringLiteral("s47Decision"));
+        s47->setCurrentIndex(s47->findData(QStringLiteral("joint")));
+        strategy->findChild<QCheckBox*>(QStringLiteral("medicalRequired"))->setChecked(true);
+        typeInto(strategy->findChild<QWidget*>(QStringLiteral("medicalArrangements")),
+                 QStringLiteral("Child protection medical at 16:00, Dr Kaur"));
+        typeInto(strategy->findChild<QWidget*>(QStringLiteral("familyToldWhat")),
+                 QStringLiteral("Joint enquiry and the medical"));
+        typeInto(strategy->findChild<QWidget*>(QStringLiteral("familyToldWhen")), QStringLiteral("Today by 15:30, by Sam"));
+        const std::string today = core::formatDate(core::utcDate(clock.now()));
+        const std::string later = core::formatDate(core::utcDate(clock.now() + std::chrono::hours(48)));
+        strategy->actions()->setJson(
+            {{{"action", "Child protection medical"}, {"owner", "Dr Kaur"}, {"agency", "health"}, {"due", today}},
+             {{"action", "Joint visit and ABE interview planning"}, {"owner", "DS Kerr"}, {"agency", "police"}, {"due", later}},
+             {{"action", "Safety plan agreed with mother, in writing"}, {"owner", "Sam Screener"},
+              {"agency", "childrens_social_care"}, {"due", today}}});
+        strategy->recordOutcome();
+        waitFor([&] { return strategy->isLoaded() && strategy->status() == QLatin1String("outcome_recorded"); });
+        scrollTo(strategy, strategy->actionList());
+        save(*manager, QStringLiteral("strategy-outcome-actions"));
+        UiTimingWatchdogPause writing;
+        const QString pdf = QDir(directory_).filePath(QStringLiteral("strategy-discussion.pdf"));
+        if (strategy->saveAsPdf(pdf))
+            std::cerr << "Saved " << pdf.toStdString() << "\n";
+        const QString preview = QDir(directory_).filePath(QStringLiteral("strategy-discussion-pdf.png"));
+        const bool saved = strategy->firstPageImage(900).save(preview);
+        std::cerr << (saved ? "Saved " : "Could not save ") << preview.toStdString() << "\n";
+        failures_ += saved ? 0 : 1;
+    }
+
+    // i. A contact where it stands: deadlines, decision, case direction, and the actions offered.
+    manager->showQueue(QStringLiteral("referrer_feedback"));
+    waitFor([&] { return !manager->contactModel()->loading(); }, 10000);
+    if (manager->contactModel()->rowCount() > 0) {
+        ContactView* view = manager->openContact(manager->contactModel()->itemAt(0)->id);
+        waitFor([&] { return view->isLoaded(); });
+        save(*manager, QStringLiteral("contact-where-it-stands"));
+    }
+    // Nothing typed is left unrecorded, so closing asks nothing.
+    for (int i = manager->workTabs()->count() - 1; i > 0; --i)
+        manager->workTabs()->removeTab(i);
+    manager->close();
 }
 
 } // namespace frontdoor::ui

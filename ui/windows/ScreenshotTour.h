@@ -1,8 +1,12 @@
 #pragma once
 // `frontdoor --screenshot-tour DIR`: drives the real windows through the main screens with the demo
 // data (sign-in, a queue, a contact's detail and timeline, a person view, a new contact with the
-// matching panel, refused fields, the search box, the shortcuts) and saves a PNG of each. Typing is
-// sent as key events, so the screens show what a person would see.
+// matching panel, refused fields, the search box, the shortcuts) and the workflow screens, signed in
+// as the people who use them (an EDT worker's out-of-hours contact; a duty manager's handovers,
+// overdue queue, handover and acknowledgement, sign-off and a strategy discussion from schedule to
+// outcome and its PDF; a screener's screening with the indicator picker and the live suggestion), and
+// saves a PNG of each. Typing is sent as key events, so the screens show what a person would see. It
+// changes the database it runs on: use a scratch copy.
 
 #include "Workspace.h"
 
@@ -10,6 +14,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QWidget;
 
@@ -30,6 +35,9 @@ public:
 
 private:
     bool save(QWidget& widget, const QString& name);
+    /// Another window, signed in as a demo user (the tour's main window is a screener's).
+    std::unique_ptr<MainWindow> openAs(const char* user, const char* pin, const char* role);
+    void workflowScreens();
 
     core::Workspace& workspace_;
     MainWindow& window_;

@@ -1,0 +1,63 @@
+#pragma once
+// The two small steps at the end of a contact's life: telling the referrer the outcome (how, when, by
+// whom) and closing the contact (core refuses while something is outstanding, and says what). Each is
+// a dialog that records through core and stays open, keeping what was typed, if core refuses.
+
+#include "Workspace.h"
+#include "users/UserService.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QDialog>
+
+#include <memory>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace frontdoor::ui {
+
+class FormFeedback;
+
+class ReferrerFeedbackDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `referrer`: who referred, for the heading ("Dana Whitfield, Brookside Primary").
+    ReferrerFeedbackDialog(core::Workspace& workspace, core::Session session, QString contactId, const QString& referrer,
+                           const QString& outcome, QWidget* parent = nullptr);
+    ~ReferrerFeedbackDialog() override;
+    /// Records it; accepts the dialog when core does.
+    bool record();
+
+private:
+    core::Workspace& workspace_;
+    core::Session session_;
+    QString contactId_;
+    std::unique_ptr<FormFeedback> feedback_;
+    QComboBox* how_;
+    QDateTimeEdit* when_;
+    QLineEdit* by_;
+    QPlainTextEdit* note_;
+};
+
+class CloseContactDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `outstanding`: what the state shows is still to do (core has the last word).
+    CloseContactDialog(core::Workspace& workspace, core::Session session, QString contactId,
+                       const QStringList& outstanding, QWidget* parent = nullptr);
+    ~CloseContactDialog() override;
+    bool closeContact();
+
+private:
+    core::Workspace& workspace_;
+    core::Session session_;
+    QString contactId_;
+    std::unique_ptr<FormFeedback> feedback_;
+    QLineEdit* note_;
+};
+
+} // namespace frontdoor::ui

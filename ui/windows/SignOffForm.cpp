@@ -1,0 +1,422 @@
+#include "windows/SignOffForm.h"
+
+#include "contacts/ContactService.h"
+#include "contacts/Outcomes.h"
+#include "people/PersonSearch.h"
+#include "rules/ScreeningDecisionService.h"
+#include "support/BackgroundReader.h"
+#include "support/FormFeedback.h"
+#include "support/Shortcuts.h"
+#include "support/Text.h"
+#include "support/UiTimings.h"
+#include "support/WorkflowText.h"
+#include "widgets/ContactView.h"
+#include "widgets/DateLineEdit.h"
+#include "widgets/FieldCell.h"
+#include "workflow/ContactWorkflow.h"
+
+#include <QComboBox>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace frontdoor::ui {
+namespace {
+
+QPlainTextEdit* textBox(const QString& name, int lines, const QString& placeholder) {
+    auto* edit = new QPlainTextEdit;
+    edit->setObjectName(name);
+    edit->setTabChangesFocus(true);
+    edit->setPlaceholderText(placeholder);
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
+    return edit;
+}
+
+QString esc(const QString& text) { return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
+
+} // namespace
+
+struct SignOffForm::Loaded {
+    nlohmann::json contact;
+    nlohmann::json state;
+    nlohmann::json decision = nlohmann::json::object();
+    std::vector<nlohmann::json> histories;
+};
+
+SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, core::Session session, QString contactId,
+                         QWidget* parent)
+    : QWidget(parent), workspace_(workspace), reader_(reader), session_(std::move(session)),
+      contactId_(std::move(contactId)) {
+    setObjectName(QStringLiteral("signOffForm"));
+    setAccessibleName(tr("Sign-off"));
+    banner_ = new QLabel;
+    banner_->setObjectName(QStringLiteral("signOffBanner"));
+    banner_->setWordWrap(true);
+    banner_->setTextFormat(Qt::PlainText);
+    banner_->hide();
+    feedback_ = std::make_unique<FormFeedback>(banner_);
+    header_ = new QLabel(tr("Loading the recommendation…"));
+    header_->setObjectName(QStringLiteral("signOffHeader"));
+    header_->setWordWrap(true);
+    header_->setTextFormat(Qt::RichText);
+
+    detail_ = new QTextBrowser;
+    detail_->setObjectName(QStringLiteral("signOffDetail"));
+    detail_->setAccessibleName(tr("The recommendation, its reasons, the checks, the analysis and the history"));
+
+    // The decision.
+    what_ = textBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
+    byWhom_ = new QLineEdit;
+    byWhom_->setObjectName(QStringLiteral("caseDirectionByWhom"));
+    byWhom_->setPlaceholderText(tr("A name or a team"));
+    byWhen_ = new DateLineEdit(workspace_.clock());
+    byWhen_->setObjectName(QStringLiteral("caseDirectionByWhen"));
+    byWhen_->setShowAge(false);
+    outcome_ = new QComboBox;
+    outcome_->setObjectName(QStringLiteral("decisionOutcome"));
+    rationale_ = textBox(QStringLiteral("decisionRationale"), 3, tr("Why you decide differently from the recommendation"));
+    returnReason_ = textBox(QStringLiteral("returnReason"), 2, tr("What the screener should change or check"));
+    signOffButton_ = new QPushButton(tr("&Sign off (%1)").arg(shortcutText("decide")));
+    signOffButton_->setObjectName(QStringLiteral("signOffButton"));
+    signOffButton_->setProperty("role", QStringLiteral("primary"));
+    returnButton_ = new QPushButton(tr("Return for &edits (%1)").arg(shortcutText("returnForEdits")));
+    returnButton_->setObjectName(QStringLiteral("returnButton"));
+    connect(signOffButton_, &QPushButton::clicked, this, &SignOffForm::signOff);
+    connect(returnButton_, &QPushButton::clicked, this, &SignOffForm::returnForEdits);
+    connect(outcome_, &QComboBox::currentIndexChanged, this, &SignOffForm::updateRationale);
+
+    const auto cell = [this](const QString& path, const QString& label, QWidget* input, QWidget* extra = nullptr) {
+        auto* c = new FieldCell(label, input, extra);
+        feedback_->addCell(path, c);
+        return c;
+    };
+    auto* directionBox = new QGroupBox(tr("Case direction"));
+    directionBox->setObjectName(QStringLiteral("caseDirectionSection"));
+    auto* directionLayout = new QVBoxLayout(directionBox);
+    directionLayout->addWidget(cell(QStringLiteral("case_direction.what"), tr("&What"), what_));
+    auto* whoWhen = new QHBoxLayout;
+    whoWhen->addWidget(cell(QStringLiteral("case_direction.by_whom"), tr("By &whom"), byWhom_), 3);
+    auto* whenCell = cell(QStringLiteral("case_direction.by_when"), tr("By w&hen"), byWhen_);
+    static_cast<QVBoxLayout*>(whenCell->layout())->insertWidget(2, byWhen_->readingLabel());
+    whoWhen->addWidget(whenCell, 2);
+    directionLayout->addLayout(whoWhen);
+    auto* outcomeBox = new QGroupBox(tr("Outcome"));
+    outcomeBox->setObjectName(QStringLiteral("decisionOutcomeSection"));
+    auto* outcomeLayout = new QVBoxLayout(outcomeBox);
+    outcomeLayout->addWidget(cell(QStringLiteral("outcome"), tr("&Outcome"), outcome_));
+    rationaleCell_ = cell(QStringLiteral("rationale"), tr("Rationale"), rationale_);
+    outcomeLayout->addWidget(rationaleCell_);
+    auto* returnBox = new QGroupBox(tr("Or return it to the screener"));
+    returnBox->setObjectName(QStringLiteral("returnSection"));
+    auto* returnLayout = new QVBoxLayout(returnBox);
+    returnLayout->addWidget(cell(QStringLiteral("reason"), tr("&Reason"), returnReason_));
+    returnLayout->addWidget(returnButton_, 0, Qt::AlignRight);
+
+    decisionPanel_ = new QWidget;
+    decisionPanel_->setObjectName(QStringLiteral("signOffDecision"));
+    auto* decisionLayout = new QVBoxLayout(decisionPanel_);
+    decisionLayout->setContentsMargins(0, 0, 0, 0);
+    decisionLayout->addWidget(directionBox);
+    decisionLayout->addWidget(outcomeBox);
+    decisionLayout->addWidget(signOffButton_, 0, Qt::AlignRight);
+    decisionLayout->addWidget(returnBox);
+    notOffered_ = new QLabel;
+    notOffered_->setObjectName(QStringLiteral("signOffNotOffered"));
+    notOffered_->setWordWrap(true);
+    notOffered_->setProperty("role", QStringLiteral("infoBanner"));
+    notOffered_->hide();
+    auto* side = new QWidget;
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(4, 0, 4, 0);
+    auto* heading = new QLabel(tr("Your decision"));
+    heading->setProperty("role", QStringLiteral("heading"));
+    sideLayout->addWidget(heading);
+    sideLayout->addWidget(notOffered_);
+    sideLayout->addWidget(decisionPanel_);
+    sideLayout->addStretch(1);
+    auto* sideScroll = new QScrollArea;
+    sideScroll->setWidget(side);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setMinimumWidth(340);
+
+    splitter_ = new QSplitter(Qt::Horizontal);
+    splitter_->setObjectName(QStringLiteral("signOffSplitter"));
+    splitter_->addWidget(detail_);
+    splitter_->addWidget(sideScroll);
+    splitter_->setStretchFactor(0, 3);
+    splitter_->setStretchFactor(1, 2);
+    splitter_->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(header_);
+    layout->addWidget(banner_);
+    layout->addWidget(splitter_, 1);
+
+    setTabOrder(what_, byWhom_);
+    setTabOrder(byWhom_, byWhen_);
+    setTabOrder(byWhen_, outcome_);
+    setTabOrder(outcome_, rationale_);
+    setTabOrder(rationale_, signOffButton_);
+    setTabOrder(signOffButton_, returnReason_);
+    setTabOrder(returnReason_, returnButton_);
+    setTabOrder(returnButton_, detail_);
+
+    const auto bind = [this](const char* id, auto slot) {
+        auto* shortcut = new QShortcut(this);
+        shortcut->setKeys(shortcutKeys(id));
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    bind("decide", [this] {
+        if (offered_)
+            signOff();
+    });
+    bind("returnForEdits", [this] {
+        if (!offered_)
+            return;
+        if (returnReason_->toPlainText().trimmed().isEmpty()) {
+            returnReason_->setFocus(Qt::ShortcutFocusReason); // say why first; Ctrl+Shift+R again returns it
+            return;
+        }
+        returnForEdits();
+    });
+
+    setEnabled(false);
+    const std::string id = ss(contactId_);
+    const core::Actor actor = session_.actor();
+    reader_.run<Loaded>(
+        this, QStringLiteral("sign-off form"),
+        [id, actor](core::Workspace& ws) {
+            Loaded data;
+            data.contact = core::ContactService(ws).view(actor, id);
+            data.contact.erase("timeline");
+            data.state = core::ContactWorkflow(ws).state(id);
+            const auto decisions = core::ScreeningDecisionService(ws).forContact(id);
+            if (!decisions.empty())
+                data.decision = decisions.back().toJson();
+            core::PersonSearch people(ws);
+            for (const auto& child : data.contact.value("children", nlohmann::json::array()))
+                if (child.contains("id"))
+                    data.histories.push_back(people.history(child.at("id").get<std::string>()));
+            return data;
+        },
+        [this](Answer<Loaded> answer) {
+            setEnabled(true);
+            if (!answer.ok()) {
+                header_->setText(tr("<b>This recommendation cannot be shown.</b> %1").arg(answer.error.toHtmlEscaped()));
+                decisionPanel_->hide();
+                return;
+            }
+            showLoaded(*answer.value);
+        });
+}
+
+SignOffForm::~SignOffForm() = default;
+
+QString SignOffForm::title() const { return title_.isEmpty() ? tr("Sign-off") : title_; }
+
+void SignOffForm::showLoaded(const Loaded& data) {
+    ScopedUiTiming timing("sign-off form shown");
+    const auto& state = data.state;
+    const auto& recommendation = state.value("recommendation", nlohmann::json::object());
+    const auto& decision = data.decision;
+    const auto& suggestion = decision.value("suggestion", nlohmann::json::object());
+    const QStringList children = childrenOf(data.contact);
+    title_ = tr("Sign-off: %1").arg(childNamesOf(data.contact));
+    emit titleChanged(title_);
+    recommendedOutcome_ = jsonText(recommendation, "outcome");
+    header_->setText(tr("<b style='font-size:large'>Sign-off</b> · %1 · received %2 · recommended by %3, %4")
+                         .arg(children.join(QStringLiteral(", ")).toHtmlEscaped(),
+                              shortDateTime(data.contact.value("received_at", std::string())).toHtmlEscaped(),
+                              jsonText(recommendation, "by").toHtmlEscaped(),
+                              shortDateTime(recommendation.value("at", std::string())).toHtmlEscaped()));
+
+    // What was recommended, and how it stands against the rules' suggestion.
+    QString html = QStringLiteral(
+        "<style>td.k{color:#555;padding-right:12px;white-space:nowrap;vertical-align:top;} h3{margin:12px 0 3px 0;}"
+        "table.grid{border-collapse:collapse;} table.grid td, table.grid th{border:1px solid #ccc;padding:3px 6px;"
+        "vertical-align:top;} table.grid th{background:#f1f3f4;text-align:left;} td.diff{background:#fef7e0;"
+        "font-weight:bold;} .m{color:#555;} .rationale{background:#fef7e0;border:1px solid #f9ab00;padding:6px;}</style>");
+    html += QStringLiteral("<h3>%1</h3><p>%2</p>")
+                .arg(tr("The recommendation"), esc(jsonText(recommendation, "recommendation")));
+    const auto compare = [&](const QString& label, const QString& suggested, const QString& chosen) {
+        const bool differs = suggested != chosen;
+        return QStringLiteral("<tr><td class='k'>%1</td><td>%2</td><td%3>%4%5</td></tr>")
+            .arg(label.toHtmlEscaped(), suggested.toHtmlEscaped(), differs ? QStringLiteral(" class='diff'") : QString(),
+                 chosen.toHtmlEscaped(), differs ? tr(" (differs)") : QString());
+    };
+    html += QStringLiteral("<table class='grid' cellspacing='0'><tr><th></th><th>%1</th><th>%2</th></tr>")
+                .arg(tr("The rules suggested"), tr("Recommended"));
+    html += compare(tr("Level"), jsonText(suggestion, "level_label"), jsonText(recommendation, "level_label"));
+    html += compare(tr("Outcome"), jsonText(suggestion, "outcome_label"),
+                    qs(core::outcomeLabel(recommendation.value("outcome", std::string()))));
+    html += compare(tr("RAG"), ragLabel(suggestion.value("rag", std::string())),
+                    ragLabel(recommendation.value("rag", std::string())));
+    html += QStringLiteral("</table>");
+    const QString rationale = jsonText(decision, "rationale");
+    if (!decision.value("departs_from_suggestion", nlohmann::json::array()).empty())
+        html += QStringLiteral("<p class='rationale'><b>%1</b> %2</p>")
+                    .arg(tr("The screener's rationale for departing from the suggestion:"), esc(rationale));
+    else if (!rationale.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("The screener's rationale:"), esc(rationale));
+    html += QStringLiteral("<h3>%1</h3><ol>").arg(tr("Why the rules suggested it (%1)").arg(jsonText(decision, "rules_version")));
+    for (const auto& reason : suggestion.value("reasons", nlohmann::json::array()))
+        html += QStringLiteral("<li>%1</li>").arg(esc(jsonText(reason, "text")));
+    html += QStringLiteral("</ol>");
+    QStringList ticked;
+    for (const auto& id : decision.value("inputs", nlohmann::json::object()).value("indicators", nlohmann::json::array()))
+        if (id.is_string())
+            ticked << qs(id.get<std::string>());
+    if (!ticked.isEmpty())
+        html += QStringLiteral("<p class='m'>%1</p>").arg(tr("Indicators ticked: %1").arg(ticked.join(QStringLiteral(", "))).toHtmlEscaped());
+
+    // The child's history and flags.
+    for (const auto& history : data.histories) {
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("%1's history").arg(jsonText(history, "display_name")).toHtmlEscaped());
+        const auto& flags = history.value("flags", nlohmann::json::object());
+        QStringList lines;
+        for (const auto& line : flags.value("explanations", nlohmann::json::array()))
+            lines << QStringLiteral("<span style='color:#a1260d'><b>⚑</b> %1</span>").arg(esc(qs(line.get<std::string>())));
+        html += QStringLiteral("<p>%1</p>").arg(lines.isEmpty() ? tr("No re-referral or repeat-contact flags.")
+                                                                 : lines.join(QStringLiteral("<br>")));
+        const auto& contacts = history.value("contacts", nlohmann::json::array());
+        html += QStringLiteral("<table class='grid' cellspacing='0'><tr><th>%1</th><th>%2</th><th>%3</th></tr>")
+                    .arg(tr("Received"), tr("Source"), tr("Outcome"));
+        int shown = 0;
+        for (const auto& contact : contacts) {
+            if (++shown > 10)
+                break;
+            const bool thisOne = jsonText(contact, "id") == contactId_;
+            const std::string outcome = contact.value("outcome", std::string());
+            html += QStringLiteral("<tr><td>%1%2</td><td>%3</td><td>%4%5</td></tr>")
+                        .arg(shortDateTime(contact.value("received_at", std::string())).toHtmlEscaped(),
+                             thisOne ? tr(" (this contact)") : QString(), jsonText(contact, "source").toHtmlEscaped(),
+                             outcome.empty() ? humanise(contact.value("status", std::string())).toHtmlEscaped()
+                                             : qs(core::outcomeLabel(outcome)).toHtmlEscaped(),
+                             contact.value("is_re_referral", false) ? tr(" ⚑ re-referral") : QString());
+        }
+        html += QStringLiteral("</table>");
+        if (contacts.size() > 10)
+            html += QStringLiteral("<p class='m'>%1</p>").arg(tr("and %1 earlier.").arg(contacts.size() - 10));
+    }
+    const QString checks = partnerChecksHtml(state.value("partner_checks", nlohmann::json::array()));
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Partner checks")) +
+            (checks.isEmpty() ? QStringLiteral("<p class='m'>%1</p>").arg(tr("None recorded.")) : checks);
+    const QString analysis = analysisHtml(state.value("analysis", nlohmann::json()));
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Analysis")) +
+            (analysis.isEmpty() ? QStringLiteral("<p class='m'>%1</p>").arg(tr("None recorded.")) : analysis);
+    QString record = contactRecordHtml(data.contact);
+    record.remove(QRegularExpression(QStringLiteral("<style>.*</style>")));
+    html += QStringLiteral("<h3 style='color:#174ea6'>%1</h3>").arg(tr("The contact as recorded")) + record;
+    detail_->setHtml(html);
+
+    // The outcome: as recommended, or another with a reason.
+    outcome_->clear();
+    outcome_->addItem(tr("As recommended: %1").arg(qs(core::outcomeLabel(ss(recommendedOutcome_)))), recommendedOutcome_);
+    for (const auto& outcome : core::contactOutcomes())
+        if (qs(outcome.code) != recommendedOutcome_)
+            outcome_->addItem(qs(outcome.label), qs(outcome.code));
+    updateRationale();
+
+    // Four eyes: the recommender (or anyone not a duty manager) is not offered sign-off.
+    const ContactActions actions = actionsFor(state, session_);
+    offered_ = actions.signOff;
+    decisionPanel_->setVisible(offered_);
+    if (!offered_) {
+        QString why = actions.signOffWhyNot;
+        if (why.isEmpty())
+            why = tr("This contact is not waiting for sign-off (%1).").arg(statusLabel(state.value("status", std::string())));
+        notOffered_->setText(why);
+        notOffered_->show();
+    }
+    loaded_ = true;
+    emit loaded();
+}
+
+void SignOffForm::updateRationale() {
+    const bool differs = outcome_->currentData().toString() != recommendedOutcome_;
+    rationaleCell_->setLabelText(differs ? tr("Rationale (required: your decision differs from the recommendation)")
+                                         : tr("Rationale (only when deciding differently)"));
+}
+
+bool SignOffForm::hasUnsavedWork() const {
+    return !decidedOrReturned_ && (!what_->toPlainText().trimmed().isEmpty() || !byWhom_->text().trimmed().isEmpty() ||
+                                   !rationale_->toPlainText().trimmed().isEmpty() ||
+                                   !returnReason_->toPlainText().trimmed().isEmpty());
+}
+
+void SignOffForm::focusFirstInput() {
+    if (!loaded_) {
+        connect(this, &SignOffForm::loaded, this, &SignOffForm::focusFirstInput, Qt::SingleShotConnection);
+        return;
+    }
+    if (offered_)
+        what_->setFocus(Qt::OtherFocusReason);
+    else
+        detail_->setFocus(Qt::OtherFocusReason);
+}
+
+bool SignOffForm::signOff() {
+    ScopedUiTiming timing("sign-off submitted");
+    if (!loaded_ || !offered_)
+        return false;
+    feedback_->clear();
+    nlohmann::json direction{{"what", ss(what_->toPlainText().trimmed())}, {"by_whom", ss(byWhom_->text().trimmed())}};
+    const QString byWhen = byWhen_->valueForCore();
+    if (!byWhen.isEmpty())
+        direction["by_when"] = ss(byWhen);
+    nlohmann::json input{{"case_direction", direction}};
+    const QString outcome = outcome_->currentData().toString();
+    if (outcome != recommendedOutcome_)
+        input["outcome"] = ss(outcome);
+    const QString rationale = rationale_->toPlainText().trimmed();
+    if (!rationale.isEmpty())
+        input["rationale"] = ss(rationale);
+    try {
+        core::ContactWorkflow(workspace_).signOff(session_.actor(), ss(contactId_), input);
+    } catch (const core::ValidationError& e) {
+        feedback_->showErrors(e.errors(), tr("Not signed off yet"));
+        return false;
+    } catch (const std::exception& e) {
+        feedback_->showFailure(tr("Not signed off"), e);
+        return false;
+    }
+    decidedOrReturned_ = true;
+    emit decided(contactId_, outcome);
+    return true;
+}
+
+bool SignOffForm::returnForEdits() {
+    ScopedUiTiming timing("recommendation returned");
+    if (!loaded_ || !offered_)
+        return false;
+    feedback_->clear();
+    try {
+        core::ContactWorkflow(workspace_).returnForEdits(session_.actor(), ss(contactId_),
+                                                         ss(returnReason_->toPlainText().trimmed()));
+    } catch (const core::ValidationError& e) {
+        feedback_->showErrors(e.errors(), tr("Not returned yet"));
+        return false;
+    } catch (const std::exception& e) {
+        feedback_->showFailure(tr("Not returned"), e);
+        return false;
+    }
+    decidedOrReturned_ = true;
+    emit returned(contactId_);
+    return true;
+}
+
+} // namespace frontdoor::ui

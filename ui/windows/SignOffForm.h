@@ -1,0 +1,94 @@
+#pragma once
+// A duty manager's sign-off of a recommendation: what was recommended and why, the rules' suggestion
+// against the recommendation (differences highlighted, with the screener's rationale), the partner
+// checks and analysis, the child's history and flags, and the contact as recorded; then the decision:
+// case direction (what, by whom, by when), optionally a different outcome with the reason, and sign
+// off (Ctrl+Enter), or return it to the screener with a reason (Ctrl+Shift+R). The person who made the
+// recommendation is not offered sign-off (four eyes on every decision); core refuses it anyway.
+
+#include "Workspace.h"
+#include "users/UserService.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSplitter;
+class QTextBrowser;
+
+namespace frontdoor::ui {
+
+class BackgroundReader;
+class DateLineEdit;
+class FieldCell;
+class FormFeedback;
+
+class SignOffForm : public QWidget {
+    Q_OBJECT
+public:
+    SignOffForm(core::Workspace& workspace, BackgroundReader& reader, core::Session session, QString contactId,
+                QWidget* parent = nullptr);
+    ~SignOffForm() override;
+
+    const QString& contactId() const { return contactId_; }
+    bool isLoaded() const { return loaded_; }
+    QString title() const;
+    bool hasUnsavedWork() const;
+    /// Whether this person is offered sign-off (a duty manager who did not make the recommendation,
+    /// while it waits for sign-off).
+    bool offersSignOff() const { return offered_; }
+
+    /// Signs off (Ctrl+Enter). False, with the problems beside their fields, if core refuses.
+    bool signOff();
+    /// Returns the recommendation to the screener with the reason typed (Ctrl+Shift+R).
+    bool returnForEdits();
+    QSplitter* splitter() const { return splitter_; }
+    void focusFirstInput();
+
+signals:
+    void loaded();
+    void titleChanged(const QString& title);
+    void decided(const QString& contactId, const QString& outcome);
+    void returned(const QString& contactId);
+
+private:
+    struct Loaded;
+    void showLoaded(const Loaded& data);
+    void updateRationale();
+
+    core::Workspace& workspace_;
+    BackgroundReader& reader_;
+    core::Session session_;
+    QString contactId_;
+    QString title_;
+    QString recommendedOutcome_;
+    bool loaded_ = false;
+    bool offered_ = false;
+    bool decidedOrReturned_ = false;
+
+    std::unique_ptr<FormFeedback> feedback_;
+    QLabel* banner_ = nullptr;
+    QLabel* header_ = nullptr;
+    QSplitter* splitter_ = nullptr;
+    QTextBrowser* detail_ = nullptr;
+    QWidget* decisionPanel_ = nullptr;
+    QLabel* notOffered_ = nullptr;
+    QPlainTextEdit* what_ = nullptr;
+    QLineEdit* byWhom_ = nullptr;
+    DateLineEdit* byWhen_ = nullptr;
+    QComboBox* outcome_ = nullptr;
+    FieldCell* rationaleCell_ = nullptr;
+    QPlainTextEdit* rationale_ = nullptr;
+    QPlainTextEdit* returnReason_ = nullptr;
+    QPushButton* signOffButton_ = nullptr;
+    QPushButton* returnButton_ = nullptr;
+};
+
+} // namespace frontdoor::ui
