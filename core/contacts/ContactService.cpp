@@ -267,10 +267,17 @@ std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId
 nlohmann::json ContactService::view(const Actor& actor, const std::string& contactId) {
     UserService(ws_).require(actor, allRoles(), "Reading a contact");
     nlohmann::json shown = show(contactId);
+    logView(actor, contactId);
+    return shown;
+}
+
+void ContactService::logView(const Actor& actor, const std::string& contactId) {
+    UserService(ws_).require(actor, allRoles(), "Reading a contact");
+    if (!contactKey(ws_.db(), contactId))
+        throw NotFoundError("no contact with id " + contactId);
     WriteScope scope(ws_.db());
     ws_.facts().append(actor, kRecordViewed, contactId, {{"what", "contact"}});
     scope.commit();
-    return shown;
 }
 
 namespace {

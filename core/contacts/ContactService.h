@@ -101,6 +101,8 @@ public:
     /// show() for a person reading the record: checks they hold a role and logs the read as a fact
     /// (the Data Protection Act asks who looked at a child's record, not only who changed it).
     nlohmann::json view(const Actor& actor, const std::string& contactId);
+    /// Logs a read of a contact already shown (the detail pane), without reading it again.
+    void logView(const Actor& actor, const std::string& contactId);
 
 private:
     Workspace& ws_;

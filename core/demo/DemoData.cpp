@@ -4,6 +4,7 @@
 #include "contacts/Outcomes.h"
 #include "rules/ScreeningDecisionService.h"
 #include "workflow/ContactWorkflow.h"
+#include "workflow/StrategyDiscussions.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
 #include "util/Text.h"
@@ -350,10 +351,12 @@ void progressOpenWork(Workspace& workspace, std::vector<OpenContact>& open, Rand
         workflow.startScreening(screener, contact.id);
         if (age > 0.5)
             continue;
-        const Json suggestion =
-            screening.screenRecorded(contact.id, {{"indicators", {contact.indicator}}}).toJson();
+        // Now and then the screener finds more than the referrer said: a disclosure of abuse, which
+        // calls for a strategy discussion, so the demo has discussions to schedule.
+        const std::string indicator = i % 5 == 0 ? "ABUSE_DISCLOSURE" : contact.indicator;
+        const Json suggestion = screening.screenRecorded(contact.id, {{"indicators", {indicator}}}).toJson();
         workflow.recommend(screener, contact.id,
-                           {{"indicators", {contact.indicator}},
+                           {{"indicators", {indicator}},
                             {"level", suggestion["level"]},
                             {"outcome", suggestion["outcome"]},
                             {"rag", suggestion["rag"]},
@@ -367,6 +370,15 @@ void progressOpenWork(Workspace& workspace, std::vector<OpenContact>& open, Rand
                          {{"case_direction", {{"what", "Proceed as recommended; update the family and the referrer."},
                                               {"by_whom", by},
                                               {"by_when", formatDate(byWhen)}}}});
+        if (suggestion["strategy_discussion"] == true && pick(random, 2) == 0)
+            StrategyDiscussions(workspace).schedule(
+                managers[0], contact.id,
+                {{"scheduled_for", formatInstant(workspace.clock().now() + hours{2})},
+                 {"location", "Teams call; details sent to all invitees"},
+                 {"invitees", Json::array({{{"agency", "police"}, {"name", "DS Harper Quinn"}, {"role", "officer"}},
+                                           {{"agency", "health"}, {"name", "Nurse Priya Dass"}, {"role", "safeguarding nurse"}},
+                                           {{"agency", "childrens_social_care"}, {"name", by}, {"role", "social_worker"}},
+                                           {{"agency", "childrens_social_care"}, {"name", "Mo Manager"}, {"role", "manager"}}})}});
         if (age < 0.15 && pick(random, 2) == 0 && !contact.anonymous)
             workflow.informReferrer(screener, contact.id, {{"how", "phone"}, {"note", "Outcome explained."}});
     }

@@ -59,6 +59,17 @@ void registerRulesProjection(Projections& projections) {
     projections.ownTable("screening_decision", "id");
     projections.on(kRulesInstalled, projectInstalled);
     projections.on(kScreeningDecisionRecorded, projectDecision);
+    projections.describe(kRulesInstalled, [](const Fact& f) {
+        return "Threshold rules " + f.payload.value("version", std::string()) + " installed";
+    });
+    projections.describe(kScreeningDecisionRecorded, [](const Fact& f) {
+        const Json& p = f.payload;
+        std::string line = "Threshold screening under rules " + p.value("rules_version", std::string());
+        const auto departs = p.value("departs_from", Json::array());
+        if (!departs.empty())
+            line += "; departs from the suggestion (" + departs.dump() + "), with a rationale";
+        return line;
+    });
 }
 
 } // namespace frontdoor::core

@@ -411,7 +411,8 @@ Json ContactWorkflow::state(const std::string& contactId) {
                                      "strategy_discussion WHERE contact_id = ? ORDER BY required_at");
     strategy.bindAll(contactId);
     while (strategy.step()) {
-        Json json{{"id", strategy.text(0)}, {"status", strategy.text(1)}, {"explanation", strategy.text(3)}};
+        Json json{{"id", strategy.text(0)}, {"status", strategy.text(1)}, {"explanation", strategy.text(3)},
+                  {"required_at", strategy.text(9)}};
         json["deadline"] = countdownFor(strategy.text(9), strategy.text(2), strategy.optionalText(4));
         if (!strategy.isNull(5))
             json["icpc_due"] = {{"due_at", strategy.text(5)}, {"explanation", strategy.optionalText(6).value_or("")}};

@@ -10,6 +10,8 @@
 #include "util/JsonFields.h"
 #include "workflow/WorkflowFacts.h"
 
+#include <cctype>
+
 namespace frontdoor::core {
 namespace {
 
@@ -104,6 +106,25 @@ Json StrategyDiscussions::suggestedInvitees(const std::string& contactId) {
     return invitees;
 }
 
+std::vector<std::string> StrategyDiscussions::missingRequired(const Json& invitees) {
+    // Roles as people type them ("Social worker") count as the codes ("social_worker").
+    const auto code = [](std::string text) {
+        for (char& c : text)
+            c = c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    };
+    std::vector<std::string> missing;
+    for (const auto& required : kRequired) {
+        bool invited = false;
+        for (const auto& invitee : invitees)
+            invited = invited || (invitee.value("agency", std::string()) == required.agency &&
+                                  (!*required.role || code(invitee.value("role", std::string())) == required.role));
+        if (!invited)
+            missing.push_back(required.label);
+    }
+    return missing;
+}
+
 Json StrategyDiscussions::schedule(const Actor& actor, const std::string& contactId, const Json& input) {
     UserService(ws_).require(actor, kStrategyRoles, "Scheduling a strategy discussion");
     const Open open = openDiscussion(contactId);
@@ -121,15 +142,7 @@ Json StrategyDiscussions::schedule(const Actor& actor, const std::string& contac
     if (!errors.empty())
         throw ValidationError(std::move(errors));
 
-    Json missing = Json::array();
-    for (const auto& required : kRequired) {
-        bool invited = false;
-        for (const auto& invitee : invitees)
-            invited = invited || (invitee["agency"] == required.agency &&
-                                  (!*required.role || invitee.value("role", "") == required.role));
-        if (!invited)
-            missing.push_back(required.label);
-    }
+    const Json missing = missingRequired(invitees);
     Json payload{{"discussion_id", open.id}, {"scheduled_for", formatInstant(*scheduledFor)}, {"location", location},
                  {"invitees", invitees}, {"missing_required", missing}};
     if (!missing.empty()) {
@@ -138,8 +151,7 @@ Json StrategyDiscussions::schedule(const Actor& actor, const std::string& contac
             list += (list.empty() ? "" : ", ") + m.get<std::string>();
         if (!acknowledge)
             throw ConflictError("not invited: " + list + ". A strategy discussion needs police, health and children's "
-                                "social care; invite them, or a duty manager must acknowledge the gap "
-                                "(acknowledge_missing)");
+                                "social care; invite them, or a duty manager must acknowledge that they are missing");
         if (actor.role != role::kDutyManager)
             throw ForbiddenError("not invited: " + list + ". Only a duty manager may acknowledge a missing agency");
         payload["missing_acknowledged_by"] = actor.userId;

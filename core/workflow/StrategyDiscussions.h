@@ -44,6 +44,10 @@ public:
     /// referrer, education and early help where the contact makes them relevant. For pre-filling.
     nlohmann::json suggestedInvitees(const std::string& contactId);
 
+    /// The required agencies `invitees` (each {"agency", "role"}) leave out, as people read them
+    /// ("police", "children's social care manager"); empty when everyone required is invited.
+    static std::vector<std::string> missingRequired(const nlohmann::json& invitees);
+
     /// Schedules (or reschedules) the contact's open discussion. `input`:
     /// {"scheduled_for": instant, "location": "room, or call details",
     ///  "invitees": [{"agency", "name", "role"}], "acknowledge_missing": bool}.

@@ -396,3 +396,21 @@ TEST_CASE("the workflow's projection rebuilds to the same digest", "[workflow][s
     j.t.ws->facts().rebuildProjection();
     CHECK(j.t.ws->facts().projectionDigest() == digest);
 }
+
+TEST_CASE("required agencies are checked as people type them", "[workflow][strategy]") {
+    const auto missing = core::StrategyDiscussions::missingRequired(
+        core::Json::array({{{"agency", "police"}, {"role", "DS"}},
+                           {{"agency", "childrens_social_care"}, {"role", "Social worker"}},
+                           {{"agency", "childrens_social_care"}, {"role", "Manager"}}}));
+    CHECK(missing == std::vector<std::string>{"health"});
+    CHECK(core::StrategyDiscussions::missingRequired(allAgencies()).empty());
+}
+
+TEST_CASE("the timeline says what a screening decision was in words", "[workflow]") {
+    Journey j;
+    const std::string id = j.record(schoolContact());
+    j.workflow.startScreening(kScreener, id);
+    j.recommendAsSuggested(id, {"PERSISTENT_ABSENCE"});
+    for (const auto& entry : core::ContactService(*j.t.ws).timeline(id))
+        CHECK(entry.description != entry.type);
+}

@@ -176,7 +176,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
         const core::Actor actor = session_.actor();
         listReader_->run<bool>(
             this, QString(), [id, actor](core::Workspace& ws) {
-                core::ContactService(ws).view(actor, id);
+                core::ContactService(ws).logView(actor, id);
                 return true;
             },
             [](Answer<bool>) {});
