@@ -240,25 +240,30 @@ std::vector<int64_t> PersonSearch::candidateKeys(const PersonQuery& query) {
     const auto familyWords = nameWords(foldName(query.familyName));
     const std::string limit = " LIMIT " + std::to_string(kCandidatesPerSource);
 
-    std::vector<std::string> ftsQueries;
+    // Each query with how many candidates it may bring. A slip in one name matters most when nothing
+    // else narrows the search; with a date of birth, that date's own candidates carry the weight.
+    const int slipCap = query.dateOfBirth ? 100 : kCandidatesPerSource;
+    std::vector<std::pair<std::string, int>> ftsQueries;
     if (!givenWords.empty() && !familyWords.empty()) {
         const auto g = metaphones(givenWords);
         const auto f = metaphones(familyWords);
         // Sounds-alike on both names, either way round.
-        ftsQueries.push_back("keys : (" + anyOf(f, "f") + " AND " + anyOf(g, "g") + ") OR keys : (" + anyOf(g, "f") +
-                             " AND " + anyOf(f, "g") + ")");
+        ftsQueries.push_back({"keys : (" + anyOf(f, "f") + " AND " + anyOf(g, "g") + ") OR keys : (" + anyOf(g, "f") +
+                                  " AND " + anyOf(f, "g") + ")",
+                              kCandidatesPerSource});
         // A slip that changes the sound of one name: the other sounds alike and this one starts the same.
-        ftsQueries.push_back("(keys : " + anyOf(g, "g") + " AND names : " + anyOf(prefixes(familyWords, 2), "", true) + ")");
-        ftsQueries.push_back("(keys : " + anyOf(f, "f") + " AND names : " + anyOf(prefixes(givenWords, 2), "", true) + ")");
+        ftsQueries.push_back(
+            {"(keys : " + anyOf(g, "g") + " AND names : " + anyOf(prefixes(familyWords, 2), "", true) + ")", slipCap});
+        ftsQueries.push_back(
+            {"(keys : " + anyOf(f, "f") + " AND names : " + anyOf(prefixes(givenWords, 2), "", true) + ")", slipCap});
     } else if (!familyWords.empty()) {
-        ftsQueries.push_back("keys : " + anyOf(metaphones(familyWords), "f"));
+        ftsQueries.push_back({"keys : " + anyOf(metaphones(familyWords), "f"), kCandidatesPerSource});
     } else if (!givenWords.empty()) {
-        ftsQueries.push_back("keys : " + anyOf(metaphones(givenWords), "g"));
+        ftsQueries.push_back({"keys : " + anyOf(metaphones(givenWords), "g"), kCandidatesPerSource});
     }
-    for (const auto& text : ftsQueries) {
-        // When a date of birth narrows things, the name-only candidates matter less; keep the cap.
-        auto& stmt = db.cached("SELECT rowid FROM person_fts WHERE person_fts MATCH ?" + limit);
-        stmt.bindAll(text);
+    for (const auto& [text, cap] : ftsQueries) {
+        auto& stmt = db.cached("SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?");
+        stmt.bindAll(text, cap);
         collect(stmt);
     }
     if (query.dateOfBirth) {
