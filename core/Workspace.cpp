@@ -6,6 +6,7 @@
 #include "store/Migrations.h"
 #include "time/CalendarConfig.h"
 #include "users/UserService.h"
+#include "workflow/FormDrafts.h"
 #include "workflow/WorkflowProjection.h"
 #include "util/Errors.h"
 
@@ -17,6 +18,7 @@ void registerAllProjections(Projections& projections) {
     registerUserProjection(projections);
     registerWorkflowProjection(projections);
     registerCalendarConfigProjection(projections);
+    registerFormDraftProjection(projections);
     registerRulesProjection(projections);
 }
 

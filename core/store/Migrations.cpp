@@ -282,6 +282,18 @@ CREATE TABLE calendar_config (
 );
 )sql";
 
+// Migration 6: drafts of the workflow forms, so typing in them survives a crash or a closed window.
+const char* kFormDrafts = R"sql(
+CREATE TABLE form_draft (
+    contact_id TEXT NOT NULL,
+    form       TEXT NOT NULL,            -- screening, signoff, strategy
+    owner      TEXT NOT NULL,
+    saved_at   TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    PRIMARY KEY (contact_id, form, owner)
+) WITHOUT ROWID;
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -289,6 +301,7 @@ std::vector<Migration> buildMigrations() {
         {3, "users, roles and contact drafts", kUsers},
         {4, "screening, sign-off, handovers and strategy discussions", kWorkflow},
         {5, "the installed working calendar", kCalendarConfig},
+        {6, "drafts of the workflow forms", kFormDrafts},
     };
 }
 

@@ -6,6 +6,7 @@
 #include "rules/ScreeningDecisionService.h"
 #include "util/Errors.h"
 #include "workflow/ContactWorkflow.h"
+#include "workflow/FormDrafts.h"
 #include "workflow/Queues.h"
 #include "workflow/StrategyDiscussions.h"
 
@@ -413,4 +414,31 @@ TEST_CASE("the timeline says what a screening decision was in words", "[workflow
     j.recommendAsSuggested(id, {"PERSISTENT_ABSENCE"});
     for (const auto& entry : core::ContactService(*j.t.ws).timeline(id))
         CHECK(entry.description != entry.type);
+}
+
+TEST_CASE("what is typed into a workflow form is kept until it is submitted", "[workflow][drafts]") {
+    Journey j;
+    const std::string id = j.record(schoolContact());
+    core::FormDrafts drafts(*j.t.ws);
+    const core::Json typed{{"risks", "Neglect of basic needs"}, {"indicators", {"PERSISTENT_ABSENCE"}}};
+    drafts.save(kScreener, id, "screening", typed);
+    CHECK(drafts.load(kScreener, id, "screening") == typed);
+    // Each worker's own, and not part of the contact's timeline.
+    CHECK_FALSE(drafts.load({"jo.screener", "screener"}, id, "screening").has_value());
+    CHECK(j.timelineTypes(id) == std::vector<std::string>{"contact.recorded"});
+    CHECK_THROWS_AS(drafts.save(kScreener, id, "lunch", typed), core::ValidationError);
+    CHECK_THROWS_AS(drafts.save({"aud.auditor", "auditor"}, id, "screening", typed), core::ForbiddenError);
+
+    SECTION("a reopened database still has it") {
+        const std::string path = j.t.ws->db().path();
+        j.t.ws = core::Workspace::open(path, j.t.clock);
+        CHECK(core::FormDrafts(*j.t.ws).load(kScreener, id, "screening") == typed);
+    }
+    SECTION("cleared once submitted") {
+        drafts.discard(kScreener, id, "screening");
+        CHECK_FALSE(drafts.load(kScreener, id, "screening").has_value());
+        const auto digest = j.t.ws->facts().projectionDigest();
+        j.t.ws->facts().rebuildProjection();
+        CHECK(j.t.ws->facts().projectionDigest() == digest);
+    }
 }
