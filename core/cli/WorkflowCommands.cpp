@@ -3,6 +3,7 @@
 #include "cli/Cli.h"
 
 #include "workflow/ContactWorkflow.h"
+#include "workflow/FormDrafts.h"
 #include "workflow/Queues.h"
 #include "workflow/StrategyDiscussions.h"
 
@@ -151,6 +152,30 @@ void registerWorkflowCommands() {
                     const std::string id = ctx.requiredPositional("CONTACT_ID");
                     ctx.actor();
                     ctx.print({{"strategy_discussions", StrategyDiscussions(ctx.workspace()).forContact(id)}});
+                    return kOk;
+                }});
+    addCommand({"form-draft save", "form-draft save CONTACT_ID --form screening|signoff|strategy [FILE]",
+                "Keep what has been typed into a workflow form (any JSON object), until it is submitted.",
+                {"form", "file"}, {}, [](Context& ctx) {
+                    const std::string id = ctx.requiredPositional("CONTACT_ID");
+                    const Json body = ctx.readJsonInput("file", 1);
+                    FormDrafts(ctx.workspace()).save(ctx.actor(), id, ctx.args().option("form", ""), body);
+                    ctx.print({{"contact_id", id}, {"form", ctx.args().option("form", "")}, {"saved", true}});
+                    return kOk;
+                }});
+    addCommand({"form-draft show", "form-draft show CONTACT_ID --form screening|signoff|strategy",
+                "Your draft of a workflow form for the contact: {\"draft\": {...} or null}.", {"form"}, {},
+                [](Context& ctx) {
+                    const std::string id = ctx.requiredPositional("CONTACT_ID");
+                    const auto draft = FormDrafts(ctx.workspace()).load(ctx.actor(), id, ctx.args().option("form", ""));
+                    ctx.print({{"contact_id", id}, {"draft", draft ? *draft : Json()}});
+                    return kOk;
+                }});
+    addCommand({"form-draft discard", "form-draft discard CONTACT_ID --form screening|signoff|strategy",
+                "Clear your draft of a workflow form.", {"form"}, {}, [](Context& ctx) {
+                    const std::string id = ctx.requiredPositional("CONTACT_ID");
+                    FormDrafts(ctx.workspace()).discard(ctx.actor(), id, ctx.args().option("form", ""));
+                    ctx.print({{"contact_id", id}, {"discarded", true}});
                     return kOk;
                 }});
     addCommand({"queue", "queue NAME [--limit N]",
