@@ -93,4 +93,9 @@ void FormFeedback::showFailure(const QString& what, const std::exception& error)
     showMessage(tr("%1: %2").arg(what, QString::fromUtf8(error.what())), true);
 }
 
+void FormFeedback::withdraw(const QString& text) {
+    if (banner_ && !banner_->isHidden() && banner_->text() == text)
+        banner_->hide();
+}
+
 } // namespace frontdoor::ui

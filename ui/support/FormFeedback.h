@@ -38,6 +38,8 @@ public:
     void showMessage(const QString& text, bool error);
     /// A refusal that is not about one field (a conflict, a missing role) in the banner, in core's words.
     void showFailure(const QString& what, const std::exception& error);
+    /// Hides the banner if it still says `text` (a message that no longer holds, such as a failed save).
+    void withdraw(const QString& text);
 
 private:
     QLabel* banner_;

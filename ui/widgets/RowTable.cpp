@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QShortcut>
+#include <QStandardItemModel>
 #include <QStyledItemDelegate>
 
 namespace frontdoor::ui {
@@ -163,6 +164,26 @@ int RowTable::columnOf(const QString& key) const {
     return -1;
 }
 
+QString RowTable::cellValue(int row, int column, bool withEditor) const {
+    const auto& kind = columns_[static_cast<size_t>(column)].kind;
+    const bool coded = kind == Kind::Agency || kind == Kind::Date;
+    if (withEditor) {
+        const QModelIndex index = model()->index(row, column);
+        if (QWidget* editor = indexWidget(index)) {
+            // What the cell would hold if it were left now, worked out by its own delegate.
+            QStandardItemModel scratch(1, 1);
+            itemDelegateForIndex(index)->setModelData(editor, &scratch, scratch.index(0, 0));
+            return (coded ? scratch.index(0, 0).data(kCodeRole) : scratch.index(0, 0).data(Qt::DisplayRole))
+                .toString()
+                .trimmed();
+        }
+    }
+    const QTableWidgetItem* cell = item(row, column);
+    if (!cell)
+        return {};
+    return (coded ? cell->data(kCodeRole).toString() : cell->text()).trimmed();
+}
+
 nlohmann::json RowTable::toJson() const {
     auto rows = nlohmann::json::array();
     for (int r = 0; r < rowCount(); ++r) {
@@ -170,17 +191,13 @@ nlohmann::json RowTable::toJson() const {
         bool typed = false;
         for (int c = 0; c < columnCount(); ++c) {
             const auto& column = columns_[static_cast<size_t>(c)];
-            const QTableWidgetItem* cell = item(r, c);
             const std::string key = ss(column.key);
             if (column.kind == Kind::Check) {
+                const QTableWidgetItem* cell = item(r, c);
                 object[key] = cell && cell->checkState() == Qt::Checked;
                 continue;
             }
-            if (!cell)
-                continue;
-            const QString value = (column.kind == Kind::Agency || column.kind == Kind::Date)
-                                      ? cell->data(kCodeRole).toString().trimmed()
-                                      : cell->text().trimmed();
+            const QString value = cellValue(r, c, false);
             if (value.isEmpty())
                 continue;
             object[key] = ss(value);
@@ -191,6 +208,46 @@ nlohmann::json RowTable::toJson() const {
             rows.push_back(std::move(object));
     }
     return rows;
+}
+
+nlohmann::json RowTable::draftJson() const {
+    auto rows = nlohmann::json::array();
+    for (int r = 0; r < rowCount(); ++r) {
+        nlohmann::json object = nlohmann::json::object();
+        for (int c = 0; c < columnCount(); ++c) {
+            const auto& column = columns_[static_cast<size_t>(c)];
+            const std::string key = ss(column.key);
+            if (column.kind == Kind::Check) {
+                const QTableWidgetItem* cell = item(r, c);
+                object[key] = cell && cell->checkState() == Qt::Checked;
+                continue;
+            }
+            const QString value = cellValue(r, c, true);
+            if (!value.isEmpty())
+                object[key] = ss(value);
+        }
+        rows.push_back(std::move(object));
+    }
+    return rows;
+}
+
+bool RowTable::edit(const QModelIndex& index, EditTrigger trigger, QEvent* event) {
+    if (!QTableWidget::edit(index, trigger, event))
+        return false;
+    QWidget* editor = indexWidget(index);
+    if (editor && !editor->property("rowTableWatched").toBool()) {
+        editor->setProperty("rowTableWatched", true);
+        if (auto* line = qobject_cast<QLineEdit*>(editor))
+            connect(line, &QLineEdit::textEdited, this, &RowTable::typing);
+        else if (auto* text = qobject_cast<QPlainTextEdit*>(editor))
+            connect(text, &QPlainTextEdit::textChanged, this, &RowTable::typing);
+        else if (auto* combo = qobject_cast<QComboBox*>(editor))
+            connect(combo, &QComboBox::activated, this, &RowTable::typing);
+    }
+    // The key that opened the editor is typing too.
+    if (trigger == AnyKeyPressed)
+        emit typing();
+    return true;
 }
 
 void RowTable::setJson(const nlohmann::json& rows) {

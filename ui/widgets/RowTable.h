@@ -31,6 +31,9 @@ public:
     /// The rows as JSON objects, rows with nothing typed (an agency chosen alone is not typing) left
     /// out; blank cells are left out of each object.
     nlohmann::json toJson() const;
+    /// Every row as it stands, for a draft: rows not yet typed in and blank ones too, and the cell
+    /// being typed in with what is in its editor (not yet in the table). setJson() puts it back.
+    nlohmann::json draftJson() const;
     /// Replaces the rows (objects with the columns' keys; other keys are ignored).
     void setJson(const nlohmann::json& rows);
     /// Adds an empty row and starts typing in its first cell. Returns its index.
@@ -49,9 +52,17 @@ public:
 
 signals:
     void edited();
+    /// A key typed in a cell's editor, before the cell is left (edited() follows when it is).
+    void typing();
+
+protected:
+    bool edit(const QModelIndex& index, EditTrigger trigger, QEvent* event) override;
 
 private:
     void fitHeight();
+    /// A cell's value as toJson() sends it (an agency's or a date's code, or the text); with
+    /// `withEditor`, what its open editor holds instead, if it is being typed in.
+    QString cellValue(int row, int column, bool withEditor) const;
 
     const core::Clock& clock_;
     std::vector<Column> columns_;

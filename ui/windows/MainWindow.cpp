@@ -55,15 +55,18 @@ constexpr int kCountsRefreshMs = 60'000;
 constexpr int kDwellBeforeReadMs = 2'000;
 const char* kTabKey = "frontdoorTabKey";
 
-/// Workflow forms: asked before closing when something typed is not recorded.
-bool hasUnsavedWork(QWidget* page) {
+/// Saves a page's draft before it closes (a new contact, or a workflow form's typing). False if it
+/// could not be saved and the person chose to keep the page open (asked only when `askOnFailure`).
+bool prepareToClose(QWidget* page, bool askOnFailure) {
+    if (auto* form = qobject_cast<NewContactForm*>(page))
+        return form->prepareToClose(askOnFailure);
     if (auto* form = qobject_cast<ScreeningForm*>(page))
-        return form->hasUnsavedWork();
+        return form->prepareToClose(askOnFailure);
     if (auto* form = qobject_cast<SignOffForm*>(page))
-        return form->hasUnsavedWork();
+        return form->prepareToClose(askOnFailure);
     if (auto* form = qobject_cast<StrategyDiscussionForm*>(page))
-        return form->hasUnsavedWork();
-    return false;
+        return form->prepareToClose(askOnFailure);
+    return true;
 }
 
 QString contactOf(QWidget* page) {
@@ -924,18 +927,14 @@ void MainWindow::closeTab(int index) {
     if (index <= 0 || index >= tabs_->count())
         return;
     QWidget* page = tabs_->widget(index);
+    // What was typed is saved as a draft first; nothing needs asking unless that fails.
+    if (!prepareToClose(page, true))
+        return;
     if (auto* form = qobject_cast<NewContactForm*>(page)) {
-        if (!form->prepareToClose())
-            return;
         QSettings().setValue(QStringLiteral("newContact/formSplitter"), form->splitter()->saveState());
         if (!form->draftId().isEmpty())
             statusBar()->showMessage(tr("Draft kept in My drafts."), 6000);
     }
-    if (hasUnsavedWork(page) &&
-        QMessageBox::question(this, tr("Close without recording?"),
-                              tr("What you typed in “%1” is not recorded yet and will be lost.").arg(tabs_->tabText(index)),
-                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
-        return;
     if (auto* form = qobject_cast<ScreeningForm*>(page)) {
         QSettings().setValue(QStringLiteral("screening/splitter"), form->splitter()->saveState());
         QSettings().setValue(QStringLiteral("screening/sideSplitter"), form->sideSplitter()->saveState());
@@ -948,26 +947,14 @@ void MainWindow::closeTab(int index) {
 }
 
 bool MainWindow::saveAllDrafts(bool askOnFailure) {
+    // New contacts and the workflow forms alike: each saves its draft (one short transaction each).
     bool allSaved = true;
-    for (int i = 0; i < tabs_->count(); ++i)
-        if (auto* form = qobject_cast<NewContactForm*>(tabs_->widget(i))) {
-            if (!form->prepareToClose(askOnFailure)) {
-                tabs_->setCurrentIndex(i);
-                allSaved = false;
-            }
-        }
-    if (!allSaved || !askOnFailure)
-        return allSaved;
-    // Workflow forms keep their typing only while open (core has no drafts for them): ask first.
-    QStringList unsaved;
     for (int i = 1; i < tabs_->count(); ++i)
-        if (hasUnsavedWork(tabs_->widget(i)))
-            unsaved << tabs_->tabText(i);
-    if (unsaved.isEmpty())
-        return true;
-    return QMessageBox::question(this, tr("Close without recording?"),
-                                 tr("Not recorded yet, and lost if you close: %1.").arg(unsaved.join(QStringLiteral(", "))),
-                                 QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Close;
+        if (!prepareToClose(tabs_->widget(i), askOnFailure)) {
+            tabs_->setCurrentIndex(i);
+            allSaved = false;
+        }
+    return allSaved;
 }
 
 void MainWindow::rememberOpenDrafts() {

@@ -79,7 +79,9 @@ public:
     void runAction(const QString& action, const QString& contactId);
     /// The Work menu's action for one of those names (for tests: enabled when offered).
     QAction* workAction(const QString& action) const;
-    /// Saves every open form's draft (closing the window and quitting call this).
+    /// Saves every open form's draft: new contacts, screening, sign-off, strategy discussions (closing
+    /// the window and quitting call this). False if one could not be saved and the person chose to
+    /// keep the window open.
     bool saveAllDrafts(bool askOnFailure);
 
     // For tests and the screenshot tour.

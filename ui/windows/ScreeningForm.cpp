@@ -5,6 +5,7 @@
 #include "rules/RuleSetService.h"
 #include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
+#include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
 #include "support/TabLeaves.h"
@@ -43,6 +44,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <type_traits>
 
 namespace frontdoor::ui {
 namespace {
@@ -104,6 +107,7 @@ struct ScreeningForm::Loaded {
     std::shared_ptr<const core::RuleSet> ruleSet;
     nlohmann::json lastDecision;
     nlohmann::json suggestion;
+    std::optional<nlohmann::json> draft;
 };
 
 ScreeningForm::ScreeningForm(core::Workspace& workspace, BackgroundReader& reader, core::Session session,
@@ -137,6 +141,7 @@ ScreeningForm::ScreeningForm(core::Workspace& workspace, BackgroundReader& reade
                 request["indicators"] = inputs.value("indicators", nlohmann::json::array());
             }
             data.suggestion = decisions.screenRecorded(id, request).toJson();
+            data.draft = FormDraftKeeper::read(ws, actor, id, "screening");
             return data;
         },
         [this](Answer<Loaded> answer) {
@@ -149,7 +154,10 @@ ScreeningForm::ScreeningForm(core::Workspace& workspace, BackgroundReader& reade
         });
 }
 
-ScreeningForm::~ScreeningForm() = default;
+ScreeningForm::~ScreeningForm() {
+    // A form closed any other way than through its tab (the window torn down) still keeps its draft.
+    drafts_->saveNow();
+}
 
 void ScreeningForm::build() {
     banner_ = new QLabel;
@@ -158,6 +166,11 @@ void ScreeningForm::build() {
     banner_->setTextFormat(Qt::PlainText);
     banner_->hide();
     feedback_ = std::make_unique<FormFeedback>(banner_);
+    draftStatus_ = new QLabel;
+    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
+    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "screening", [this] { return draftFields(); },
+                                  draftStatus_, *feedback_, this);
     header_ = new QLabel(tr("Loading the contact…"));
     header_->setObjectName(QStringLiteral("screeningHeader"));
     header_->setWordWrap(true);
@@ -403,8 +416,12 @@ void ScreeningForm::build() {
     auto* hint = new QLabel(tr("The analysis is saved with the recommendation; partner checks are recorded as you add them."));
     hint->setProperty("role", QStringLiteral("hint"));
     hint->setWordWrap(true);
+    auto* notes = new QVBoxLayout;
+    notes->setSpacing(0);
+    notes->addWidget(hint);
+    notes->addWidget(draftStatus_);
     auto* actions = new QHBoxLayout;
-    actions->addWidget(hint, 1);
+    actions->addLayout(notes, 1);
     actions->addWidget(saveAnalysis_);
     actions->addWidget(submit_);
 
@@ -419,6 +436,8 @@ void ScreeningForm::build() {
         connect(edit, &QPlainTextEdit::textChanged, this, &ScreeningForm::markDirty);
     for (QLineEdit* edit : {checkAgency_, checkPerson_})
         connect(edit, &QLineEdit::textEdited, this, &ScreeningForm::markDirty);
+    connect(checkWhen_, &QDateTimeEdit::dateTimeChanged, this, &ScreeningForm::markDirty);
+    connect(checkBasis_, &QComboBox::currentTextChanged, this, &ScreeningForm::markDirty);
     connect(child_, &QComboBox::activated, this, [this] {
         markDirty();
         requestSuggestion();
@@ -589,12 +608,22 @@ void ScreeningForm::showLoaded(const Loaded& data) {
                 setIndicatorTicked(qs(id.get<std::string>()), true);
     }
     showSuggestion(data.suggestion);
+    checkWhenDefault_ = checkWhen_->dateTime();
     rebuildTabOrder();
+    updateTicked();
+
+    // What the screener typed before and did not record yet: put back over the record.
+    drafts_->begin();
+    const bool restored = data.draft && drafts_->matches(*data.draft);
+    if (restored) {
+        restoreDraft(FormDraftKeeper::typed(*data.draft));
+        drafts_->restored(*data.draft);
+    }
     loaded_ = true;
     settingUp_ = false;
-    dirty_ = false;
     setEnabled(true);
-    updateTicked();
+    if (restored)
+        requestSuggestion(); // for the indicators and answers as they were typed
     emit loaded();
 }
 
@@ -923,16 +952,105 @@ void ScreeningForm::updateDepartures() {
 
 void ScreeningForm::markDirty() {
     if (!settingUp_)
-        dirty_ = true;
+        drafts_->changed();
 }
 
-bool ScreeningForm::hasUnsavedWork() const {
-    if (!loaded_)
-        return false;
-    const bool typedCheck = !checkAgency_->text().trimmed().isEmpty() || !checkPerson_->text().trimmed().isEmpty() ||
-                            !checkShared_->toPlainText().trimmed().isEmpty();
-    return dirty_ || typedCheck;
+nlohmann::json ScreeningForm::draftFields() const {
+    nlohmann::json fields{{"check_agency", ss(checkAgency_->text())},
+                          {"check_person", ss(checkPerson_->text())},
+                          {"check_basis", ss(checkBasis_->currentText())},
+                          {"check_shared", ss(checkShared_->toPlainText())},
+                          {"risks", ss(risks_->toPlainText())},
+                          {"strengths", ss(strengths_->toPlainText())},
+                          {"analysis", ss(analysis_->toPlainText())},
+                          {"rationale", ss(rationale_->toPlainText())},
+                          {"recommendation", ss(recommendation_->toPlainText())},
+                          {"dash_score", dash_->value()}};
+    // The time of the check as the form set it is not typing: it is kept only once changed.
+    if (checkWhen_->dateTime() != checkWhenDefault_)
+        fields["check_when"] = core::formatInstant(fromQDateTime(checkWhen_->dateTime()));
+    if (child_->count() > 1)
+        fields["child"] = child_->currentData().toInt();
+    auto indicators = nlohmann::json::array();
+    for (const QString& id : tickedIndicators())
+        indicators.push_back(ss(id));
+    fields["indicators"] = indicators;
+    nlohmann::json context = nlohmann::json::object();
+    for (auto it = contextFlags_.begin(); it != contextFlags_.end(); ++it)
+        context[ss(it.key())] = it.value()->isChecked();
+    fields["context"] = context;
+    // A choice made by hand; the others follow the suggestion, whatever it is when the form opens again.
+    if (levelChosen_)
+        fields["level"] = level_->currentData().toInt();
+    if (outcomeChosen_)
+        fields["outcome"] = ss(outcome_->currentData().toString());
+    if (ragChosen_)
+        fields["rag"] = ss(rag_->currentData().toString());
+    return fields;
 }
+
+void ScreeningForm::restoreDraft(const nlohmann::json& typed) {
+    const auto text = [&typed](const char* key, auto* edit) {
+        if (!typed.contains(key))
+            return;
+        const QString value = jsonText(typed, key);
+        if constexpr (std::is_same_v<std::remove_pointer_t<decltype(edit)>, QPlainTextEdit>)
+            edit->setPlainText(value);
+        else
+            edit->setText(value);
+    };
+    text("check_agency", checkAgency_);
+    text("check_person", checkPerson_);
+    text("check_shared", checkShared_);
+    text("risks", risks_);
+    text("strengths", strengths_);
+    text("analysis", analysis_);
+    text("rationale", rationale_);
+    text("recommendation", recommendation_);
+    if (typed.contains("check_basis"))
+        checkBasis_->setCurrentText(jsonText(typed, "check_basis"));
+    if (const auto when = core::parseInstant(typed.value("check_when", std::string())))
+        checkWhen_->setDateTime(toLocal(*when));
+    if (typed.contains("child") && typed.at("child").is_number_integer())
+        child_->setCurrentIndex(std::max(0, child_->findData(typed.at("child").get<int>())));
+    if (typed.contains("indicators") && typed.at("indicators").is_array()) {
+        QSet<QString> ticked;
+        for (const auto& id : typed.at("indicators"))
+            if (id.is_string())
+                ticked.insert(qs(id.get<std::string>()));
+        for (int g = 0; g < indicatorModel_->rowCount(); ++g) {
+            QStandardItem* group = indicatorModel_->item(g);
+            for (int r = 0; r < group->rowCount(); ++r)
+                group->child(r)->setCheckState(ticked.contains(group->child(r)->data(kIdRole).toString()) ? Qt::Checked
+                                                                                                          : Qt::Unchecked);
+        }
+    }
+    if (typed.contains("context") && typed.at("context").is_object())
+        for (auto it = contextFlags_.begin(); it != contextFlags_.end(); ++it)
+            it.value()->setChecked(typed.at("context").value(ss(it.key()), false));
+    if (typed.contains("dash_score") && typed.at("dash_score").is_number_integer())
+        dash_->setValue(typed.at("dash_score").get<int>());
+    // Level, outcome and RAG: as chosen by hand, or (null) following the suggestion again.
+    const auto choice = [&typed](const char* key, QComboBox* combo, bool& chosen) {
+        if (!typed.contains(key))
+            return;
+        const auto& value = typed.at(key);
+        chosen = !value.is_null();
+        if (value.is_number_integer())
+            combo->setCurrentIndex(std::max(0, combo->findData(value.get<int>())));
+        else if (value.is_string())
+            combo->setCurrentIndex(std::max(0, combo->findData(qs(value.get<std::string>()))));
+    };
+    choice("level", level_, levelChosen_);
+    choice("outcome", outcome_, outcomeChosen_);
+    choice("rag", rag_, ragChosen_);
+    applySuggestionToChoices();
+    updateTicked();
+}
+
+bool ScreeningForm::saveDraftNow() { return drafts_->saveNow(); }
+
+bool ScreeningForm::prepareToClose(bool askOnFailure) { return drafts_->prepareToClose(this, askOnFailure); }
 
 void ScreeningForm::focusFirstInput() {
     if (!loaded_) {
@@ -969,6 +1087,7 @@ bool ScreeningForm::addPartnerCheck() {
     checkShared_->clear();
     checkBasis_->setCurrentIndex(0);
     checkWhen_->setDateTime(toLocal(workspace_.clock().now()));
+    checkWhenDefault_ = checkWhen_->dateTime();
     checkAgency_->setFocus(Qt::OtherFocusReason);
     feedback_->showMessage(tr("Partner check recorded."), false);
     emit contactChanged(contactId_);
@@ -1020,12 +1139,14 @@ bool ScreeningForm::submit() {
         core::ContactWorkflow(workspace_).recommend(session_.actor(), ss(contactId_), input);
     } catch (const core::ValidationError& e) {
         feedback_->showErrors(e.errors(), tr("Not recommended yet"));
+        drafts_->saveNow(); // what was typed is safe while the problems are put right
         return false;
     } catch (const std::exception& e) {
         feedback_->showFailure(tr("Not recommended"), e);
+        drafts_->saveNow();
         return false;
     }
-    dirty_ = false;
+    drafts_->discard();
     emit recommended(contactId_);
     return true;
 }

@@ -6,6 +6,9 @@
 // recommendation: level, outcome and RAG pre-set from the suggestion, a rationale that becomes required
 // (and says so) when the choice departs from it, and the recommendation in words. Ctrl+Enter records it
 // (ContactWorkflow::recommend). A refusal shows each problem beside its field; nothing typed is lost.
+// Everything typed is kept as the screener's draft of the form (core::FormDrafts) a second after
+// typing stops, when the tab or window closes and when the app quits, put back when the form opens
+// for the contact again, and cleared when the recommendation is recorded.
 
 #include "Workspace.h"
 #include "rules/RuleSet.h"
@@ -13,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QDateTime>
 #include <QHash>
 #include <QWidget>
 
@@ -39,6 +43,7 @@ namespace frontdoor::ui {
 
 class BackgroundReader;
 class FieldCell;
+class FormDraftKeeper;
 class FormFeedback;
 class RowTable;
 
@@ -53,8 +58,12 @@ public:
     const QString& contactId() const { return contactId_; }
     bool isLoaded() const { return loaded_; }
     QString title() const;
-    /// Typing not yet recorded (the analysis, a partner check half typed, the recommendation).
-    bool hasUnsavedWork() const;
+    /// Saves the draft of what is typed now, if anything changed (closing and quitting call this).
+    /// False if core refused; what was typed stays and the banner says why.
+    bool saveDraftNow();
+    /// Saves the draft, for closing the tab or the window. False if it could not be saved and the
+    /// person chose to keep the form open (asked only when `askOnFailure`).
+    bool prepareToClose(bool askOnFailure = true);
     /// A suggestion asked for and not yet back.
     bool suggestionPending() const { return suggestionPending_; }
     /// The latest suggestion (Suggestion JSON, as `screen` prints it).
@@ -102,6 +111,10 @@ private:
     void applySuggestionToChoices();
     void updateDepartures();
     void markDirty();
+    /// What the form holds, as the draft keeps it (FormDraftKeeper compares it with the form as opened).
+    nlohmann::json draftFields() const;
+    /// Puts back the fields a draft kept.
+    void restoreDraft(const nlohmann::json& typed);
     void rebuildTabOrder();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -111,7 +124,6 @@ private:
     QString contactId_;
     QString title_;
     bool loaded_ = false;
-    bool dirty_ = false;
     bool settingUp_ = false;
     bool suggestionPending_ = false;
     int suggestionGeneration_ = 0;
@@ -124,6 +136,9 @@ private:
     bool levelChosen_ = false, outcomeChosen_ = false, ragChosen_ = false;
 
     std::unique_ptr<FormFeedback> feedback_;
+    FormDraftKeeper* drafts_ = nullptr;
+    QLabel* draftStatus_ = nullptr;
+    QDateTime checkWhenDefault_; ///< the partner check's time as the form sets it (now): not typing
     QLabel* banner_ = nullptr;
     QLabel* header_ = nullptr;
     QSplitter* splitter_ = nullptr;

@@ -5,6 +5,7 @@
 #include "people/PersonSearch.h"
 #include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
+#include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
 #include "support/Text.h"
@@ -51,6 +52,7 @@ struct SignOffForm::Loaded {
     nlohmann::json state;
     nlohmann::json decision = nlohmann::json::object();
     std::vector<nlohmann::json> histories;
+    std::optional<nlohmann::json> draft;
 };
 
 SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, core::Session session, QString contactId,
@@ -65,6 +67,12 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     banner_->setTextFormat(Qt::PlainText);
     banner_->hide();
     feedback_ = std::make_unique<FormFeedback>(banner_);
+    draftStatus_ = new QLabel;
+    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
+    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    draftStatus_->setWordWrap(true);
+    drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "signoff", [this] { return draftFields(); },
+                                  draftStatus_, *feedback_, this);
     header_ = new QLabel(tr("Loading the recommendation…"));
     header_->setObjectName(QStringLiteral("signOffHeader"));
     header_->setWordWrap(true);
@@ -94,6 +102,12 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     connect(signOffButton_, &QPushButton::clicked, this, &SignOffForm::signOff);
     connect(returnButton_, &QPushButton::clicked, this, &SignOffForm::returnForEdits);
     connect(outcome_, &QComboBox::currentIndexChanged, this, &SignOffForm::updateRationale);
+    // Typing, kept as a draft a second after it stops.
+    for (QPlainTextEdit* edit : {what_, rationale_, returnReason_})
+        connect(edit, &QPlainTextEdit::textChanged, drafts_, &FormDraftKeeper::changed);
+    for (QLineEdit* edit : {static_cast<QLineEdit*>(byWhom_), static_cast<QLineEdit*>(byWhen_)})
+        connect(edit, &QLineEdit::textEdited, drafts_, &FormDraftKeeper::changed);
+    connect(outcome_, &QComboBox::activated, drafts_, &FormDraftKeeper::changed);
 
     const auto cell = [this](const QString& path, const QString& label, QWidget* input, QWidget* extra = nullptr) {
         auto* c = new FieldCell(label, input, extra);
@@ -130,6 +144,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     decisionLayout->addWidget(outcomeBox);
     decisionLayout->addWidget(signOffButton_, 0, Qt::AlignRight);
     decisionLayout->addWidget(returnBox);
+    decisionLayout->addWidget(draftStatus_);
     notOffered_ = new QLabel;
     notOffered_->setObjectName(QStringLiteral("signOffNotOffered"));
     notOffered_->setWordWrap(true);
@@ -211,6 +226,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
             for (const auto& child : data.contact.value("children", nlohmann::json::array()))
                 if (child.contains("id"))
                     data.histories.push_back(people.history(child.at("id").get<std::string>()));
+            data.draft = FormDraftKeeper::read(ws, actor, id, "signoff");
             return data;
         },
         [this](Answer<Loaded> answer) {
@@ -224,7 +240,10 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
         });
 }
 
-SignOffForm::~SignOffForm() = default;
+SignOffForm::~SignOffForm() {
+    // A form closed any other way than through its tab (the window torn down) still keeps its draft.
+    drafts_->saveNow();
+}
 
 QString SignOffForm::title() const { return title_.isEmpty() ? tr("Sign-off") : title_; }
 
@@ -341,6 +360,13 @@ void SignOffForm::showLoaded(const Loaded& data) {
             why = tr("This contact is not waiting for sign-off (%1).").arg(statusLabel(state.value("status", std::string())));
         notOffered_->setText(why);
         notOffered_->show();
+    } else {
+        // What this duty manager typed before and did not submit: put back.
+        drafts_->begin();
+        if (data.draft && drafts_->matches(*data.draft)) {
+            restoreDraft(FormDraftKeeper::typed(*data.draft));
+            drafts_->restored(*data.draft);
+        }
     }
     loaded_ = true;
     emit loaded();
@@ -352,11 +378,33 @@ void SignOffForm::updateRationale() {
                                          : tr("Rationale (only when deciding differently)"));
 }
 
-bool SignOffForm::hasUnsavedWork() const {
-    return !decidedOrReturned_ && (!what_->toPlainText().trimmed().isEmpty() || !byWhom_->text().trimmed().isEmpty() ||
-                                   !rationale_->toPlainText().trimmed().isEmpty() ||
-                                   !returnReason_->toPlainText().trimmed().isEmpty());
+nlohmann::json SignOffForm::draftFields() const {
+    return {{"what", ss(what_->toPlainText())},
+            {"by_whom", ss(byWhom_->text())},
+            {"by_when", ss(byWhen_->valueForCore())},
+            {"outcome", ss(outcome_->currentData().toString())},
+            {"rationale", ss(rationale_->toPlainText())},
+            {"return_reason", ss(returnReason_->toPlainText())}};
 }
+
+void SignOffForm::restoreDraft(const nlohmann::json& typed) {
+    if (typed.contains("what"))
+        what_->setPlainText(jsonText(typed, "what"));
+    if (typed.contains("by_whom"))
+        byWhom_->setText(jsonText(typed, "by_whom"));
+    if (typed.contains("by_when"))
+        byWhen_->setValueFromCore(jsonText(typed, "by_when"));
+    if (typed.contains("outcome"))
+        outcome_->setCurrentIndex(std::max(0, outcome_->findData(jsonText(typed, "outcome"))));
+    if (typed.contains("rationale"))
+        rationale_->setPlainText(jsonText(typed, "rationale"));
+    if (typed.contains("return_reason"))
+        returnReason_->setPlainText(jsonText(typed, "return_reason"));
+}
+
+bool SignOffForm::saveDraftNow() { return drafts_->saveNow(); }
+
+bool SignOffForm::prepareToClose(bool askOnFailure) { return drafts_->prepareToClose(this, askOnFailure); }
 
 void SignOffForm::focusFirstInput() {
     if (!loaded_) {
@@ -389,12 +437,14 @@ bool SignOffForm::signOff() {
         core::ContactWorkflow(workspace_).signOff(session_.actor(), ss(contactId_), input);
     } catch (const core::ValidationError& e) {
         feedback_->showErrors(e.errors(), tr("Not signed off yet"));
+        drafts_->saveNow(); // what was typed is safe while the problems are put right
         return false;
     } catch (const std::exception& e) {
         feedback_->showFailure(tr("Not signed off"), e);
+        drafts_->saveNow();
         return false;
     }
-    decidedOrReturned_ = true;
+    drafts_->discard();
     emit decided(contactId_, outcome);
     return true;
 }
@@ -409,12 +459,14 @@ bool SignOffForm::returnForEdits() {
                                                          ss(returnReason_->toPlainText().trimmed()));
     } catch (const core::ValidationError& e) {
         feedback_->showErrors(e.errors(), tr("Not returned yet"));
+        drafts_->saveNow();
         return false;
     } catch (const std::exception& e) {
         feedback_->showFailure(tr("Not returned"), e);
+        drafts_->saveNow();
         return false;
     }
-    decidedOrReturned_ = true;
+    drafts_->discard();
     emit returned(contactId_);
     return true;
 }

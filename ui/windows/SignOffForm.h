@@ -5,6 +5,9 @@
 // case direction (what, by whom, by when), optionally a different outcome with the reason, and sign
 // off (Ctrl+Enter), or return it to the screener with a reason (Ctrl+Shift+R). The person who made the
 // recommendation is not offered sign-off (four eyes on every decision); core refuses it anyway.
+// What the duty manager types is kept as their draft of the form (core::FormDrafts) a second after
+// typing stops, when the tab or window closes and when the app quits, put back when the sign-off opens
+// for the contact again, and cleared when it is signed off or returned.
 
 #include "Workspace.h"
 #include "users/UserService.h"
@@ -28,6 +31,7 @@ namespace frontdoor::ui {
 class BackgroundReader;
 class DateLineEdit;
 class FieldCell;
+class FormDraftKeeper;
 class FormFeedback;
 
 class SignOffForm : public QWidget {
@@ -40,7 +44,11 @@ public:
     const QString& contactId() const { return contactId_; }
     bool isLoaded() const { return loaded_; }
     QString title() const;
-    bool hasUnsavedWork() const;
+    /// Saves the draft of what is typed now, if anything changed. False if core refused.
+    bool saveDraftNow();
+    /// Saves the draft, for closing the tab or the window. False if it could not be saved and the
+    /// person chose to keep the form open (asked only when `askOnFailure`).
+    bool prepareToClose(bool askOnFailure = true);
     /// Whether this person is offered sign-off (a duty manager who did not make the recommendation,
     /// while it waits for sign-off).
     bool offersSignOff() const { return offered_; }
@@ -62,6 +70,8 @@ private:
     struct Loaded;
     void showLoaded(const Loaded& data);
     void updateRationale();
+    nlohmann::json draftFields() const;
+    void restoreDraft(const nlohmann::json& typed);
 
     core::Workspace& workspace_;
     BackgroundReader& reader_;
@@ -71,9 +81,10 @@ private:
     QString recommendedOutcome_;
     bool loaded_ = false;
     bool offered_ = false;
-    bool decidedOrReturned_ = false;
 
     std::unique_ptr<FormFeedback> feedback_;
+    FormDraftKeeper* drafts_ = nullptr;
+    QLabel* draftStatus_ = nullptr;
     QLabel* banner_ = nullptr;
     QLabel* header_ = nullptr;
     QSplitter* splitter_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "contacts/ContactService.h"
 #include "support/BackgroundReader.h"
+#include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
 #include "support/TabLeaves.h"
@@ -110,6 +111,7 @@ struct StrategyDiscussionForm::Loaded {
     nlohmann::json discussions;
     nlohmann::json contact;
     nlohmann::json suggested;
+    std::optional<nlohmann::json> draft;
 };
 
 StrategyDiscussionForm::StrategyDiscussionForm(core::Workspace& workspace, BackgroundReader& reader,
@@ -123,7 +125,10 @@ StrategyDiscussionForm::StrategyDiscussionForm(core::Workspace& workspace, Backg
     load();
 }
 
-StrategyDiscussionForm::~StrategyDiscussionForm() = default;
+StrategyDiscussionForm::~StrategyDiscussionForm() {
+    // A form closed any other way than through its tab (the window torn down) still keeps its draft.
+    drafts_->saveNow();
+}
 
 void StrategyDiscussionForm::build() {
     banner_ = new QLabel;
@@ -132,6 +137,11 @@ void StrategyDiscussionForm::build() {
     banner_->setTextFormat(Qt::PlainText);
     banner_->hide();
     feedback_ = std::make_unique<FormFeedback>(banner_);
+    draftStatus_ = new QLabel;
+    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
+    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "strategy", [this] { return draftFields(); },
+                                  draftStatus_, *feedback_, this);
     header_ = new QLabel(tr("Loading the strategy discussion…"));
     header_->setObjectName(QStringLiteral("strategyHeader"));
     header_->setWordWrap(true);
@@ -361,8 +371,12 @@ void StrategyDiscussionForm::build() {
                                 .arg(shortcutText("strategyNext")));
     hint->setProperty("role", QStringLiteral("hint"));
     hint->setWordWrap(true);
+    auto* notes = new QVBoxLayout;
+    notes->setSpacing(0);
+    notes->addWidget(hint);
+    notes->addWidget(draftStatus_);
     auto* bottom = new QHBoxLayout;
-    bottom->addWidget(hint, 1);
+    bottom->addLayout(notes, 1);
     bottom->addWidget(printButton_);
     bottom->addWidget(pdfButton_);
 
@@ -379,6 +393,13 @@ void StrategyDiscussionForm::build() {
         connect(edit, &QPlainTextEdit::textChanged, this, &StrategyDiscussionForm::markDirty);
     for (RowTable* table : {attendees_, apologies_, information_, atRisk_, actions_})
         connect(table, &RowTable::edited, this, &StrategyDiscussionForm::markDirty);
+    for (RowTable* table : {invitees_, attendees_, apologies_, information_, atRisk_, actions_})
+        connect(table, &RowTable::typing, this, &StrategyDiscussionForm::markDirty);
+    for (QDateTimeEdit* edit : {scheduledFor_, heldAt_})
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, &StrategyDiscussionForm::markDirty);
+    for (QCheckBox* box : {acknowledge_, medicalRequired_})
+        connect(box, &QCheckBox::toggled, this, &StrategyDiscussionForm::markDirty);
+    connect(doneNote_, &QLineEdit::textEdited, this, &StrategyDiscussionForm::markDirty);
 
     // The order the steps read, each step's button after its fields.
     const QList<QWidget*> chain{scheduledFor_, location_, invitees_, addInvitee, acknowledge_, scheduleButton_,
@@ -417,6 +438,7 @@ void StrategyDiscussionForm::load() {
             data.contact = core::ContactService(ws).show(id);
             data.contact.erase("timeline");
             data.suggested = discussions.suggestedInvitees(id);
+            data.draft = FormDraftKeeper::read(ws, actor, id, "strategy");
             return data;
         },
         [this](Answer<Loaded> answer) {
@@ -558,8 +580,15 @@ void StrategyDiscussionForm::showLoaded(const Loaded& data) {
 
     updateSections();
     updateMissing();
+
+    // What was typed at this step before and not recorded yet: put back. A draft typed at another
+    // step (the discussion has moved on since) is not.
+    drafts_->begin({{"status", discussion_.value("status", std::string())}});
+    if (data.draft && drafts_->matches(*data.draft)) {
+        restoreDraft(FormDraftKeeper::typed(*data.draft));
+        drafts_->restored(*data.draft);
+    }
     settingUp_ = false;
-    dirty_ = false;
     loaded_ = true;
     emit loaded();
 }
@@ -651,8 +680,76 @@ void StrategyDiscussionForm::updateMissing() {
 
 void StrategyDiscussionForm::markDirty() {
     if (!settingUp_)
-        dirty_ = true;
+        drafts_->changed();
 }
+
+nlohmann::json StrategyDiscussionForm::draftFields() const {
+    return {{"scheduled_for", core::formatInstant(fromQDateTime(scheduledFor_->dateTime()))},
+            {"location", ss(location_->text())},
+            {"invitees", invitees_->draftJson()},
+            {"acknowledge_missing", acknowledge_->isChecked()},
+            {"held_at", core::formatInstant(fromQDateTime(heldAt_->dateTime()))},
+            {"attendees", attendees_->draftJson()},
+            {"apologies", apologies_->draftJson()},
+            {"agency_information", information_->draftJson()},
+            {"at_risk", atRisk_->draftJson()},
+            {"immediate_safety_actions", ss(safety_->toPlainText())},
+            {"s47_decision", ss(s47_->currentData().toString())},
+            {"s47_reason", ss(s47Reason_->toPlainText())},
+            {"medical_required", medicalRequired_->isChecked()},
+            {"medical_arrangements", ss(medicalArrangements_->text())},
+            {"family_told_what", ss(familyWhat_->text())},
+            {"family_told_when", ss(familyWhen_->text())},
+            {"actions", actions_->draftJson()},
+            {"done_note", ss(doneNote_->text())}};
+}
+
+void StrategyDiscussionForm::restoreDraft(const nlohmann::json& typed) {
+    const auto when = [&typed](const char* key, QDateTimeEdit* edit) {
+        if (const auto at = core::parseInstant(typed.value(key, std::string())))
+            edit->setDateTime(toLocal(*at));
+    };
+    const auto text = [&typed](const char* key, QLineEdit* edit) {
+        if (typed.contains(key))
+            edit->setText(jsonText(typed, key));
+    };
+    const auto longText = [&typed](const char* key, QPlainTextEdit* edit) {
+        if (typed.contains(key))
+            edit->setPlainText(jsonText(typed, key));
+    };
+    const auto rows = [&typed](const char* key, RowTable* table) {
+        if (typed.contains(key) && typed.at(key).is_array())
+            table->setJson(typed.at(key));
+    };
+    const auto check = [&typed](const char* key, QCheckBox* box) {
+        if (typed.contains(key) && typed.at(key).is_boolean())
+            box->setChecked(typed.at(key).get<bool>());
+    };
+    when("scheduled_for", scheduledFor_);
+    text("location", location_);
+    rows("invitees", invitees_);
+    updateMissing(); // the acknowledgement is offered for the invitees as typed
+    check("acknowledge_missing", acknowledge_);
+    when("held_at", heldAt_);
+    rows("attendees", attendees_);
+    rows("apologies", apologies_);
+    rows("agency_information", information_);
+    rows("at_risk", atRisk_);
+    longText("immediate_safety_actions", safety_);
+    if (typed.contains("s47_decision"))
+        s47_->setCurrentIndex(std::max(0, s47_->findData(jsonText(typed, "s47_decision"))));
+    longText("s47_reason", s47Reason_);
+    check("medical_required", medicalRequired_);
+    text("medical_arrangements", medicalArrangements_);
+    text("family_told_what", familyWhat_);
+    text("family_told_when", familyWhen_);
+    rows("actions", actions_);
+    text("done_note", doneNote_);
+}
+
+bool StrategyDiscussionForm::saveDraftNow() { return drafts_->saveNow(); }
+
+bool StrategyDiscussionForm::prepareToClose(bool askOnFailure) { return drafts_->prepareToClose(this, askOnFailure); }
 
 bool StrategyDiscussionForm::submit(const char* what, const std::function<void()>& action) {
     feedback_->clear();
@@ -662,12 +759,15 @@ bool StrategyDiscussionForm::submit(const char* what, const std::function<void()
         action();
     } catch (const core::ValidationError& e) {
         feedback_->showErrors(e.errors(), tr("%1: not yet").arg(tr(what)));
+        drafts_->saveNow(); // what was typed is safe while the problems are put right
         return false;
     } catch (const std::exception& e) {
         feedback_->showFailure(tr("%1: not recorded").arg(tr(what)), e);
+        drafts_->saveNow();
         return false;
     }
-    dirty_ = false;
+    // The step is recorded: what was typed for it is in the record now.
+    drafts_->discard();
     feedback_->showMessage(tr("%1: recorded.").arg(tr(what)), false);
     const QString was = status();
     setEnabled(false);

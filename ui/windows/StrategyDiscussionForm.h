@@ -5,7 +5,10 @@
 // gap), record it held (attendees, apologies, what each agency shared), record the outcome (who is at
 // risk, immediate safety actions, the section 47 decision, the medical examination, what the family is
 // told and when, the agreed actions with owner, agency and due date), mark actions done, and print the
-// record or save it as a PDF to share with the partners.
+// record or save it as a PDF to share with the partners. The step being typed is kept as the person's
+// draft of the form (core::FormDrafts) a second after typing stops, when the tab or window closes and
+// when the app quits, put back when the discussion opens again at the same step, and cleared when the
+// step is recorded.
 
 #include "Workspace.h"
 #include "users/UserService.h"
@@ -35,6 +38,7 @@ namespace frontdoor::ui {
 
 class BackgroundReader;
 class FieldCell;
+class FormDraftKeeper;
 class FormFeedback;
 class RowTable;
 
@@ -50,7 +54,11 @@ public:
     QString title() const;
     /// required, scheduled, held, outcome_recorded ("" until loaded).
     QString status() const;
-    bool hasUnsavedWork() const { return dirty_; }
+    /// Saves the draft of what is typed now, if anything changed. False if core refused.
+    bool saveDraftNow();
+    /// Saves the draft, for closing the tab or the window. False if it could not be saved and the
+    /// person chose to keep the form open (asked only when `askOnFailure`).
+    bool prepareToClose(bool askOnFailure = true);
     /// The required agencies not invited, as the form reads the invitees now ("police", ...).
     QStringList missingAgencies() const;
 
@@ -94,6 +102,8 @@ private:
     void updateMissing();
     void updateSections();
     void markDirty();
+    nlohmann::json draftFields() const;
+    void restoreDraft(const nlohmann::json& typed);
     std::unique_ptr<QTextDocument> document() const;
     /// Lays the record out in pages of `page` (device pixels) on `device` and paints them, each with a
     /// footer (page n of m, the reference, the marking): every page for a printer (new pages between),
@@ -108,13 +118,14 @@ private:
     QString contactId_;
     QString title_;
     bool loaded_ = false;
-    bool dirty_ = false;
     bool settingUp_ = false;
     nlohmann::json discussion_;
     nlohmann::json contact_;
     nlohmann::json suggested_;
 
     std::unique_ptr<FormFeedback> feedback_;
+    FormDraftKeeper* drafts_ = nullptr;
+    QLabel* draftStatus_ = nullptr;
     QLabel* banner_ = nullptr;
     QLabel* header_ = nullptr;
     QScrollArea* scroll_ = nullptr;

@@ -1,0 +1,181 @@
+#include "support/FormDraftKeeper.h"
+
+#include "support/FormFeedback.h"
+#include "support/Text.h"
+#include "support/UiTimings.h"
+#include "util/Errors.h"
+#include "workflow/FormDrafts.h"
+
+#include <QLabel>
+#include <QMessageBox>
+#include <QTimer>
+
+namespace frontdoor::ui {
+namespace {
+
+constexpr int kAutosaveDelayMs = 1000;
+constexpr int kRetryDelayMs = 5000;
+
+} // namespace
+
+FormDraftKeeper::FormDraftKeeper(core::Workspace& workspace, core::Actor actor, QString contactId, std::string form,
+                                 std::function<nlohmann::json()> collect, QLabel* status, FormFeedback& feedback,
+                                 QObject* parent)
+    : QObject(parent), workspace_(workspace), actor_(std::move(actor)), contactId_(std::move(contactId)),
+      form_(std::move(form)), collect_(std::move(collect)), status_(status), feedback_(feedback) {
+    timer_ = new QTimer(this);
+    timer_->setSingleShot(true);
+    timer_->setInterval(kAutosaveDelayMs);
+    connect(timer_, &QTimer::timeout, this, [this] {
+        ScopedUiTiming timing("form draft autosave");
+        saveNow();
+    });
+}
+
+FormDraftKeeper::~FormDraftKeeper() = default;
+
+std::optional<nlohmann::json> FormDraftKeeper::read(core::Workspace& ws, const core::Actor& actor,
+                                                    const std::string& contactId, const std::string& form) {
+    try {
+        return core::FormDrafts(ws).load(actor, contactId, form);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+void FormDraftKeeper::begin(const nlohmann::json& context) {
+    baseline_ = collect_();
+    context_ = context;
+    lastSaved_ = nlohmann::json::object();
+    pending_ = false;
+    stored_ = false;
+    active_ = true;
+    timer_->stop();
+    say(tr("Not saved yet: the draft saves itself as you type"));
+}
+
+bool FormDraftKeeper::matches(const nlohmann::json& draft) const {
+    return draft.is_object() && draft.value("context", nlohmann::json::object()) == context_;
+}
+
+nlohmann::json FormDraftKeeper::typed(const nlohmann::json& draft) {
+    if (!draft.is_object() || !draft.contains("typed") || !draft.at("typed").is_object())
+        return nlohmann::json::object();
+    return draft.at("typed");
+}
+
+void FormDraftKeeper::restored(const nlohmann::json& draft) {
+    timer_->stop();
+    pending_ = false;
+    stored_ = true;
+    lastSaved_ = typedNow();
+    const auto savedAt = core::parseInstant(draft.value("saved_at", std::string()));
+    if (!savedAt) {
+        say(tr("Restored what you typed before"));
+        return;
+    }
+    const QDateTime at = toLocal(*savedAt);
+    say(at.date() == toLocal(workspace_.clock().now()).date()
+            ? tr("Restored what you typed at %1").arg(at.toString(QStringLiteral("HH:mm")))
+            : tr("Restored what you typed on %1").arg(shortDateTime(*savedAt)));
+}
+
+nlohmann::json FormDraftKeeper::typedNow() const {
+    // The fields that differ from what the form showed by itself; those emptied of what it showed, null.
+    const nlohmann::json now = collect_();
+    nlohmann::json typed = nlohmann::json::object();
+    for (auto it = now.begin(); it != now.end(); ++it)
+        if (!baseline_.contains(it.key()) || baseline_.at(it.key()) != it.value())
+            typed[it.key()] = it.value();
+    for (auto it = baseline_.begin(); it != baseline_.end(); ++it)
+        if (!now.contains(it.key()))
+            typed[it.key()] = nullptr;
+    return typed;
+}
+
+void FormDraftKeeper::changed() {
+    if (!active_)
+        return;
+    pending_ = true;
+    timer_->start(kAutosaveDelayMs);
+}
+
+bool FormDraftKeeper::saveNow() {
+    timer_->stop();
+    if (!active_ || !pending_)
+        return true;
+    const nlohmann::json typed = typedNow();
+    if (typed == lastSaved_ && (stored_ || typed.empty())) {
+        pending_ = false;
+        return true;
+    }
+    ScopedUiTiming timing("form draft saved");
+    try {
+        core::FormDrafts drafts(workspace_);
+        if (typed.empty()) {
+            // Back to what the form shows by itself: nothing of the person's to keep.
+            drafts.discard(actor_, ss(contactId_), form_);
+            stored_ = false;
+            say(tr("Not saved yet: the draft saves itself as you type"));
+        } else {
+            const core::Instant now = workspace_.clock().now();
+            drafts.save(actor_, ss(contactId_), form_,
+                        {{"saved_at", core::formatInstant(now)}, {"context", context_}, {"typed", typed}});
+            stored_ = true;
+            say(tr("Draft saved %1").arg(toLocal(now).toString(QStringLiteral("HH:mm:ss"))));
+        }
+        lastSaved_ = typed;
+        pending_ = false;
+        if (!failure_.isEmpty()) {
+            feedback_.withdraw(failure_);
+            failure_.clear();
+        }
+        return true;
+    } catch (const std::exception& e) {
+        failure_ = tr("The draft could not be saved: %1. What you typed is still here; it will be tried again.")
+                       .arg(QString::fromUtf8(e.what()));
+        feedback_.showMessage(failure_, true);
+        // A refusal for who you are will not change in five seconds; anything else may.
+        if (!dynamic_cast<const core::ForbiddenError*>(&e))
+            timer_->start(kRetryDelayMs);
+        return false;
+    }
+}
+
+bool FormDraftKeeper::prepareToClose(QWidget* dialogParent, bool askOnFailure) {
+    if (saveNow())
+        return true;
+    if (!askOnFailure)
+        return false;
+    return QMessageBox::warning(dialogParent, tr("Draft not saved"),
+                                tr("The draft could not be saved, so closing would lose what you typed.\n\n%1\n\n"
+                                   "Close anyway?")
+                                    .arg(failure_),
+                                QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Close;
+}
+
+void FormDraftKeeper::discard() {
+    timer_->stop();
+    active_ = false;
+    pending_ = false;
+    try {
+        ScopedUiTiming timing("form draft cleared");
+        core::FormDrafts(workspace_).discard(actor_, ss(contactId_), form_);
+        stored_ = false;
+    } catch (const std::exception&) {
+        // The submit it follows has been recorded; a draft left behind is put back only over the same
+        // form for the same contact, where the person sees it (and the line saying it was restored).
+    }
+    if (!failure_.isEmpty()) {
+        feedback_.withdraw(failure_);
+        failure_.clear();
+    }
+    say(QString());
+}
+
+void FormDraftKeeper::say(const QString& text) {
+    if (status_)
+        status_->setText(text);
+}
+
+} // namespace frontdoor::ui
