@@ -569,6 +569,10 @@ void ScreeningForm::showLoaded(const Loaded& data) {
         row->addWidget(words, 1);
         contextFlags_.insert(qs(id), box);
         contextLayout->addLayout(row);
+        // A layout shows the widgets it is given only when the event loop next runs; until then Tab
+        // would skip the question. Shown now, it is in the tab order the moment the form is loaded.
+        box->show();
+        words->show();
         connect(box, &QCheckBox::toggled, this, [this] {
             markDirty();
             requestSuggestion();
