@@ -184,6 +184,11 @@ void WorkflowDraftsTest::screeningKeepsWhatWasTypedWhenItsTabClosesAndRecommendi
     QCOMPARE(decision.rationale, std::string("Father is out of the home on bail."));
     QVERIFY(!draftOf(scratch, sam, id, "screening").has_value());
     QCOMPARE(asked.titles, QStringList());
+
+    // Recommended, it is not opened again when the screener next starts the app.
+    window->close();
+    window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn());
+    QCOMPARE(window->workTabs()->count(), 1);
 }
 
 void WorkflowDraftsTest::signOffKeepsWhatWasTypedWhenTheWindowClosesAndSigningOffClearsIt() {
@@ -225,10 +230,12 @@ void WorkflowDraftsTest::signOffKeepsWhatWasTypedWhenTheWindowClosesAndSigningOf
     }
     QVERIFY(draftOf(scratch, mo, id, "signoff").has_value());
 
-    // Next time, the sign-off opens with all of it, and says so.
+    // Next time, the sign-off is open again in front, without looking for it, with all of it, and
+    // says so.
     auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
-    auto* form = qobject_cast<ui::SignOffForm*>(openOnlyRow(*window, "awaiting_signoff"));
-    QVERIFY(form);
+    auto* form = qobject_cast<ui::SignOffForm*>(window->workTabs()->currentWidget());
+    QVERIFY2(form, "the sign-off form that was open when the window closed is open again");
+    QCOMPARE(form->property("frontdoorTabKey").toString(), QStringLiteral("signoff:") + QString::fromStdString(id));
     QTRY_VERIFY(form->isLoaded());
     QVERIFY2(draftLine(form).startsWith("Restored what you typed at "), qPrintable(draftLine(form)));
     QCOMPARE(form->findChild<QPlainTextEdit*>("caseDirectionWhat")->toPlainText(),

@@ -16,6 +16,7 @@
 #include "models/ContactListModel.h"
 #include "models/QueueListModel.h"
 #include "support/BackgroundReader.h"
+#include "support/FormDraftKeeper.h"
 #include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
@@ -86,6 +87,18 @@ QString contactOf(QWidget* page) {
 QString openDraftsKey(const core::Session& session) {
     return QStringLiteral("openDrafts/") + qs(session.user.id);
 }
+
+QString openFormsKey(const core::Session& session) {
+    return QStringLiteral("openForms/") + qs(session.user.id);
+}
+
+/// The workflow forms that keep drafts, by the prefix of their tab key and core's form name.
+struct WorkflowFormKind {
+    const char* tabPrefix;
+    const char* draftForm;
+};
+constexpr WorkflowFormKind kWorkflowForms[] = {
+    {"screening:", "screening"}, {"signoff:", "signoff"}, {"strategy:", "strategy"}};
 
 } // namespace
 
@@ -607,6 +620,7 @@ void MainWindow::closePage(QWidget* page) {
     if (index > 0)
         tabs_->removeTab(index);
     page->deleteLater();
+    rememberOpenDrafts();
 }
 
 ScreeningForm* MainWindow::openScreening(const QString& contactId) {
@@ -647,6 +661,7 @@ ScreeningForm* MainWindow::openScreening(const QString& contactId) {
         form->splitter()->setSizes({tabs_->width() * 60 / 100, tabs_->width() * 40 / 100});
     form->sideSplitter()->restoreState(QSettings().value(QStringLiteral("screening/sideSplitter")).toByteArray());
     openPage(key, form->title(), form);
+    rememberOpenDrafts();
     form->focusFirstInput();
     return form;
 }
@@ -682,6 +697,7 @@ SignOffForm* MainWindow::openSignOff(const QString& contactId) {
     if (!form->splitter()->restoreState(QSettings().value(QStringLiteral("signOff/splitter")).toByteArray()))
         form->splitter()->setSizes({tabs_->width() * 60 / 100, tabs_->width() * 40 / 100});
     openPage(key, form->title(), form);
+    rememberOpenDrafts();
     form->focusFirstInput();
     return form;
 }
@@ -706,6 +722,7 @@ StrategyDiscussionForm* MainWindow::openStrategy(const QString& contactId) {
         contactChanged(id);
     });
     openPage(key, form->title(), form);
+    rememberOpenDrafts();
     form->focusFirstInput();
     return form;
 }
@@ -961,25 +978,60 @@ void MainWindow::rememberOpenDrafts() {
     if (closing_)
         return;
     QStringList ids;
-    for (int i = 0; i < tabs_->count(); ++i)
-        if (auto* form = qobject_cast<NewContactForm*>(tabs_->widget(i)))
+    QStringList forms;
+    for (int i = 0; i < tabs_->count(); ++i) {
+        QWidget* page = tabs_->widget(i);
+        if (auto* form = qobject_cast<NewContactForm*>(page)) {
             if (!form->draftId().isEmpty() && !form->isRecorded())
                 ids << form->draftId();
+            continue;
+        }
+        // A workflow form is remembered as soon as it opens, so that after a crash it opens again
+        // with the typing its draft kept; restoreOpenDrafts() skips those that kept nothing.
+        const QString key = page->property(kTabKey).toString();
+        for (const auto& kind : kWorkflowForms)
+            if (key.startsWith(QLatin1String(kind.tabPrefix)))
+                forms << key;
+    }
     QSettings settings;
     settings.setValue(openDraftsKey(session_), ids);
+    settings.setValue(openFormsKey(session_), forms);
     settings.sync(); // a crash should still reopen them
 }
 
 void MainWindow::restoreOpenDrafts() {
+    // Both lists are read first: opening each page rewrites them.
     const QStringList ids = QSettings().value(openDraftsKey(session_)).toStringList();
-    NewContactForm* last = nullptr;
+    const QStringList forms = QSettings().value(openFormsKey(session_)).toStringList();
+    QWidget* last = nullptr;
     for (const QString& id : ids)
         if (auto* form = openDraft(id))
             last = form;
+    // Workflow forms open again only where the person's typing was kept: one opened and left alone,
+    // or submitted since (on this desk or another), has no draft and stays closed.
+    for (const QString& key : forms)
+        for (const auto& kind : kWorkflowForms) {
+            if (!key.startsWith(QLatin1String(kind.tabPrefix)))
+                continue;
+            const QString contactId = key.mid(int(qstrlen(kind.tabPrefix)));
+            if (!FormDraftKeeper::read(workspace_, session_.actor(), ss(contactId), kind.draftForm))
+                continue;
+            QWidget* page = nullptr;
+            if (key.startsWith(QLatin1String("screening:")))
+                page = openScreening(contactId);
+            else if (key.startsWith(QLatin1String("signoff:")))
+                page = openSignOff(contactId);
+            else
+                page = openStrategy(contactId);
+            if (page)
+                last = page;
+        }
+    rememberOpenDrafts();
     if (last) {
         tabs_->setCurrentWidget(last);
-        last->focusFirstInput();
-        statusBar()->showMessage(tr("Your unfinished contacts are open again, as you left them."), 10'000);
+        if (auto* form = qobject_cast<NewContactForm*>(last))
+            form->focusFirstInput();
+        statusBar()->showMessage(tr("What you had not finished is open again, as you left it."), 10'000);
     }
 }
 
