@@ -36,20 +36,6 @@ private slots:
     void aStrategyDiscussionIsScheduledHeldAndItsOutcomeRecordedThenSavedAsPdf();
 };
 
-namespace {
-
-/// Recommends what the rules suggest (as the core workflow tests do).
-void recommendAsSuggested(core::Workspace& ws, const core::Actor& by, const std::string& id, const std::string& indicator) {
-    core::ContactWorkflow workflow(ws);
-    workflow.startScreening(by, id);
-    const auto suggestion = core::ScreeningDecisionService(ws).screenRecorded(id, {{"indicators", {indicator}}}).toJson();
-    workflow.recommend(by, id,
-                       {{"indicators", {indicator}}, {"level", suggestion["level"]}, {"outcome", suggestion["outcome"]},
-                        {"rag", suggestion["rag"]}, {"recommendation", "Recommend as the threshold guidance suggests."}});
-}
-
-} // namespace
-
 void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManagerSignsItOff() {
     test::UiWorkspace scratch;
     core::UserService(*scratch.ws).add(core::Actor{"ada.admin", "administrator"}, "pat.both", "Pat Both",
@@ -139,7 +125,7 @@ void SignOffAndStrategyTest::aStrategyDiscussionIsScheduledHeldAndItsOutcomeReco
     test::UiWorkspace scratch;
     const std::string id =
         core::ContactService(*scratch.ws).record({"sam.screener", "screener"}, test::miaThorntonContact()).contactId;
-    recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "ABUSE_DISCLOSURE");
+    test::recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "ABUSE_DISCLOSURE");
     core::ContactWorkflow(*scratch.ws)
         .signOff({"dee.manager", "duty_manager"}, id,
                  {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"}, {"by_when", "2026-11-24"}}}});

@@ -6,8 +6,10 @@
 #include "Workspace.h"
 #include "contacts/ContactService.h"
 #include "demo/DemoData.h"
+#include "rules/ScreeningDecisionService.h"
 #include "users/UserService.h"
 #include "util/Clock.h"
+#include "workflow/ContactWorkflow.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -106,6 +108,18 @@ inline int readsOf(core::Workspace& ws, const std::string& subject) {
     for (const auto& fact : ws.facts().factsAbout(subject))
         reads += fact.type == "record.viewed" ? 1 : 0;
     return reads;
+}
+
+/// Screens the contact and recommends what the rules suggest for `indicator` (as the core workflow
+/// tests do), for tests that start at sign-off.
+inline void recommendAsSuggested(core::Workspace& ws, const core::Actor& by, const std::string& id,
+                                 const std::string& indicator) {
+    core::ContactWorkflow workflow(ws);
+    workflow.startScreening(by, id);
+    const auto suggestion = core::ScreeningDecisionService(ws).screenRecorded(id, {{"indicators", {indicator}}}).toJson();
+    workflow.recommend(by, id,
+                       {{"indicators", {indicator}}, {"level", suggestion["level"]}, {"outcome", suggestion["outcome"]},
+                        {"rag", suggestion["rag"]}, {"recommendation", "Recommend as the threshold guidance suggests."}});
 }
 
 } // namespace frontdoor::test

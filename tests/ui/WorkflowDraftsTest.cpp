@@ -80,16 +80,6 @@ QString draftLine(QWidget* form) { return form->findChild<QLabel*>(QStringLitera
 
 void closeTabByKeyboard() { QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::ControlModifier); }
 
-/// Recommends what the rules suggest (as the core workflow tests do).
-void recommendAsSuggested(core::Workspace& ws, const core::Actor& by, const std::string& id, const std::string& indicator) {
-    core::ContactWorkflow workflow(ws);
-    workflow.startScreening(by, id);
-    const auto suggestion = core::ScreeningDecisionService(ws).screenRecorded(id, {{"indicators", {indicator}}}).toJson();
-    workflow.recommend(by, id,
-                       {{"indicators", {indicator}}, {"level", suggestion["level"]}, {"outcome", suggestion["outcome"]},
-                        {"rag", suggestion["rag"]}, {"recommendation", "Recommend as the threshold guidance suggests."}});
-}
-
 } // namespace
 
 void WorkflowDraftsTest::screeningKeepsWhatWasTypedWhenItsTabClosesAndRecommendingClearsIt() {
@@ -196,7 +186,7 @@ void WorkflowDraftsTest::signOffKeepsWhatWasTypedWhenTheWindowClosesAndSigningOf
     auto contact = test::johnSmithContact();
     contact["received_at"] = "2026-11-23T09:15:00Z";
     const std::string id = core::ContactService(*scratch.ws).record({"sam.screener", "screener"}, contact).contactId;
-    recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "PERSISTENT_ABSENCE");
+    test::recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "PERSISTENT_ABSENCE");
     const std::string recommended = core::ContactWorkflow(*scratch.ws).state(id).at("recommendation").at("outcome");
     const core::Actor mo{"mo.manager", "duty_manager"};
     QuestionsAsked asked;
@@ -261,7 +251,7 @@ void WorkflowDraftsTest::strategyDiscussionKeepsTheStepBeingTypedAndRecordingItC
     test::UiWorkspace scratch;
     const std::string id =
         core::ContactService(*scratch.ws).record({"sam.screener", "screener"}, test::miaThorntonContact()).contactId;
-    recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "ABUSE_DISCLOSURE");
+    test::recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "ABUSE_DISCLOSURE");
     core::ContactWorkflow(*scratch.ws)
         .signOff({"dee.manager", "duty_manager"}, id,
                  {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"}, {"by_when", "2026-11-24"}}}});

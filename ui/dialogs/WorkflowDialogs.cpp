@@ -17,25 +17,13 @@
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
-namespace {
-
-QLabel* bannerLabel(const QString& name) {
-    auto* banner = new QLabel;
-    banner->setObjectName(name);
-    banner->setWordWrap(true);
-    banner->setTextFormat(Qt::PlainText);
-    banner->hide();
-    return banner;
-}
-
-} // namespace
 
 ReferrerFeedbackDialog::ReferrerFeedbackDialog(core::Workspace& workspace, core::Session session, QString contactId,
                                                const QString& referrer, const QString& outcome, QWidget* parent)
     : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
     setObjectName(QStringLiteral("referrerFeedbackDialog"));
     setWindowTitle(tr("Tell the referrer"));
-    auto* banner = bannerLabel(QStringLiteral("referrerFeedbackBanner"));
+    auto* banner = newBannerLabel(QStringLiteral("referrerFeedbackBanner"));
     feedback_ = std::make_unique<FormFeedback>(banner);
     auto* heading = new QLabel(tr("<b>%1</b> was told the outcome: %2.")
                                    .arg(referrer.isEmpty() ? tr("The referrer") : referrer.toHtmlEscaped(),
@@ -110,7 +98,7 @@ CloseContactDialog::CloseContactDialog(core::Workspace& workspace, core::Session
     : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
     setObjectName(QStringLiteral("closeContactDialog"));
     setWindowTitle(tr("Close the contact"));
-    auto* banner = bannerLabel(QStringLiteral("closeContactBanner"));
+    auto* banner = newBannerLabel(QStringLiteral("closeContactBanner"));
     feedback_ = std::make_unique<FormFeedback>(banner);
     auto* about = new QLabel(outstanding.isEmpty()
                                  ? tr("Nothing is outstanding: closing ends the front door's work on this contact.")

@@ -11,6 +11,13 @@
 #include <QTimer>
 
 namespace frontdoor::ui {
+
+QLabel* newDraftStatusLine(const QString& text) {
+    auto* line = new QLabel(text);
+    line->setObjectName(QStringLiteral("draftStatus"));
+    line->setProperty("role", QStringLiteral("hint"));
+    return line;
+}
 namespace {
 
 constexpr int kAutosaveDelayMs = 1000;

@@ -33,6 +33,9 @@ namespace frontdoor::ui {
 
 class FormFeedback;
 
+/// The quiet line ("draftStatus") under a form that says when its draft was saved or restored.
+QLabel* newDraftStatusLine(const QString& text = QString());
+
 class FormDraftKeeper : public QObject {
     Q_OBJECT
 public:

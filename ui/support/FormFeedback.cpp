@@ -26,6 +26,15 @@ QString readable(const QString& label, const QString& problem) {
 
 } // namespace
 
+QLabel* newBannerLabel(const QString& objectName) {
+    auto* banner = new QLabel;
+    banner->setObjectName(objectName);
+    banner->setWordWrap(true);
+    banner->setTextFormat(Qt::PlainText);
+    banner->hide();
+    return banner;
+}
+
 void FormFeedback::addCell(const QString& path, FieldCell* cell) { cells_.insert(path, cell); }
 
 void FormFeedback::addPlace(const QString& prefix,

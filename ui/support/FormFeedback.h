@@ -18,6 +18,10 @@ namespace frontdoor::ui {
 
 class FieldCell;
 
+/// The banner at the top of a form or dialog where FormFeedback says what was refused: plain text,
+/// wrapped, hidden until there is something to say.
+QLabel* newBannerLabel(const QString& objectName);
+
 class FormFeedback {
 public:
     explicit FormFeedback(QLabel* banner) : banner_(banner) {}

@@ -4,6 +4,8 @@
 #include "contacts/ContactService.h"
 #include "standards/CensusCodes.h"
 #include "support/BackgroundReader.h"
+#include "support/FormDraftKeeper.h"
+#include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
@@ -117,11 +119,7 @@ NewContactForm::NewContactForm(core::Workspace& workspace, BackgroundReader& mat
 NewContactForm::~NewContactForm() = default;
 
 void NewContactForm::buildForm() {
-    banner_ = new QLabel;
-    banner_->setObjectName(QStringLiteral("formBanner"));
-    banner_->setWordWrap(true);
-    banner_->setTextFormat(Qt::PlainText);
-    banner_->hide();
+    banner_ = newBannerLabel(QStringLiteral("formBanner"));
 
     // When and how.
     receivedAt_ = new QDateTimeEdit(toLocal(workspace_.clock().now()));
@@ -302,9 +300,7 @@ void NewContactForm::buildForm() {
     matching_->setMinimumWidth(300);
 
     // Actions, always in view.
-    draftStatus_ = new QLabel(tr("Not saved yet: the draft saves itself as you type"));
-    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
-    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    draftStatus_ = newDraftStatusLine(tr("Not saved yet: the draft saves itself as you type"));
     recordButton_ = new QPushButton(isOutOfHours() ? tr("&Record with handover (%1)").arg(shortcutText("record"))
                                                    : tr("&Record contact (%1)").arg(shortcutText("record")));
     recordButton_->setObjectName(QStringLiteral("recordButton"));

@@ -160,15 +160,9 @@ ScreeningForm::~ScreeningForm() {
 }
 
 void ScreeningForm::build() {
-    banner_ = new QLabel;
-    banner_->setObjectName(QStringLiteral("screeningBanner"));
-    banner_->setWordWrap(true);
-    banner_->setTextFormat(Qt::PlainText);
-    banner_->hide();
+    banner_ = newBannerLabel(QStringLiteral("screeningBanner"));
     feedback_ = std::make_unique<FormFeedback>(banner_);
-    draftStatus_ = new QLabel;
-    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
-    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    draftStatus_ = newDraftStatusLine();
     drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "screening", [this] { return draftFields(); },
                                   draftStatus_, *feedback_, this);
     header_ = new QLabel(tr("Loading the contact…"));

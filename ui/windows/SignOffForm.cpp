@@ -61,15 +61,9 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
       contactId_(std::move(contactId)) {
     setObjectName(QStringLiteral("signOffForm"));
     setAccessibleName(tr("Sign-off"));
-    banner_ = new QLabel;
-    banner_->setObjectName(QStringLiteral("signOffBanner"));
-    banner_->setWordWrap(true);
-    banner_->setTextFormat(Qt::PlainText);
-    banner_->hide();
+    banner_ = newBannerLabel(QStringLiteral("signOffBanner"));
     feedback_ = std::make_unique<FormFeedback>(banner_);
-    draftStatus_ = new QLabel;
-    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
-    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    draftStatus_ = newDraftStatusLine();
     draftStatus_->setWordWrap(true);
     drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "signoff", [this] { return draftFields(); },
                                   draftStatus_, *feedback_, this);

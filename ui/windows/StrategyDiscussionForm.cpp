@@ -131,15 +131,9 @@ StrategyDiscussionForm::~StrategyDiscussionForm() {
 }
 
 void StrategyDiscussionForm::build() {
-    banner_ = new QLabel;
-    banner_->setObjectName(QStringLiteral("strategyBanner"));
-    banner_->setWordWrap(true);
-    banner_->setTextFormat(Qt::PlainText);
-    banner_->hide();
+    banner_ = newBannerLabel(QStringLiteral("strategyBanner"));
     feedback_ = std::make_unique<FormFeedback>(banner_);
-    draftStatus_ = new QLabel;
-    draftStatus_->setObjectName(QStringLiteral("draftStatus"));
-    draftStatus_->setProperty("role", QStringLiteral("hint"));
+    draftStatus_ = newDraftStatusLine();
     drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "strategy", [this] { return draftFields(); },
                                   draftStatus_, *feedback_, this);
     header_ = new QLabel(tr("Loading the strategy discussion…"));
