@@ -8,6 +8,7 @@
 #include "support/Urgency.h"
 #include "support/WorkflowText.h"
 #include "widgets/ContactView.h"
+#include "widgets/FormParts.h"
 #include "workflow/ContactWorkflow.h"
 
 #include <QHBoxLayout>
@@ -41,10 +42,7 @@ HandoverView::HandoverView(core::Workspace& workspace, BackgroundReader& reader,
     banner_->setObjectName(QStringLiteral("handoverBanner"));
     banner_->setWordWrap(true);
     banner_->hide();
-    header_ = new QLabel(tr("Loading the handover…"));
-    header_->setObjectName(QStringLiteral("handoverHeader"));
-    header_->setWordWrap(true);
-    header_->setTextFormat(Qt::RichText);
+    header_ = newPageHeader(QStringLiteral("handoverHeader"), tr("Loading the handover…"));
     body_ = new QTextBrowser;
     body_->setObjectName(QStringLiteral("handoverBody"));
     body_->setAccessibleName(tr("The handover: what was done, the note, the child's voice, the contact"));

@@ -1,5 +1,6 @@
 #include "windows/NewContactForm.h"
 
+#include "widgets/FormParts.h"
 #include "contacts/Contact.h"
 #include "contacts/ContactService.h"
 #include "standards/CensusCodes.h"
@@ -62,12 +63,6 @@ QString readableProblem(const QString& label, const QString& problem) {
     if (!label.isEmpty() && startsWithVerb.match(problem).hasMatch())
         return label + QLatin1Char(' ') + problem;
     return problem;
-}
-
-QGroupBox* section(const QString& title, const QString& name) {
-    auto* box = new QGroupBox(title);
-    box->setObjectName(name);
-    return box;
 }
 
 } // namespace
@@ -136,7 +131,7 @@ void NewContactForm::buildForm() {
     cells_.insert(QStringLiteral("received_at"), new FieldCell(tr("&Received"), receivedAt_));
     cells_.insert(QStringLiteral("channel"), new FieldCell(tr("C&hannel"), channel_));
     cells_.insert(QStringLiteral("source"), new FieldCell(tr("&Source"), source_));
-    auto* received = section(tr("Received"), QStringLiteral("receivedSection"));
+    auto* received = newSection(tr("Received"), QStringLiteral("receivedSection"));
     auto* receivedGrid = new QGridLayout(received);
     FieldGrid receivedPlace(receivedGrid, 6);
     receivedPlace.add(cells_.value(QStringLiteral("received_at")), 2);
@@ -168,7 +163,7 @@ void NewContactForm::buildForm() {
     cells_.insert(QStringLiteral("referrer.relationship_to_child"),
                   new FieldCell(tr("Relationship to the child"), referrerRelationship_));
     cells_.insert(QStringLiteral("referrer.withhold_identity_from_family"), new FieldCell(QString(), withholdIdentity_));
-    auto* referrer = section(tr("Referrer"), QStringLiteral("referrerSection"));
+    auto* referrer = newSection(tr("Referrer"), QStringLiteral("referrerSection"));
     auto* referrerGrid = new QGridLayout(referrer);
     FieldGrid referrerPlace(referrerGrid, 6);
     referrerPlace.add(cells_.value(QStringLiteral("referrer.name")), 2);
@@ -182,7 +177,7 @@ void NewContactForm::buildForm() {
         referrerGrid->setColumnStretch(column, 1);
 
     // Children.
-    auto* childrenBox = section(tr("Children"), QStringLiteral("childrenSection"));
+    auto* childrenBox = newSection(tr("Children"), QStringLiteral("childrenSection"));
     auto* childrenOuter = new QVBoxLayout(childrenBox);
     childrenError_ = new QLabel;
     childrenError_->setObjectName(QStringLiteral("childrenError"));
@@ -198,7 +193,7 @@ void NewContactForm::buildForm() {
     childrenOuter->addWidget(addChild_, 0, Qt::AlignLeft);
 
     // Adults.
-    auto* adultsBox = section(tr("Adults around the children"), QStringLiteral("adultsSection"));
+    auto* adultsBox = newSection(tr("Adults around the children"), QStringLiteral("adultsSection"));
     auto* adultsOuter = new QVBoxLayout(adultsBox);
     adultsLayout_ = new QVBoxLayout;
     adultsLayout_->setSpacing(8);
@@ -215,7 +210,7 @@ void NewContactForm::buildForm() {
     concern_->setPlaceholderText(tr("The worry, in the referrer's own words"));
     concern_->setMinimumHeight(140);
     cells_.insert(QStringLiteral("concern"), new FieldCell(tr("&Concern"), concern_));
-    auto* concernBox = section(tr("Concern"), QStringLiteral("concernSection"));
+    auto* concernBox = newSection(tr("Concern"), QStringLiteral("concernSection"));
     auto* concernLayout = new QVBoxLayout(concernBox);
     concernLayout->addWidget(cells_.value(QStringLiteral("concern")));
 
@@ -234,7 +229,7 @@ void NewContactForm::buildForm() {
     cells_.insert(QStringLiteral("consent.basis_without_consent"),
                   new FieldCell(tr("Basis for sharing without consent"), consentBasis_));
     cells_.insert(QStringLiteral("consent.authorised_by"), new FieldCell(tr("Authorised by"), consentAuthorisedBy_));
-    auto* consentBox = section(tr("Consent and information sharing"), QStringLiteral("consentSection"));
+    auto* consentBox = newSection(tr("Consent and information sharing"), QStringLiteral("consentSection"));
     auto* consentGrid = new QGridLayout(consentBox);
     FieldGrid consentPlace(consentGrid, 6);
     consentPlace.add(cells_.value(QStringLiteral("consent.status")), 2);
@@ -259,7 +254,7 @@ void NewContactForm::buildForm() {
         handoverNote_->setPlaceholderText(tr("What the day team needs to do first, and by when"));
         cells_.insert(QStringLiteral("handover.already_done"), new FieldCell(tr("What the EDT already &did"), alreadyDone_));
         cells_.insert(QStringLiteral("handover.handover_note"), new FieldCell(tr("Handover n&ote for the day team"), handoverNote_));
-        handoverBox = section(tr("Out of hours: the handover"), QStringLiteral("handoverSection"));
+        handoverBox = newSection(tr("Out of hours: the handover"), QStringLiteral("handoverSection"));
         auto* handoverLayout = new QVBoxLayout(handoverBox);
         auto* about = new QLabel(tr("Recorded with the contact; a duty manager acknowledges it by the next opening."));
         about->setProperty("role", QStringLiteral("hint"));

@@ -14,6 +14,7 @@
 #include "support/WorkflowText.h"
 #include "widgets/ContactView.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 #include "widgets/RowTable.h"
 #include "workflow/ContactWorkflow.h"
 
@@ -76,21 +77,6 @@ public:
         return {base.width(), std::max(base.height(), text.height() + 8)};
     }
 };
-
-QGroupBox* section(const QString& title, const QString& name) {
-    auto* box = new QGroupBox(title);
-    box->setObjectName(name);
-    return box;
-}
-
-QPlainTextEdit* textBox(const QString& name, int lines, const QString& placeholder = {}) {
-    auto* edit = new QPlainTextEdit;
-    edit->setObjectName(name);
-    edit->setTabChangesFocus(true);
-    edit->setPlaceholderText(placeholder);
-    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
-    return edit;
-}
 
 nlohmann::json analysisJson(const QPlainTextEdit* risks, const QPlainTextEdit* strengths, const QPlainTextEdit* analysis) {
     return {{"risks", ss(risks->toPlainText().trimmed())},
@@ -165,13 +151,10 @@ void ScreeningForm::build() {
     draftStatus_ = newDraftStatusLine();
     drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "screening", [this] { return draftFields(); },
                                   draftStatus_, *feedback_, this);
-    header_ = new QLabel(tr("Loading the contact…"));
-    header_->setObjectName(QStringLiteral("screeningHeader"));
-    header_->setWordWrap(true);
-    header_->setTextFormat(Qt::RichText);
+    header_ = newPageHeader(QStringLiteral("screeningHeader"), tr("Loading the contact…"));
 
     // Partner checks: those recorded, and one being typed.
-    auto* checksBox = section(tr("Partner checks"), QStringLiteral("partnerChecksSection"));
+    auto* checksBox = newSection(tr("Partner checks"), QStringLiteral("partnerChecksSection"));
     checks_ = new RowTable(workspace_.clock(),
                            {{QStringLiteral("agency"), tr("Agency"), RowTable::Kind::Text, 105},
                             {QStringLiteral("person_spoken_to"), tr("Spoke to"), RowTable::Kind::Text, 95},
@@ -199,7 +182,7 @@ void ScreeningForm::build() {
     checkWhen_->setDisplayFormat(QStringLiteral("dd/MM/yyyy HH:mm"));
     checkWhen_->setDateTime(toLocal(workspace_.clock().now()));
     tabLeaves(checkWhen_);
-    checkShared_ = textBox(QStringLiteral("checkShared"), 2, tr("What they told you"));
+    checkShared_ = newTextBox(QStringLiteral("checkShared"), 2, tr("What they told you"));
     checkBasis_ = new QComboBox;
     checkBasis_->setObjectName(QStringLiteral("checkBasis"));
     checkBasis_->setEditable(true);
@@ -233,10 +216,10 @@ void ScreeningForm::build() {
     checksLayout->addLayout(checkGrid);
 
     // Analysis.
-    auto* analysisBox = section(tr("Analysis"), QStringLiteral("analysisSection"));
-    risks_ = textBox(QStringLiteral("risks"), 3, tr("What worries you, and why"));
-    strengths_ = textBox(QStringLiteral("strengths"), 3, tr("What is working well: people and things that keep the child safe"));
-    analysis_ = textBox(QStringLiteral("analysis"), 3, tr("What it means for the child, weighing both"));
+    auto* analysisBox = newSection(tr("Analysis"), QStringLiteral("analysisSection"));
+    risks_ = newTextBox(QStringLiteral("risks"), 3, tr("What worries you, and why"));
+    strengths_ = newTextBox(QStringLiteral("strengths"), 3, tr("What is working well: people and things that keep the child safe"));
+    analysis_ = newTextBox(QStringLiteral("analysis"), 3, tr("What it means for the child, weighing both"));
     auto* analysisGrid = new QGridLayout(analysisBox);
     FieldGrid analysisPlace(analysisGrid, 2);
     analysisPlace.add(cell(QStringLiteral("risks"), tr("Ris&ks"), risks_), 1);
@@ -244,7 +227,7 @@ void ScreeningForm::build() {
     analysisPlace.add(cell(QStringLiteral("analysis"), tr("Anal&ysis"), analysis_), 2);
 
     // Indicators.
-    auto* indicatorBox = section(tr("Threshold indicators"), QStringLiteral("indicatorSection"));
+    auto* indicatorBox = newSection(tr("Threshold indicators"), QStringLiteral("indicatorSection"));
     child_ = new QComboBox;
     child_->setObjectName(QStringLiteral("screenedChild"));
     child_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -293,7 +276,7 @@ void ScreeningForm::build() {
     indicatorLayout->addWidget(ticked_);
 
     // About the child: the rule set's questions, and the DASH score.
-    auto* contextBox = section(tr("About the child"), QStringLiteral("contextSection"));
+    auto* contextBox = newSection(tr("About the child"), QStringLiteral("contextSection"));
     contextBox_ = contextBox;
     dash_ = new QSpinBox;
     dash_->setObjectName(QStringLiteral("dashScore"));
@@ -312,7 +295,7 @@ void ScreeningForm::build() {
     new QVBoxLayout(contextBox);
 
     // The recommendation.
-    auto* recommendationBox = section(tr("Recommendation"), QStringLiteral("recommendationSection"));
+    auto* recommendationBox = newSection(tr("Recommendation"), QStringLiteral("recommendationSection"));
     level_ = new QComboBox;
     level_->setObjectName(QStringLiteral("levelChoice"));
     outcome_ = new QComboBox;
@@ -333,8 +316,8 @@ void ScreeningForm::build() {
     departure_ = new QLabel;
     departure_->setObjectName(QStringLiteral("departureNote"));
     departure_->setWordWrap(true);
-    rationale_ = textBox(QStringLiteral("rationale"), 3, tr("Why your choice differs from the rules' suggestion"));
-    recommendation_ = textBox(QStringLiteral("recommendationText"), 3,
+    rationale_ = newTextBox(QStringLiteral("rationale"), 3, tr("Why your choice differs from the rules' suggestion"));
+    recommendation_ = newTextBox(QStringLiteral("recommendationText"), 3,
                               tr("Your recommendation and why, as the duty manager will read it"));
     auto* useSuggestionButton = new QPushButton(tr("Use the suggestion (%1)").arg(shortcutText("useSuggestion")));
     useSuggestionButton->setObjectName(QStringLiteral("useSuggestionButton"));

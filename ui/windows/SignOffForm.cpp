@@ -14,6 +14,7 @@
 #include "widgets/ContactView.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 #include "workflow/ContactWorkflow.h"
 
 #include <QComboBox>
@@ -33,15 +34,6 @@
 
 namespace frontdoor::ui {
 namespace {
-
-QPlainTextEdit* textBox(const QString& name, int lines, const QString& placeholder) {
-    auto* edit = new QPlainTextEdit;
-    edit->setObjectName(name);
-    edit->setTabChangesFocus(true);
-    edit->setPlaceholderText(placeholder);
-    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
-    return edit;
-}
 
 QString esc(const QString& text) { return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
 
@@ -67,17 +59,14 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     draftStatus_->setWordWrap(true);
     drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "signoff", [this] { return draftFields(); },
                                   draftStatus_, *feedback_, this);
-    header_ = new QLabel(tr("Loading the recommendation…"));
-    header_->setObjectName(QStringLiteral("signOffHeader"));
-    header_->setWordWrap(true);
-    header_->setTextFormat(Qt::RichText);
+    header_ = newPageHeader(QStringLiteral("signOffHeader"), tr("Loading the recommendation…"));
 
     detail_ = new QTextBrowser;
     detail_->setObjectName(QStringLiteral("signOffDetail"));
     detail_->setAccessibleName(tr("The recommendation, its reasons, the checks, the analysis and the history"));
 
     // The decision.
-    what_ = textBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
+    what_ = newTextBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
     byWhom_ = new QLineEdit;
     byWhom_->setObjectName(QStringLiteral("caseDirectionByWhom"));
     byWhom_->setPlaceholderText(tr("A name or a team"));
@@ -86,8 +75,8 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     byWhen_->setShowAge(false);
     outcome_ = new QComboBox;
     outcome_->setObjectName(QStringLiteral("decisionOutcome"));
-    rationale_ = textBox(QStringLiteral("decisionRationale"), 3, tr("Why you decide differently from the recommendation"));
-    returnReason_ = textBox(QStringLiteral("returnReason"), 2, tr("What the screener should change or check"));
+    rationale_ = newTextBox(QStringLiteral("decisionRationale"), 3, tr("Why you decide differently from the recommendation"));
+    returnReason_ = newTextBox(QStringLiteral("returnReason"), 2, tr("What the screener should change or check"));
     signOffButton_ = new QPushButton(tr("&Sign off (%1)").arg(shortcutText("decide")));
     signOffButton_->setObjectName(QStringLiteral("signOffButton"));
     signOffButton_->setProperty("role", QStringLiteral("primary"));

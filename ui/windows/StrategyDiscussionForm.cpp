@@ -12,6 +12,7 @@
 #include "support/WorkflowText.h"
 #include "users/Roles.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 #include "widgets/RowTable.h"
 #include "workflow/StrategyDiscussions.h"
 
@@ -43,15 +44,6 @@
 
 namespace frontdoor::ui {
 namespace {
-
-QPlainTextEdit* textBox(const QString& name, int lines, const QString& placeholder) {
-    auto* edit = new QPlainTextEdit;
-    edit->setObjectName(name);
-    edit->setTabChangesFocus(true);
-    edit->setPlaceholderText(placeholder);
-    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
-    return edit;
-}
 
 QLineEdit* line(const QString& name, const QString& placeholder = {}) {
     auto* edit = new QLineEdit;
@@ -136,10 +128,7 @@ void StrategyDiscussionForm::build() {
     draftStatus_ = newDraftStatusLine();
     drafts_ = new FormDraftKeeper(workspace_, session_.actor(), contactId_, "strategy", [this] { return draftFields(); },
                                   draftStatus_, *feedback_, this);
-    header_ = new QLabel(tr("Loading the strategy discussion…"));
-    header_->setObjectName(QStringLiteral("strategyHeader"));
-    header_->setWordWrap(true);
-    header_->setTextFormat(Qt::RichText);
+    header_ = newPageHeader(QStringLiteral("strategyHeader"), tr("Loading the strategy discussion…"));
     const core::Clock& clock = workspace_.clock();
     const auto cell = [this](const QString& path, const QString& label, QWidget* input) {
         auto* c = new FieldCell(label, input);
@@ -249,13 +238,13 @@ void StrategyDiscussionForm::build() {
                                    {QStringLiteral("in_family"), tr("In the family"), RowTable::Kind::Check, 110}});
     atRisk_->setObjectName(QStringLiteral("atRiskTable"));
     atRisk_->setAccessibleName(tr("Who is at risk"));
-    safety_ = textBox(QStringLiteral("safetyActions"), 3, tr("What keeps the children safe now"));
+    safety_ = newTextBox(QStringLiteral("safetyActions"), 3, tr("What keeps the children safe now"));
     s47_ = new QComboBox;
     s47_->setObjectName(QStringLiteral("s47Decision"));
     s47_->addItem(tr("Choose…"), QString());
     for (const char* code : {"joint", "single_agency", "none"})
         s47_->addItem(s47Label(code), QString::fromLatin1(code));
-    s47Reason_ = textBox(QStringLiteral("s47Reason"), 2, tr("Why there is no enquiry"));
+    s47Reason_ = newTextBox(QStringLiteral("s47Reason"), 2, tr("Why there is no enquiry"));
     medicalRequired_ = new QCheckBox(tr("A medical examination is needed"));
     medicalRequired_->setObjectName(QStringLiteral("medicalRequired"));
     medicalArrangements_ = line(QStringLiteral("medicalArrangements"), tr("Who, where and when"));

@@ -1,0 +1,23 @@
+#pragma once
+// The small pieces every form is built from, made one way so the forms look and behave alike.
+
+#include <QString>
+
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
+
+namespace frontdoor::ui {
+
+/// A titled section of a form, named for tests and accessibility.
+QGroupBox* newSection(const QString& title, const QString& objectName);
+
+/// A multi-line text box `lines` high where Tab moves on (a form is filled with the keyboard), with a
+/// placeholder saying what belongs in it.
+QPlainTextEdit* newTextBox(const QString& objectName, int lines, const QString& placeholder = QString());
+
+/// The rich-text line at the top of a workflow page (what, who, when), showing `loadingText` until the
+/// page has read what it shows.
+QLabel* newPageHeader(const QString& objectName, const QString& loadingText);
+
+} // namespace frontdoor::ui
