@@ -91,7 +91,8 @@ void registerContactCommands() {
                     return kOk;
                 }});
     addCommand({"contact outcome", "contact outcome CONTACT_ID --outcome CODE [--decided-at INSTANT] [--note TEXT]",
-                "Record the outcome of a contact decided outside Frontdoor (importing history).",
+                "An administrator imports the outcome of a contact decided outside Frontdoor (history from an earlier "
+                "system): only for a contact that has not entered the workflow, decided between its receipt and now.",
                 {"outcome", "decided-at", "note"}, {}, [](Context& ctx) {
                     const std::string id = ctx.requiredPositional("CONTACT_ID");
                     const auto outcome = ctx.args().option("outcome");
@@ -99,7 +100,7 @@ void registerContactCommands() {
                         throw ValidationError("--outcome", "is required");
                     const auto decidedAt = ctx.instantOption("decided-at").value_or(ctx.clock().now());
                     ContactService service(ctx.workspace());
-                    service.recordOutcome(ctx.actor(), id, *outcome, decidedAt, ctx.args().option("note", ""));
+                    service.importOutcome(ctx.actor(), id, *outcome, decidedAt, ctx.args().option("note", ""));
                     ctx.print(service.show(id));
                     return kOk;
                 }});

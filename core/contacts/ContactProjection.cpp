@@ -100,7 +100,11 @@ void registerContactProjection(Projections& projections) {
         return "Contact amended: " + fact.payload.value("reason", std::string("no reason given"));
     });
     projections.describe(kContactOutcomeRecorded, [](const Fact& fact) {
-        return "Outcome recorded: " + outcomeLabel(fact.payload.value("outcome", std::string()));
+        const std::string label = outcomeLabel(fact.payload.value("outcome", std::string()));
+        return fact.payload.value("imported", false)
+                   ? "Outcome imported from an earlier system (decided " +
+                         fact.payload.value("decided_at", std::string()) + "): " + label
+                   : "Outcome recorded: " + label;
     });
     projections.describe(kContactDraftSaved, [](const Fact&) { return std::string("Draft saved"); });
     projections.describe(kContactDraftDiscarded, [](const Fact& fact) {

@@ -6,7 +6,9 @@
 //                             carrying the id of the person it is linked to
 //   contact.amended           subject = contact id, payload = {"contact": <full contact>, "reason": text}
 //   contact.outcome_recorded  subject = contact id, payload = {"outcome": code, "decided_at": instant,
-//                             "note": text}; used when importing history, and by the decision workflow
+//                             "note": text, "imported": true}; an administrator importing history decided
+//                             outside Frontdoor (ContactService::importOutcome); decisions made here are
+//                             signoff.decided facts (workflow/WorkflowFacts.h)
 //   contact.draft_saved       subject = draft id (the contact id it will have), payload = {"body": partial contact}
 //   contact.draft_discarded   subject = draft id, payload = {"reason": text}
 // Recording a contact whose id is a draft's id removes the draft from the projection.

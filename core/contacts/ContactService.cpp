@@ -1,6 +1,7 @@
 #include "contacts/ContactService.h"
 
 #include "contacts/ContactProjection.h"
+#include "contacts/ContactStatus.h"
 #include "contacts/Outcomes.h"
 #include "people/PersonProjection.h"
 #include "standards/CensusCodes.h"
@@ -13,6 +14,7 @@ namespace frontdoor::core {
 namespace {
 
 const std::vector<std::string> kRecordingRoles = {role::kScreener, role::kDutyManager, role::kEdtWorker};
+constexpr size_t kImportNoteLimit = 5000;
 
 // Fields of a linked person that a new contact may bring up to date (people move; names do not
 // change because a referrer spelt them differently).
@@ -190,22 +192,39 @@ std::optional<ContactDraft> ContactService::draft(const std::string& draftId) {
     return result;
 }
 
-void ContactService::recordOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
+void ContactService::importOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
                                    Instant decidedAt, const std::string& note) {
-    UserService(ws_).require(actor, {role::kDutyManager, role::kAdministrator}, "Importing a contact's outcome");
-    std::vector<FieldError> errors;
-    if (!contactKey(ws_.db(), contactId))
+    UserService(ws_).require(actor, {role::kAdministrator}, "Importing a contact's outcome from an earlier system");
+    auto& stmt = ws_.db().cached("SELECT status, received_at FROM contact WHERE id = ?");
+    stmt.bindAll(contactId);
+    if (!stmt.step()) {
+        stmt.reset();
         throw NotFoundError("no contact with id " + contactId);
+    }
+    const std::string currentStatus = stmt.text(0);
+    const Instant receivedAt = parseInstant(stmt.text(1)).value_or(Instant{});
+    stmt.reset();
+    if (currentStatus != status::kRecorded)
+        throw ConflictError("the contact is " + currentStatus +
+                            ": an outcome is imported only for a contact that has not entered the workflow; a "
+                            "decision made here is signed off by a second duty manager");
+    std::vector<FieldError> errors;
     const auto codes = outcomeCodes();
     if (std::find(codes.begin(), codes.end(), outcome) == codes.end())
-        errors.push_back({"outcome", "\"" + outcome + "\" is not an outcome Frontdoor knows"});
-    if (decidedAt > ws_.clock().now() + std::chrono::minutes(1))
+        errors.push_back({"outcome", "\"" + outcome.substr(0, 40) + (outcome.size() > 40 ? "…" : "") + "\" is not an outcome Frontdoor knows"});
+    if (decidedAt > ws_.clock().now())
         errors.push_back({"decided_at", formatInstant(decidedAt) + " is in the future"});
+    if (decidedAt < receivedAt)
+        errors.push_back({"decided_at", formatInstant(decidedAt) + " is before the contact was received (" +
+                                            formatInstant(receivedAt) + ")"});
+    if (note.size() > kImportNoteLimit)
+        errors.push_back({"note", "is longer than " + std::to_string(kImportNoteLimit) + " characters"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
     WriteScope transaction(ws_.db());
     ws_.facts().append(actor, kContactOutcomeRecorded, contactId,
-                       {{"outcome", outcome}, {"decided_at", formatInstant(decidedAt)}, {"note", note}});
+                       {{"outcome", outcome}, {"decided_at", formatInstant(decidedAt)}, {"note", note},
+                        {"imported", true}});
     transaction.commit();
 }
 

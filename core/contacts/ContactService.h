@@ -84,8 +84,13 @@ public:
     std::vector<ContactDraft> drafts(const std::string& owner);
     std::optional<ContactDraft> draft(const std::string& draftId);
 
-    /// Records the outcome of a contact decided elsewhere (imported history, or the demo data).
-    void recordOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
+    /// Imports the outcome of a contact that was decided outside Frontdoor (history brought over from an
+    /// earlier system, or the demo's history). Decisions made at the front door go through the workflow
+    /// (ContactWorkflow::signOff, four eyes); this is not a way round it: only an administrator may
+    /// import, only for a contact that has not entered the workflow (still "recorded"), with a decision
+    /// time neither before the contact was received nor in the future. The fact is marked as imported
+    /// and the timeline says so. Throws ForbiddenError, ConflictError or ValidationError otherwise.
+    void importOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
                        Instant decidedAt, const std::string& note);
 
     /// The contact as recorded (latest version), its state, and its timeline. Throws NotFoundError.

@@ -471,7 +471,9 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
     const sys_days today = floor<days>(now);
     const sys_days first = today - days{365 * options.years};
     const Actor screeners[] = {{"sam.screener", "screener"}, {"jo.screener", "screener"}};
-    const Actor managers[] = {{"mo.manager", "duty_manager"}, {"dee.manager", "duty_manager"}};
+    // The demo's history stands for contacts decided in an earlier system before the desk began using
+    // Frontdoor, imported by the administrator as a council would on switching over.
+    const Actor historyImporter{"ada.admin", "administrator"};
 
     ContactWorkflow workflow(workspace);
     const Actor edt{"eve.edt", "edt_worker"};
@@ -605,7 +607,7 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
             ++summary.contacts;
             if (!recent) {
                 const auto decidedAt = receivedAt + hours{2 + pick(random, 26)};
-                contacts.recordOutcome(managers[pick(random, 2)], recorded.contactId, pickOutcome(random, sourceCode),
+                contacts.importOutcome(historyImporter, recorded.contactId, pickOutcome(random, sourceCode),
                                        std::min(decidedAt, now - minutes{1}), "");
             }
             if (++inBatch >= options.batchSize) {

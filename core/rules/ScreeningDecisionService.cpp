@@ -5,6 +5,7 @@
 
 #include "contacts/ContactProjection.h"
 #include "contacts/ContactService.h"
+#include "contacts/ContactStatus.h"
 #include "contacts/Outcomes.h"
 #include "people/PersonProjection.h"
 #include "rules/RuleSetService.h"
@@ -222,6 +223,13 @@ ScreeningDecision ScreeningDecisionService::record(const Actor& actor, const std
     const auto contact = loadRecordedContact(ws_, contactId);
     if (!contact)
         throw NotFoundError("no contact with id " + contactId);
+    // A screening decision is the screener's judgement while the contact is being screened; recorded
+    // at any other time it would sit in the record beside (or after) the decision it did not inform.
+    const std::string contactStatus =
+        ws_.db().lookupText("SELECT status FROM contact WHERE id = ?", contactId).value_or("");
+    if (contactStatus != status::kInScreening && contactStatus != status::kReturned)
+        throw ConflictError("Recording a screening decision is not possible: the contact is " + contactStatus +
+                            ", not in screening or returned for edits (start screening it first)");
     RuleSetService ruleSets(ws_);
     const ActiveRuleSet active = ruleSets.active();
     const RuleSet& rules = *active.rules;

@@ -2,6 +2,8 @@
 
 #include "util/Errors.h"
 
+#include <sys/stat.h>
+
 namespace frontdoor::core {
 namespace {
 
@@ -114,6 +116,23 @@ Database::Database(const std::string& path) : path_(path) {
     sqlite3_extended_result_codes(db_, 1);
     // Another process (a second window, the CLI) may briefly hold the write lock.
     sqlite3_busy_timeout(db_, 5000);
+    struct stat info {};
+    if (path != ":memory:" && !path.empty() && ::stat(path.c_str(), &info) == 0)
+        file_ = FileIdentity{static_cast<unsigned long long>(info.st_dev), static_cast<unsigned long long>(info.st_ino)};
+}
+
+void Database::requireFileInPlace() const {
+    if (!file_)
+        return;
+    struct stat info {};
+    if (::stat(path_.c_str(), &info) != 0)
+        throw StoreError("the database file " + path_ +
+                         " is no longer there (deleted or moved while Frontdoor had it open): nothing more can be "
+                         "saved to it");
+    if (static_cast<unsigned long long>(info.st_dev) != file_->device ||
+        static_cast<unsigned long long>(info.st_ino) != file_->inode)
+        throw StoreError("the database file " + path_ +
+                         " was replaced by another file while Frontdoor had it open: nothing more can be saved to it");
 }
 
 Database::~Database() {
@@ -168,6 +187,16 @@ std::optional<int64_t> Database::lookupInt(const std::string& sql, std::string_v
     return value;
 }
 
+std::optional<std::string> Database::lookupText(const std::string& sql, std::string_view parameter) {
+    Statement& stmt = cached(sql);
+    stmt.bind(1, parameter);
+    std::optional<std::string> value;
+    if (stmt.step() && !stmt.isNull(0))
+        value = stmt.text(0);
+    stmt.reset();
+    return value;
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
@@ -181,6 +210,9 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+    // Checked before COMMIT so that a write into a deleted file is rolled back and reported, never
+    // reported as saved.
+    db_.requireFileInPlace();
     db_.exec("COMMIT");
     done_ = true;
 }

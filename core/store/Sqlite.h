@@ -89,13 +89,24 @@ public:
     /// First column of the first row, or nullopt when there is no row.
     std::optional<int64_t> queryInt(std::string_view sql);
     std::optional<std::string> queryText(std::string_view sql);
+    /// Throws StoreError if the file this connection holds open is no longer the file at its path (deleted,
+    /// moved or replaced while open): SQLite would go on writing into the orphaned file, and whatever it
+    /// "saved" would be lost when the connection closes. Every commit checks it first.
+    void requireFileInPlace() const;
     /// First column of the first row of a cached statement with one text parameter, e.g. a key by id.
     std::optional<int64_t> lookupInt(const std::string& sql, std::string_view parameter);
+    std::optional<std::string> lookupText(const std::string& sql, std::string_view parameter);
 
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+    struct FileIdentity {
+        unsigned long long device = 0;
+        unsigned long long inode = 0;
+    };
+    std::optional<FileIdentity> file_; ///< the file opened, when `path_` names one
+
 };
 
 /// BEGIN IMMEDIATE on construction (so a writer never fails half way for want of a lock), ROLLBACK

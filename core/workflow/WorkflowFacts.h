@@ -2,6 +2,8 @@
 // The facts of a contact's life after it is recorded. Every one has the contact's id as its subject,
 // so a contact's timeline is simply the facts about it. Payloads are documented in docs/cli.md.
 
+#include "contacts/ContactStatus.h"
+
 namespace frontdoor::core::facts {
 
 inline constexpr const char* kScreeningStarted = "screening.started";
@@ -20,14 +22,3 @@ inline constexpr const char* kStrategyOutcome = "strategy.outcome_recorded";
 inline constexpr const char* kStrategyActionCompleted = "strategy.action_completed";
 
 } // namespace frontdoor::core::facts
-
-namespace frontdoor::core::status {
-
-inline constexpr const char* kRecorded = "recorded";
-inline constexpr const char* kInScreening = "in_screening";
-inline constexpr const char* kRecommended = "recommended";
-inline constexpr const char* kReturned = "returned";
-inline constexpr const char* kDecided = "decided";
-inline constexpr const char* kClosed = "closed";
-
-} // namespace frontdoor::core::status

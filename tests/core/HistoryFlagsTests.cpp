@@ -25,7 +25,7 @@ struct Child {
         const auto recorded = contacts.record(t.screener, input);
         personId = recorded.personIds.at(0);
         if (!outcome.empty())
-            contacts.recordOutcome({"mo.manager", "duty_manager"}, recorded.contactId, outcome,
+            contacts.importOutcome({"ada.admin", "administrator"}, recorded.contactId, outcome,
                                    *core::parseInstant(when) + std::chrono::hours(20), "");
         return recorded.contactId;
     }

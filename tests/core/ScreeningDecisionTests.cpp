@@ -8,6 +8,7 @@
 #include "rules/RuleSetService.h"
 #include "rules/RulesProjection.h"
 #include "rules/ScreeningDecisionService.h"
+#include "workflow/ContactWorkflow.h"
 #include "util/Errors.h"
 #include "util/Uuid.h"
 
@@ -37,7 +38,10 @@ std::string recordSample(TestWorkspace& t, const std::string& receivedAt = "2026
     input["received_at"] = receivedAt;
     if (!personId.empty())
         input["children"][0]["id"] = personId;
-    return core::ContactService(*t.ws).record(t.screener, input).contactId;
+    const std::string contactId = core::ContactService(*t.ws).record(t.screener, input).contactId;
+    // Screening decisions are recorded while the contact is in screening.
+    core::ContactWorkflow(*t.ws).startScreening(t.screener, contactId);
+    return contactId;
 }
 
 core::Json decision(std::vector<std::string> indicators, int level, const std::string& outcome,
@@ -311,7 +315,7 @@ TEST_CASE("repeat contacts and re-referral come from the child's history", "[rul
     const auto recorded = contacts.record(t.screener, earliest);
     const std::string first = recorded.contactId;
     const std::string personId = recorded.personIds.at(0);
-    contacts.recordOutcome({"mo.manager", "duty_manager"}, first, "child_and_family_assessment",
+    contacts.importOutcome({"ada.admin", "administrator"}, first, "child_and_family_assessment",
                            test::at("2026-02-10T16:00:00Z"), "");
     recordSample(t, "2026-06-01T10:00:00Z", personId);
     const std::string third = recordSample(t, "2026-11-23T09:15:00Z", personId);
@@ -461,6 +465,10 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
         input["contact_id"] = contactId;
         const std::string decisionFile = folder.file("decision.json");
         test::writeJsonFile(decisionFile, input);
+        const auto notStarted = cli({"screen", "decide", decisionFile});
+        CHECK(notStarted.exitCode == 1);
+        CHECK_THAT(notStarted.err, Contains("not in screening"));
+        REQUIRE(cli({"screening", "start", contactId}).exitCode == 0);
         const auto refused = cli({"screen", "decide", decisionFile});
         CHECK(refused.exitCode == 2);
         CHECK(refused.errorJson()["error"]["fields"][0]["field"] == "rationale");

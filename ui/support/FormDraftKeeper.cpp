@@ -1,6 +1,8 @@
 #include "support/FormDraftKeeper.h"
 
+
 #include "support/FormFeedback.h"
+#include "support/RecoveryFile.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
 #include "util/Errors.h"
@@ -141,6 +143,14 @@ bool FormDraftKeeper::saveNow() {
     } catch (const std::exception& e) {
         failure_ = tr("The draft could not be saved: %1. What you typed is still here; it will be tried again.")
                        .arg(QString::fromUtf8(e.what()));
+        // The database itself failed (gone, replaced, full, unwritable): keep the typing outside it too.
+        if (dynamic_cast<const core::StoreError*>(&e)) {
+            recoveryFile_ = writeRecoveryFile(QString::fromStdString(workspace_.db().path()),
+                                              QString::fromStdString(actor_.userId), QString::fromStdString(form_),
+                                              {{"contact_id", ss(contactId_)}, {"context", context_}, {"typed", typed}},
+                                              recoveryFile_);
+            failure_ += QLatin1Char(' ') + recoveryNote(recoveryFile_);
+        }
         feedback_.showMessage(failure_, true);
         // A refusal for who you are will not change in five seconds; anything else may.
         if (!dynamic_cast<const core::ForbiddenError*>(&e))

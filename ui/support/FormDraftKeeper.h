@@ -96,6 +96,7 @@ private:
     nlohmann::json context_ = nlohmann::json::object();
     nlohmann::json lastSaved_ = nlohmann::json::object();
     QString failure_; ///< the banner's words about a failed save, while they stand
+    QString recoveryFile_; ///< where the typing went when the database could not take it
 };
 
 } // namespace frontdoor::ui

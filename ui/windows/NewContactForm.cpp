@@ -7,6 +7,7 @@
 #include "support/BackgroundReader.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
+#include "support/RecoveryFile.h"
 #include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
@@ -691,9 +692,19 @@ bool NewContactForm::saveDraftNow() {
         emit draftSaved(draftId_);
         return true;
     } catch (const std::exception& e) {
-        showBanner(tr("The draft could not be saved: %1. What you typed is still here; it will be tried again.")
-                       .arg(QString::fromUtf8(e.what())),
-                   true);
+        QString message = tr("The draft could not be saved: %1. What you typed is still here; it will be tried again.")
+                              .arg(QString::fromUtf8(e.what()));
+        // The database itself failed (gone, replaced, full, unwritable): keep the typing outside it too.
+        if (dynamic_cast<const core::StoreError*>(&e)) {
+            nlohmann::json typed = contactJson();
+            if (const auto handover = handoverJson(); !handover.empty())
+                typed["handover"] = handover;
+            recoveryFile_ = writeRecoveryFile(QString::fromStdString(workspace_.db().path()),
+                                              QString::fromStdString(session_.user.id), QStringLiteral("new-contact"),
+                                              typed, recoveryFile_);
+            message += QLatin1Char(' ') + recoveryNote(recoveryFile_);
+        }
+        showBanner(message, true);
         banner_->setProperty("kind", QStringLiteral("save"));
         autosave_->start(5000);
         return false;

@@ -126,6 +126,7 @@ private:
     BackgroundReader& matcher_;
     core::Session session_;
     QString draftId_;
+    QString recoveryFile_; ///< where the typing went when the database could not take it
     bool dirty_ = false;
     bool recorded_ = false;
     bool loading_ = false;
