@@ -392,15 +392,19 @@ Json ContactWorkflow::state(const std::string& contactId) {
     feedback.reset();
 
     auto& handover = ws_.db().cached("SELECT written_by, written_at, already_done, note, due_at, due_explanation, "
-                                     "acknowledged_by, acknowledged_at FROM edt_handover WHERE contact_id = ?");
+                                     "acknowledged_by, acknowledged_at, acknowledgement FROM edt_handover "
+                                     "WHERE contact_id = ?");
     handover.bindAll(contactId);
     if (handover.step()) {
         Json json{{"written_by", handover.text(0)}, {"written_at", handover.text(1)},
                   {"already_done", handover.text(2)}, {"handover_note", handover.text(3)},
                   {"explanation", handover.text(5)}};
         json["deadline"] = countdownFor(received, handover.text(4), handover.optionalText(7));
-        if (!handover.isNull(6))
+        if (!handover.isNull(6)) {
             json["acknowledged_by"] = handover.text(6);
+            json["acknowledged_at"] = handover.optionalText(7).value_or("");
+            json["acknowledgement_note"] = handover.optionalText(8).value_or("");
+        }
         state["handover"] = json;
     }
     handover.reset();

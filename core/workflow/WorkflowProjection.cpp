@@ -184,7 +184,10 @@ void describeAll(Projections& projections) {
     });
     projections.describe(kContactClosed, [](const Fact&) { return std::string("Contact closed"); });
     projections.describe(kHandoverWritten, [](const Fact&) { return std::string("Out-of-hours handover written"); });
-    projections.describe(kHandoverAcknowledged, [](const Fact&) { return std::string("Handover acknowledged"); });
+    projections.describe(kHandoverAcknowledged, [](const Fact& f) {
+        const std::string note = text(f.payload, "note");
+        return note.empty() ? std::string("Handover acknowledged") : "Handover acknowledged: " + note;
+    });
     projections.describe(kStrategyScheduled, [](const Fact& f) {
         std::string line = "Strategy discussion scheduled for " + text(f.payload, "scheduled_for");
         const Json missing = f.payload.value("missing_required", Json::array());

@@ -259,6 +259,13 @@ TEST_CASE("journey: an EDT contact at 02:00 on a Sunday, handed over and acknowl
         CHECK(j.queue("handovers").empty());
         CHECK(j.state(id)["handover"]["acknowledged_by"] == "mo.manager");
         CHECK(j.state(id)["handover"]["deadline"]["late"] == true); // 09:20 is after 09:00
+        // The manager's note is part of the record, not just stored: in the state and the timeline.
+        CHECK(j.state(id)["handover"]["acknowledgement_note"] == "Read; allocated to Sam for screening.");
+        CHECK(j.state(id)["handover"]["acknowledged_at"] == "2026-11-23T09:20:00.000Z");
+        const auto timeline = core::ContactService(*j.t.ws).timeline(id);
+        CHECK(std::any_of(timeline.begin(), timeline.end(), [](const auto& entry) {
+            return entry.description == "Handover acknowledged: Read; allocated to Sam for screening.";
+        }));
     }
     SECTION("not acknowledged by 09:00: overdue") {
         j.at("2026-11-23T09:30:00Z");

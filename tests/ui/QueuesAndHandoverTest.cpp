@@ -34,6 +34,7 @@ class QueuesAndHandoverTest : public QObject {
 private slots:
     void queueRowsShowColouredCountdownsAndAnOverdueOneIsRed();
     void anOutOfHoursContactTopsTheMorningQueueAndIsAcknowledged();
+    void anOrdinaryContactShowsNoHandover();
     void theReferrerIsToldThenTheContactClosed();
     void readingIsLoggedOncePerOpening();
 };
@@ -178,6 +179,38 @@ void QueuesAndHandoverTest::anOutOfHoursContactTopsTheMorningQueueAndIsAcknowled
     QTRY_COMPARE(window->queueModel()->countOf(window->queueModel()->rowOf("handovers")), qint64(0));
     // Acknowledged, it can be screened straight away.
     QTRY_VERIFY(handover->findChild<QPushButton*>("screenAfterHandoverButton")->isVisible());
+    // The manager's note is kept and shown wherever the acknowledgement is: the handover, the contact's
+    // "where it stands", the timeline.
+    QCOMPARE(after.at("handover").at("acknowledgement_note").get<std::string>(),
+             std::string("Read at 08:55; Sam to screen first thing."));
+    QTRY_VERIFY(handover->findChild<QTextBrowser*>("handoverBody")->toPlainText().contains(
+        "Read at 08:55; Sam to screen first thing."));
+    ui::ContactView* view = window->openContact(QString::fromStdString(id));
+    QTRY_VERIFY(view->isLoaded());
+    QVERIFY(view->findChild<QTextBrowser*>("contactRecord")->toPlainText().contains(
+        "Read at 08:55; Sam to screen first thing."));
+    bool inTimeline = false;
+    for (const auto& entry : core::ContactService(*scratch.ws).timeline(id))
+        inTimeline = inTimeline || entry.description == "Handover acknowledged: Read at 08:55; Sam to screen first thing.";
+    QVERIFY(inTimeline);
+}
+
+void QueuesAndHandoverTest::anOrdinaryContactShowsNoHandover() {
+    // The trial saw "Out-of-hours handover — From ," and an Acknowledge button on a daytime contact.
+    test::UiWorkspace scratch;
+    auto daytime = test::johnSmithContact();
+    daytime["received_at"] = "2026-11-23T09:15:00Z";
+    const std::string id = core::ContactService(*scratch.ws).record({"sam.screener", "screener"}, daytime).contactId;
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    ui::ContactView* view = window->openContact(QString::fromStdString(id));
+    QTRY_VERIFY(view->isLoaded());
+    const QString record = view->findChild<QTextBrowser*>("contactRecord")->toPlainText();
+    QVERIFY(!record.isEmpty());
+    QVERIFY2(!record.contains("Out-of-hours handover"), qPrintable(record));
+    QVERIFY2(!record.contains("acknowledges the handover"), qPrintable(record));
+    const auto* acknowledge = view->findChild<QPushButton*>("acknowledgeButton");
+    QVERIFY(!acknowledge || !acknowledge->isVisible());
+    QVERIFY(!view->findChild<QLabel*>("contactActionNote")->text().contains("handover"));
 }
 
 void QueuesAndHandoverTest::theReferrerIsToldThenTheContactClosed() {

@@ -193,7 +193,7 @@ ContactActions actionsFor(const nlohmann::json& state, const core::Session& sess
                     actions.outstanding << tr("the strategy discussion's outcome is not yet recorded");
     }
     const auto& handover = member(state, "handover");
-    if (handover.is_object() && !handover.contains("acknowledged_by")) {
+    if (!handover.empty() && !handover.contains("acknowledged_by")) {
         if (manages)
             actions.acknowledgeHandover = true;
         else
@@ -242,7 +242,8 @@ QString workflowStateHtml(const nlohmann::json& state, const core::Clock& clock,
     html += QStringLiteral("</table>");
 
     const auto& handover = member(state, "handover");
-    if (handover.is_object()) {
+    // member() gives an empty object for a contact with no handover (null in core's state).
+    if (!handover.empty()) {
         html += QStringLiteral("<h3>%1</h3><table>").arg(tr("Out-of-hours handover"));
         html += textRow(tr("From"), tr("%1, %2").arg(personLabel(handover.value("written_by", std::string())),
                                                     shortDateTime(handover.value("written_at", std::string()))));
@@ -253,6 +254,8 @@ QString workflowStateHtml(const nlohmann::json& state, const core::Clock& clock,
                                                : deadlineHtml(member(handover, "deadline"), clock, thresholds, received));
         html += textRow(tr("Already done"), jsonText(handover, "already_done"));
         html += textRow(tr("Handover note"), jsonText(handover, "handover_note"));
+        if (handover.contains("acknowledged_by"))
+            html += textRow(tr("Acknowledgement note"), jsonText(handover, "acknowledgement_note"));
         html += QStringLiteral("</table>");
     }
 
@@ -367,7 +370,7 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
                              .toHtmlEscaped());
     }
     const auto& meeting = member(discussion, "meeting");
-    if (meeting.is_object()) {
+    if (!meeting.empty()) {
         html += QStringLiteral("<h2 style='font-size:12pt'>%1</h2><p>%2</p>").arg(tr("Attended"), peopleList(member(meeting, "attendees"), true));
         const QString apologies = peopleList(member(meeting, "apologies"), false);
         if (!apologies.isEmpty())
@@ -398,7 +401,7 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
         html += textRow(tr("Section 47"), s47Label(outcome.value("s47_decision", std::string())));
         html += textRow(tr("Why no enquiry"), jsonText(outcome, "s47_reason"));
         const auto& medical = member(outcome, "medical_examination");
-        if (medical.is_object())
+        if (!medical.empty())
             html += textRow(tr("Medical examination"),
                             medical.value("required", false)
                                 ? tr("Needed: %1").arg(jsonText(medical, "arrangements"))

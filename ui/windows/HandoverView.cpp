@@ -142,6 +142,14 @@ void HandoverView::load() {
                                           ".voice{background:#e6f4ea;padding:6px;}</style>");
             html += QStringLiteral("<h3>%1</h3><p class='note'>%2</p>").arg(tr("What the EDT already did"), esc(jsonText(handover, "already_done")));
             html += QStringLiteral("<h3>%1</h3><p class='note'>%2</p>").arg(tr("Handover note"), esc(jsonText(handover, "handover_note")));
+            if (handover.contains("acknowledged_by")) {
+                const QString note = jsonText(handover, "acknowledgement_note");
+                html += QStringLiteral("<h3>%1</h3><p class='note' id='acknowledgementNote'>%2</p>")
+                            .arg(tr("Acknowledged by %1, %2")
+                                     .arg(esc(jsonText(handover, "acknowledged_by")),
+                                          esc(shortDateTime(handover.value("acknowledged_at", std::string())))),
+                                 note.isEmpty() ? tr("<i>no note</i>") : esc(note));
+            }
             html += QStringLiteral("<h3>%1</h3>").arg(tr("The child's voice"));
             for (const auto& child : contact.value("children", nlohmann::json::array())) {
                 const QString name = (jsonText(child, "given_name") + QLatin1Char(' ') + jsonText(child, "family_name")).trimmed();
