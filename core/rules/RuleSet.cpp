@@ -35,7 +35,9 @@ std::string lowerFirst(std::string text) {
 } // namespace
 
 std::string describeLevel(const RuleSet& rules, int level) {
-    return "level " + std::to_string(level) + " (" + rules.level(level).label + ")";
+    // People read only the local labels (Halton: Universal, Level 1-3); the canonical number, which
+    // differs from the local one, stays inside the rules and the stored decision.
+    return rules.level(level).label;
 }
 
 std::string describeOutcome(std::string_view code) { return lowerFirst(outcomeLabel(code)); }

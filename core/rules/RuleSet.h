@@ -150,7 +150,7 @@ private:
     std::unordered_map<std::string, size_t> outcomeRank_;
 };
 
-/// "level 4 (Level 3)": the canonical level and its local label.
+/// The level as people read it: its local label ("Level 3", "Universal"), never the canonical number.
 std::string describeLevel(const RuleSet& rules, int level);
 /// The outcome's label for running text, e.g. "strategy discussion (section 47)".
 std::string describeOutcome(std::string_view code);

@@ -163,7 +163,7 @@ TEST_CASE("a decision that departs from the suggestion is refused without a writ
             FAIL("an override without rationale was accepted");
         } catch (const core::ValidationError& e) {
             REQUIRE(e.hasErrorFor("rationale"));
-            CHECK_THAT(e.what(), Contains("level 3 (Level 2) instead of level 4 (Level 3)") &&
+            CHECK_THAT(e.what(), Contains("Level 2 instead of Level 3") &&
                                      Contains("early help") && Contains("instead of strategy discussion"));
         }
     }

@@ -289,7 +289,9 @@ TEST_CASE("the reasons name every indicator and aggravating factor that applied,
     CHECK_THAT(all, Contains("indicator|EMERGING_NEGLECT|"));
     CHECK_THAT(all, Contains("aggravator|AGE_UNDER_1_OR_NIM|"));
     CHECK_THAT(all, Contains("the child is 4 months old"));
-    CHECK_THAT(all, Contains("raise the level from level 2 (Level 1) to level 4 (Level 3)"));
+    CHECK_THAT(all, Contains("raise the level from Level 1 to Level 3"));
+    // Only the local labels: the trial read "Level 4 (Level 3)" beside a picker saying Level 3.
+    CHECK_THAT(all, !Contains("level 4") && !Contains("Level 4") && !Contains("(Level"));
     CHECK_THAT(all, Contains("a strategy discussion is needed"));
 
     const auto json = s.toJson();
