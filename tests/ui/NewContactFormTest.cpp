@@ -30,6 +30,7 @@ private slots:
     void refusedContactKeepsTheTypingAndShowsEachProblemBesideItsField();
     void shortcutsWorkWhileTyping();
     void adultsAndOtherNamesAreRecorded();
+    void aReasonForNoVoiceClearsTheVoiceProblem();
 };
 
 namespace {
@@ -341,6 +342,26 @@ void NewContactFormTest::adultsAndOtherNamesAreRecorded() {
     QCOMPARE(adult.at("address").get<std::string>(), std::string("12 Bank Street, Widnes"));
     QCOMPARE(adult.at("postcode").get<std::string>(), std::string("WA8 6AA"));
     QCOMPARE(adult.at("notes").get<std::string>(), std::string("Works nights; best reached after 2pm."));
+}
+
+void NewContactFormTest::aReasonForNoVoiceClearsTheVoiceProblem() {
+    // The trial: a stale "voice" error stayed under the child's voice after a "No voice because" reason
+    // was chosen.
+    test::UiWorkspace scratch;
+    auto window = openWindow(scratch, scratch.signIn());
+    ui::NewContactForm* form = pressNewContact(*window);
+    QVERIFY(form);
+    form->child(0)->givenName()->setFocus();
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Leo"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    ui::FieldCell* voice = form->cellForPath(QStringLiteral("children[0].voice"));
+    QVERIFY(voice);
+    QVERIFY(voice->hasError());
+    auto* reason = form->findChild<QComboBox*>(QStringLiteral("voiceMissingReason"));
+    reason->setFocus();
+    QTest::keyClick(reason, Qt::Key_Down);
+    QVERIFY(!reason->currentText().isEmpty());
+    QVERIFY(!voice->hasError());
 }
 
 QTEST_MAIN(NewContactFormTest)

@@ -142,6 +142,12 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     cells_.insert(QStringLiteral("alternative_names"), new FieldCell(tr("Also known as"), alternativeNames_));
     cells_.insert(QStringLiteral("voice"), new FieldCell(tr("The child's &voice"), voice_));
     cells_.insert(QStringLiteral("voice_missing_reason"), new FieldCell(tr("No voice because"), voiceMissing_));
+    // The voice or the reason there is none: either answers "the child's voice is required", so filling
+    // one clears the problem shown under the other.
+    connect(voiceMissing_, &QComboBox::editTextChanged, cells_.value(QStringLiteral("voice")), &FieldCell::clearError);
+    connect(voiceMissing_, &QComboBox::currentIndexChanged, cells_.value(QStringLiteral("voice")), &FieldCell::clearError);
+    connect(voice_, &QPlainTextEdit::textChanged, cells_.value(QStringLiteral("voice_missing_reason")),
+            &FieldCell::clearError);
 
     auto* top = new QHBoxLayout;
     top->addWidget(heading_, 1);
