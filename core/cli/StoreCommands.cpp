@@ -83,6 +83,14 @@ void registerStoreCommands() {
                                                " database but now says " + toString(ws.mode()) +
                                                ": its mode was changed outside Frontdoor");
                     }
+                    // A database created at schema 7 or later sealed every fact from its first: unsealed facts
+                    // there mean the seals (and the key) were removed, not that they predate sealing.
+                    if (chains.factsUnsealed > 0 &&
+                        ws.db().queryText("SELECT origin FROM database_profile").value_or("") == "created")
+                        problems.push_back(std::to_string(chains.factsUnsealed) +
+                                           " of this desk's facts have no seal, though this database was created "
+                                           "sealing every fact: its seals or the desk key " +
+                                           (seal ? seal->keyPath() : std::string()) + " were removed");
                     // A chosen clock is expected on training and demo databases; on a live one a fact stamped
                     // ahead of its time means someone moved the clock.
                     const bool timeCounts = ws.mode() == DatabaseMode::Live;

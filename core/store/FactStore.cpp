@@ -264,17 +264,15 @@ FactStore::ProjectionReport FactStore::compareProjectionWithRebuild() {
     ProjectionReport report;
     const auto now = projectionTableDigests();
     std::vector<std::pair<std::string, std::string>> rebuilt;
-    {
+    try {
         // Never committed: the rebuild exists only to be compared, and is rolled back when this scope ends.
         Transaction scratch(db_);
-        try {
-            replayAll();
-            rebuilt = projectionTableDigests();
-        } catch (const std::exception& e) {
-            report.matches = false;
-            report.problem = std::string("the projection cannot be rebuilt from the facts: ") + e.what();
-            return report;
-        }
+        replayAll();
+        rebuilt = projectionTableDigests();
+    } catch (const std::exception& e) {
+        report.matches = false;
+        report.problem = std::string("the projection cannot be rebuilt from the facts: ") + e.what();
+        return report;
     }
     for (size_t i = 0; i < now.size() && i < rebuilt.size(); ++i)
         if (now[i].second != rebuilt[i].second)
@@ -374,6 +372,13 @@ FactStore::ChainReport FactStore::verifyChains() const {
         prevHash = stored;
         expectedSeq = fact.deviceSeq + 1;
     }
+    // One stamp in the future carries every later fact with it: name the first few, count the rest.
+    constexpr size_t kTimeProblemsShown = 20;
+    if (report.timeProblems.size() > kTimeProblemsShown) {
+        const size_t more = report.timeProblems.size() - kTimeProblemsShown;
+        report.timeProblems.resize(kTimeProblemsShown);
+        report.timeProblems.push_back("and " + std::to_string(more) + " more facts stamped ahead of their time");
+    }
     if (seal_ && haveKey) {
         const auto& [state, head] = sealedHead;
         if (state == DeskSeal::HeadState::Missing) {
@@ -384,7 +389,8 @@ FactStore::ChainReport FactStore::verifyChains() const {
         } else if (head.seq > localNewestSeq) {
             problem("device " + deviceId_ + ": facts " + std::to_string(localNewestSeq + 1) + " to " +
                     std::to_string(head.seq) + " are missing: this desk sealed fact " + std::to_string(head.seq) +
-                    " as its newest, so the newest facts were deleted outside Frontdoor");
+                    " as its newest, so the newest facts were deleted outside Frontdoor (or the file was "
+                    "replaced by an older copy)");
         } else if (hashAtHead != head.hash) {
             problem("device " + deviceId_ + ": fact " + std::to_string(head.seq) +
                     " is not the fact this desk sealed as its newest: the record was rewritten outside Frontdoor");

@@ -237,11 +237,18 @@ TEST_CASE("store trust: verify finds the newest facts deleted, even after a rebu
 TEST_CASE("store trust: facts from before the seal existed are unsealed, not tampered", "[security][store]") {
     LiveDesk desk;
     const int64_t old = desk.facts();
-    {
-        // As a file from before migration 7: no seals, no key, no sealed head.
-        desk.shell("DROP TRIGGER facts_refuse_update; UPDATE facts SET seal = NULL");
-        std::filesystem::remove_all(core::DeskSeal::defaultFolder());
+    // No seals, no key, no sealed head.
+    desk.shell("DROP TRIGGER facts_refuse_update; UPDATE facts SET seal = NULL");
+    std::filesystem::remove_all(core::DeskSeal::defaultFolder());
+
+    SECTION("in a database created sealing every fact, that is found") {
+        const auto report = desk.verify();
+        CHECK(report["ok"] == false);
+        CHECK(anyContains(report["problems"], "were removed"));
+        return;
     }
+    // As a file from before migration 7, upgraded.
+    desk.shell("DROP TRIGGER database_profile_refuse_update; UPDATE database_profile SET origin = 'upgraded'");
     {
         core::SystemClock clock;
         auto ws = core::Workspace::open(desk.path, clock);
