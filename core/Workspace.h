@@ -2,6 +2,7 @@
 // One open Frontdoor database: the connection, the fact store, the projection handlers of every
 // feature, and the services front ends call. The desktop app and frontdoor-cli each hold one.
 
+#include "store/DatabaseProfile.h"
 #include "store/FactStore.h"
 #include "store/Projections.h"
 #include "store/Sqlite.h"
@@ -17,8 +18,15 @@ namespace frontdoor::core {
 
 class Workspace {
 public:
-    /// Opens or creates the database at `path` (WAL, foreign keys on, full durability), migrating it
-    /// to this build's schema. Throws SchemaError for a file from a newer build or another program.
+    /// Creates a new database at `path` (and its folder) in `mode`, fixed for ever. Refuses (ConflictError)
+    /// a path where a file already exists. ":memory:" makes an in-memory database, for tests.
+    static std::unique_ptr<Workspace> create(const std::string& path, const Clock& clock, DatabaseMode mode);
+
+    /// Opens the existing database at `path` (WAL, foreign keys on, full durability), migrating it to
+    /// this build's schema. Throws NotFoundError naming the path when there is no file there (nothing
+    /// is created), SchemaError for another program's file or one from a newer build (checked before
+    /// anything is written), and ValidationError for a chosen clock (Clock::isChosen) on a live
+    /// database. ":memory:" is created, as a training database.
     static std::unique_ptr<Workspace> open(const std::string& path, const Clock& clock);
 
     ~Workspace();
@@ -40,15 +48,18 @@ public:
     void reloadCalendar();
     /// Schema versions this open applied (empty when the file was already current).
     const std::vector<int>& migrationsApplied() const { return migrationsApplied_; }
+    /// What this database is for: live, training or demo (fixed when it was created).
+    DatabaseMode mode() const { return mode_; }
 
 private:
-    Workspace(std::unique_ptr<Database> db, const Clock& clock);
+    Workspace(std::unique_ptr<Database> db, const Clock& clock, DatabaseMode newFileMode);
 
     std::unique_ptr<Database> db_;
     const Clock& clock_;
     Projections projections_;
     std::unique_ptr<FactStore> facts_;
     std::vector<int> migrationsApplied_;
+    DatabaseMode mode_ = DatabaseMode::Live;
     std::unique_ptr<struct DeskCalendar> deskCalendar_;
     std::unique_ptr<Deadlines> deadlines_;
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command to get Frontdoor going on a fresh Debian 12 machine (run as root, from the clone):
-#   bash packaging/setup.sh run    install what is missing, build, start the desktop app
+#   bash packaging/setup.sh run    install what is missing, build, start the desktop app (run --demo: on demo data)
 #   bash packaging/setup.sh test   install what is missing, build, run the whole test suite
 # Extra arguments after "run" go to the app (e.g. --db FILE); after "test", to ctest.
 set -euo pipefail

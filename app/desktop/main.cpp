@@ -1,5 +1,6 @@
-// frontdoor: the desktop app. Opens the desk's database (creating it with demo users and demo data
-// the first time), signs the user in and shows the main window.
+// frontdoor: the desktop app. Opens the desk's database (creating a live one on the first run on the
+// default path, or a demo database with demo users and data when asked with --demo), signs the user in
+// and shows the main window.
 #include "demo/DemoData.h"
 #include "dialogs/SignInDialog.h"
 #include "store/DataLocation.h"
@@ -7,12 +8,12 @@
 #include "support/Style.h"
 #include "support/UiTimings.h"
 #include "users/UserService.h"
+#include "util/Errors.h"
 #include "windows/MainWindow.h"
 #include "windows/ScreenshotTour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -70,13 +71,15 @@ int main(int argc, char** argv) {
         QStringLiteral("dir"));
     const QCommandLineOption sizeOption(QStringLiteral("window-size"), QStringLiteral("Main window size, e.g. 1366x768."),
                                         QStringLiteral("WxH"));
-    const QCommandLineOption noDemoOption(QStringLiteral("no-demo"),
-                                          QStringLiteral("Do not add demo users and data to a new database."));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Use a demo database: made-up users (with the README's PINs) and data. Creates one at --db "
+                       "(or the default path) if there is none; an existing database is opened as it is."));
     const QCommandLineOption demoContactsOption(QStringLiteral("demo-contacts"),
-                                                QStringLiteral("Demo contacts for a new database (default 2000)."),
+                                                QStringLiteral("Demo contacts for a new demo database (default 2000)."),
                                                 QStringLiteral("n"), QStringLiteral("2000"));
     parser.addOptions({dbOption, userOption, pinOption, roleOption, screenshotOption, tourOption, sizeOption,
-                       noDemoOption, demoContactsOption});
+                       demoOption, demoContactsOption});
     parser.process(app);
 
     const bool tour = parser.isSet(tourOption);
@@ -90,21 +93,28 @@ int main(int argc, char** argv) {
 
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
                                                 : QString::fromStdString(core::defaultDatabasePath());
-    QDir().mkpath(QFileInfo(path).absolutePath());
     static core::SystemClock clock;
     std::unique_ptr<core::Workspace> workspace;
     const QString account = ui::SignInDialog::operatingSystemAccount();
     try {
         QElapsedTimer opening;
         opening.start();
-        workspace = core::Workspace::open(path.toStdString(), clock);
+        // Only creation creates: a live database on the first run on the default path, a demo one when
+        // asked with --demo; an existing file is opened as it is, and a mistyped --db is named.
+        const bool exists = QFileInfo::exists(path);
+        const bool wantDemo = parser.isSet(demoOption);
+        if (exists)
+            workspace = core::Workspace::open(path.toStdString(), clock);
+        else if (wantDemo)
+            workspace = core::Workspace::create(path.toStdString(), clock, core::DatabaseMode::Demo);
+        else if (!parser.isSet(dbOption))
+            workspace = core::Workspace::create(path.toStdString(), clock, core::DatabaseMode::Live);
+        else
+            throw core::NotFoundError("no database at " + path.toStdString() +
+                                      "; create one with frontdoor-cli init, or start Frontdoor with --demo");
         ui::recordUiTiming(QStringLiteral("database open"), static_cast<double>(opening.nsecsElapsed()) / 1e6, true);
-        // A file this run created (its first migration just applied), not merely an empty one: counting
-        // the facts of a large database would hold up every start.
-        const auto& applied = workspace->migrationsApplied();
-        const bool created = !applied.empty() && applied.front() == 1;
-        if (created && !parser.isSet(noDemoOption)) {
-            std::cerr << "New database at " << path.toStdString() << ": adding demo users and data...\n";
+        if (!exists && wantDemo) {
+            std::cerr << "New demo database at " << path.toStdString() << ": adding demo users and data...\n";
             core::addDemoUsers(*workspace, account.toStdString());
             core::DemoOptions demo;
             demo.contacts = std::max(0, parser.value(demoContactsOption).toInt());
@@ -113,6 +123,7 @@ int main(int argc, char** argv) {
             demo.years = 4;
             demo.openDays = 10;
             core::generateDemoData(*workspace, demo);
+            core::rememberDemoFacts(*workspace);
         }
     } catch (const std::exception& e) {
         if (unattended) {

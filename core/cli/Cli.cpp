@@ -39,7 +39,7 @@ void printHelp(std::ostream& out) {
     out << "frontdoor-cli: the Frontdoor core from the command line. JSON in, JSON out.\n\n"
            "Global options: --db PATH (default " << defaultDatabasePath() << ")\n"
            "                --user NAME --role ROLE   (who is acting; default the OS account)\n"
-           "                --now INSTANT             (fix the clock, e.g. for scripted tests)\n\n"
+           "                --now INSTANT             (fix the clock: training and demo databases only)\n\n"
            "Commands:\n";
     for (const auto& command : commands())
         out << "  " << command.usage << "\n      " << command.summary << "\n";
@@ -112,13 +112,29 @@ const Clock& Context::clock() {
     return *clock_;
 }
 
+std::string Context::databasePath() const { return args_.option("db", defaultDatabasePath()); }
+
+void Context::refuseChosenClockOn(const std::string& path, DatabaseMode mode) const {
+    if (args_.option("now") && !allowsFixedClock(mode))
+        throw ValidationError("--now", path + " is a live database: its facts take this desk's clock, never a time "
+                                              "given on the command line. --now is accepted only on a training "
+                                              "or demo database (frontdoor-cli init --training or --demo)");
+}
+
+void Context::adoptWorkspace(std::unique_ptr<Workspace> workspace) { workspace_ = std::move(workspace); }
+
 Workspace& Context::workspace() {
     if (!workspace_) {
-        const std::string path = args_.option("db", defaultDatabasePath());
-        const auto folder = std::filesystem::path(path).parent_path();
-        if (!folder.empty())
-            std::filesystem::create_directories(folder);
+        // Only init creates a database: a mistyped --db is named, and nothing (no file, no folder) is made.
+        const std::string path = databasePath();
+        std::error_code ignored;
+        if (path != ":memory:" && !std::filesystem::exists(path, ignored))
+            throw NotFoundError("no database at " + path + "; create one with frontdoor-cli init");
+        // Read the mode without changing the file, so a refused --now writes nothing at all.
+        if (const auto mode = peekDatabaseMode(path))
+            refuseChosenClockOn(path, *mode);
         workspace_ = Workspace::open(path, clock());
+        refuseChosenClockOn(path, workspace_->mode());
     }
     return *workspace_;
 }
@@ -177,7 +193,9 @@ std::string Context::requiredPositional(const std::string& what) const {
     return args_.positional().front();
 }
 
-void Context::print(const Json& value) { out_ << value.dump(2) << '\n'; }
+// Text altered outside Frontdoor may hold bytes that are not UTF-8: print a replacement character
+// rather than fail (or abort) half way through a report about that very damage.
+void Context::print(const Json& value) { out_ << value.dump(2, ' ', false, Json::error_handler_t::replace) << '\n'; }
 
 Json Context::readJsonInput(const std::string& fileOption, size_t positionalIndex) {
     std::string source = "standard input";

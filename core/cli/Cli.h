@@ -50,7 +50,15 @@ public:
     std::ostream& err() { return err_; }
 
     /// The database named by --db, or the default in the user's app-data folder; opened on first use.
+    /// Throws NotFoundError (creating nothing) when there is no file there, and ValidationError when
+    /// --now is given for a live database.
     Workspace& workspace();
+    /// The --db path, or the default.
+    std::string databasePath() const;
+    /// ValidationError naming --now when it was given and `mode` does not allow a chosen clock.
+    void refuseChosenClockOn(const std::string& path, DatabaseMode mode) const;
+    /// Uses a workspace the command made itself (init creating a database).
+    void adoptWorkspace(std::unique_ptr<Workspace> workspace);
     const Clock& clock();
     /// The signed-in actor: --user (default the operating-system account) proved by its password or PIN
     /// (FRONTDOOR_SECRET, or --secret), acting in --role (default their first role). Throws

@@ -4,6 +4,7 @@
 #include "demo/DemoData.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
+#include "util/Errors.h"
 
 #include <iostream>
 
@@ -11,7 +12,7 @@ namespace frontdoor::core::cli {
 
 void registerDemoCommands() {
     addCommand({"demo", "demo [--contacts N] [--seed S] [--years Y] [--progress]",
-                "Add N synthetic contacts about made-up families over Y years (default 2000 over 10): realistic "
+                "On a demo database (init --demo) holding only demo data, add N synthetic contacts about made-up families over Y years (default 2000 over 10): realistic "
                 "sources, ages, siblings, unborn children, misspellings, repeat contacts and outcomes.",
                 {"contacts", "seed", "years"}, {"progress"}, [](Context& ctx) {
                     DemoOptions options;
@@ -22,12 +23,16 @@ void registerDemoCommands() {
                         options.progress = [&ctx](int done) {
                             ctx.err() << "\r" << done << " contacts" << std::flush;
                         };
+                    // Only a demo database holding nothing but demo data: demo users' PINs are public.
+                    if (const auto refusal = demoRefusal(ctx.workspace()))
+                        throw ConflictError(*refusal);
                     // A new database gets the demo users; an existing one needs an administrator to add demo data.
                     std::optional<Actor> administrator;
                     if (UserService(ctx.workspace()).anyUsers())
                         administrator = ctx.actor();
                     const bool addedUsers = addDemoUsers(ctx.workspace(), ctx.userName(), administrator);
                     const auto summary = generateDemoData(ctx.workspace(), options);
+                    rememberDemoFacts(ctx.workspace());
                     if (options.progress)
                         ctx.err() << "\n";
                     ctx.print({{"contacts", summary.contacts},

@@ -5,16 +5,42 @@
 #include "users/Roles.h"
 #include "users/UserService.h"
 
+#include "util/Errors.h"
+
 #include <chrono>
+#include <filesystem>
 
 namespace frontdoor::core::cli {
 
 void registerStoreCommands() {
-    addCommand({"init", "init [--db PATH]",
-                "Create the database (or bring an existing one up to this build's schema) and print its state.",
-                {}, {}, [](Context& ctx) {
+    addCommand({"init", "init [--db PATH] [--training | --demo]",
+                "Create the database, live unless --training or --demo (fixed for ever), or bring an existing one "
+                "up to this build's schema; print its state and mode.",
+                {}, {"training", "demo"}, [](Context& ctx) {
+                    const bool training = ctx.args().flag("training");
+                    const bool demo = ctx.args().flag("demo");
+                    if (training && demo)
+                        throw ValidationError("--demo", "choose one of --training and --demo");
+                    const DatabaseMode asked =
+                        training ? DatabaseMode::Training : demo ? DatabaseMode::Demo : DatabaseMode::Live;
+                    const std::string path = ctx.databasePath();
+                    std::error_code ignored;
+                    const bool exists = path != ":memory:" && std::filesystem::exists(path, ignored);
+                    bool created = false;
+                    if (!exists) {
+                        ctx.refuseChosenClockOn(path, asked);
+                        ctx.adoptWorkspace(Workspace::create(path, ctx.clock(), asked));
+                        created = true;
+                    }
                     Workspace& ws = ctx.workspace();
+                    // An existing database keeps the mode it was created with; asking for another is refused.
+                    if ((training || demo) && ws.mode() != asked)
+                        throw ValidationError(training ? "--training" : "--demo",
+                                              path + " is already a " + toString(ws.mode()) +
+                                                  " database; a database's mode is fixed when it is created");
                     ctx.print({{"database", ws.db().path()},
+                               {"created", created},
+                               {"mode", toString(ws.mode())},
                                {"schema_version", schemaVersion(ws.db())},
                                {"migrations_applied", ws.migrationsApplied()},
                                {"device_id", ws.facts().deviceId()},
@@ -40,18 +66,57 @@ void registerStoreCommands() {
                     return before == after ? kOk : kFailed;
                 }});
     addCommand({"verify", "verify",
-                "Check the database file (PRAGMA integrity_check) and every desk's chain of fact hashes.",
+                "Check the database file (PRAGMA integrity_check), every desk's chain of fact hashes, this desk's "
+                "seals and sealed chain head (kept outside the file), facts stamped in the future, and that the "
+                "tables screens read equal a rebuild from the facts.",
                 {}, {}, [](Context& ctx) {
                     Workspace& ws = ctx.workspace();
                     UserService(ws).require(ctx.actor(), {role::kAdministrator, role::kAuditor}, "Verifying the record");
                     const std::string integrity = ws.db().queryText("PRAGMA integrity_check").value_or("");
-                    const auto chains = ws.facts().verifyChains();
-                    const bool ok = integrity == "ok" && chains.intact;
-                    ctx.print({{"integrity_check", integrity},
-                               {"facts_checked", chains.factsChecked},
-                               {"chains_intact", chains.intact},
-                               {"problems", chains.problems},
-                               {"ok", ok}});
+                    auto chains = ws.facts().verifyChains();
+                    std::vector<std::string> problems = chains.problems;
+                    const auto* seal = ws.facts().deskSeal();
+                    if (seal) {
+                        if (const auto sealedMode = seal->keyMode();
+                            sealedMode && !sealedMode->empty() && *sealedMode != toString(ws.mode()))
+                            problems.push_back("this database was sealed as a " + *sealedMode +
+                                               " database but now says " + toString(ws.mode()) +
+                                               ": its mode was changed outside Frontdoor");
+                    }
+                    // A database created at schema 7 or later sealed every fact from its first: unsealed facts
+                    // there mean the seals (and the key) were removed, not that they predate sealing.
+                    if (chains.factsUnsealed > 0 &&
+                        ws.db().queryText("SELECT origin FROM database_profile").value_or("") == "created")
+                        problems.push_back(std::to_string(chains.factsUnsealed) +
+                                           " of this desk's facts have no seal, though this database was created "
+                                           "sealing every fact: its seals or the desk key " +
+                                           (seal ? seal->keyPath() : std::string()) + " were removed");
+                    // A chosen clock is expected on training and demo databases; on a live one a fact stamped
+                    // ahead of its time means someone moved the clock.
+                    const bool timeCounts = ws.mode() == DatabaseMode::Live;
+                    if (timeCounts)
+                        problems.insert(problems.end(), chains.timeProblems.begin(), chains.timeProblems.end());
+                    const auto projection = ws.facts().compareProjectionWithRebuild();
+                    if (!projection.problem.empty())
+                        problems.push_back(projection.problem);
+                    for (const auto& table : projection.tablesDiffering)
+                        problems.push_back("table " + table + " differs from a rebuild from the facts: it was "
+                                           "edited outside Frontdoor (frontdoor-cli rebuild restores it from the facts)");
+                    const bool ok = integrity == "ok" && problems.empty();
+                    Json report{{"integrity_check", integrity},
+                                {"mode", toString(ws.mode())},
+                                {"facts_checked", chains.factsChecked},
+                                {"chains_intact", chains.intact},
+                                {"facts_sealed", chains.factsSealed},
+                                {"facts_unsealed", chains.factsUnsealed},
+                                {"facts_from_other_desks", chains.factsFromOtherDesks},
+                                {"seal_key", seal ? Json(seal->keyPath()) : Json(nullptr)},
+                                {"projection_matches_facts", projection.matches},
+                                {"projection_tables_differing", projection.tablesDiffering},
+                                {"time_problems", chains.timeProblems},
+                                {"problems", problems},
+                                {"ok", ok}};
+                    ctx.print(report);
                     return ok ? kOk : kFailed;
                 }});
 }

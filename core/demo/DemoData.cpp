@@ -435,6 +435,31 @@ const std::vector<DemoUser>& demoUsers() {
     return users;
 }
 
+std::optional<std::string> demoRefusal(Workspace& workspace) {
+    if (workspace.mode() != DatabaseMode::Demo)
+        return workspace.db().path() + " is a " + toString(workspace.mode()) +
+               " database: demo users and data go only into a demo database, made with "
+               "frontdoor-cli init --demo --db NEW-FILE";
+    const int64_t newest = workspace.db().queryInt("SELECT max(seq) FROM facts").value_or(0);
+    const int64_t demoMade =
+        workspace.db().queryInt("SELECT CAST(value AS INTEGER) FROM local_setting WHERE key = 'demo_last_fact'")
+            .value_or(0);
+    if (newest > demoMade)
+        return workspace.db().path() + " holds " + std::to_string(newest - demoMade) +
+               " fact(s) that demo did not make (users or records added since): demo data is added only to a "
+               "demo database that holds nothing else";
+    return std::nullopt;
+}
+
+void rememberDemoFacts(Workspace& workspace) {
+    const int64_t newest = workspace.db().queryInt("SELECT max(seq) FROM facts").value_or(0);
+    workspace.db()
+        .prepare("INSERT INTO local_setting(key, value) VALUES ('demo_last_fact', ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bindAll(std::to_string(newest))
+        .run();
+}
+
 bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount, const std::optional<Actor>& administrator) {
     UserService users(workspace);
     if (users.anyUsers()) {

@@ -52,6 +52,13 @@ const std::vector<DemoUser>& demoUsers();
 bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount,
                   const std::optional<Actor>& administrator = std::nullopt);
 
+/// Why demo data may not be added to this database, or nullopt if it may: only a demo database
+/// (init --demo) that holds nothing but what demo made itself (no fact after the last one demo wrote),
+/// so demo users, whose PINs are public, never reach a database with real records.
+std::optional<std::string> demoRefusal(Workspace& workspace);
+/// Remembers the newest fact as made by demo (after a demo run), for demoRefusal.
+void rememberDemoFacts(Workspace& workspace);
+
 /// Adds synthetic contacts to the workspace. Deterministic for a given seed and clock.
 DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options);
 

@@ -32,6 +32,7 @@ struct Fact {
     Instant recordedAt;     ///< the desk's wall clock when recorded
     std::string prevHash;   ///< hash of this desk's previous fact ("" for the first)
     std::string hash;       ///< SHA-256 over prevHash and this fact's content, hex
+    std::string seal;       ///< keyed MAC of `hash` under the recording desk's key (raw bytes); "" if unsealed
 
     /// The fact as JSON, for the CLI and exports.
     Json toJson() const;

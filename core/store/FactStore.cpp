@@ -12,7 +12,11 @@ namespace frontdoor::core {
 namespace {
 
 const char* kSelectFact = "SELECT id, hlc, device_id, device_seq, user_id, role, type, subject, payload, "
-                          "recorded_at, hash FROM facts ";
+                          "recorded_at, hash, seal FROM facts ";
+
+// How far a fact's time may run ahead (of its own recorded time, or of the desk's clock) before
+// verify reports it: more than a desk's clock is ever corrected by, far less than any deadline.
+constexpr int64_t kFutureToleranceMs = 5 * 60 * 1000;
 
 std::string fromHex(const std::string& text) {
     std::string bytes(text.size() / 2, '\0');
@@ -81,10 +85,29 @@ std::string ensureDeviceId(Database& db, const Clock& clock) {
     return id;
 }
 
-FactStore::FactStore(Database& db, const Clock& clock, const Projections& projections, std::string deviceId)
-    : db_(db), clock_(clock), projections_(projections), deviceId_(std::move(deviceId)) {
+FactStore::FactStore(Database& db, const Clock& clock, const Projections& projections, std::string deviceId,
+                     std::unique_ptr<DeskSeal> seal)
+    : db_(db), clock_(clock), projections_(projections), deviceId_(std::move(deviceId)), seal_(std::move(seal)) {
     sqlite3_set_authorizer(db_.handle(), guardFactLog, nullptr);
+    // The head is sealed outside the file only once the facts are durable; a rolled-back append
+    // leaves it where it was.
+    db_.onTransactionEnd(
+        [this] {
+            if (!pendingHead_ || !seal_)
+                return;
+            const auto head = std::move(*pendingHead_);
+            pendingHead_.reset();
+            try {
+                seal_->writeHead({head.first, head.second});
+            } catch (const std::exception&) {
+                // The facts are committed; a head that lags behind is reported by verify as such,
+                // never as missing facts.
+            }
+        },
+        [this] { pendingHead_.reset(); });
 }
+
+FactStore::~FactStore() { db_.onTransactionEnd(nullptr, nullptr); }
 
 Fact FactStore::append(const Actor& actor, const std::string& type, const std::string& subject, Json payload) {
     if (sqlite3_get_autocommit(db_.handle()))
@@ -114,15 +137,23 @@ Fact FactStore::append(const Actor& actor, const std::string& type, const std::s
     fact.subject = subject;
     fact.payload = std::move(payload);
     fact.hash = computeFactHash(fact);
+    if (seal_)
+        fact.seal = seal_->seal(fact.hash, fact.deviceSeq);
 
     const std::string hashBytes = fromHex(fact.hash);
     auto& insert = db_.cached("INSERT INTO facts(id, hlc, device_id, device_seq, user_id, role, type, subject, "
-                              "payload, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                              "payload, recorded_at, hash, seal) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bindAll(fact.id, fact.hlc.packed, fact.deviceId, fact.deviceSeq, fact.userId, fact.role, fact.type,
                    fact.subject, fact.payload.dump(), formatInstant(fact.recordedAt));
     insert.bindBlob(11, hashBytes.data(), hashBytes.size());
+    if (fact.seal.empty())
+        insert.bind(12, nullptr);
+    else
+        insert.bindBlob(12, fact.seal.data(), fact.seal.size());
     insert.run();
     projections_.apply(db_, fact);
+    if (seal_)
+        pendingHead_ = {fact.deviceSeq, fact.hash};
     return fact;
 }
 
@@ -136,9 +167,18 @@ Fact FactStore::readFact(Statement& stmt) const {
     fact.role = stmt.text(5);
     fact.type = stmt.text(6);
     fact.subject = stmt.text(7);
-    fact.payload = Json::parse(stmt.text(8));
+    try {
+        fact.payload = Json::parse(stmt.text(8));
+    } catch (const Json::exception&) {
+        // A payload changed outside Frontdoor (e.g. a byte 0xFF written with a SQLite shell). Say which
+        // fact, never the bytes themselves: they may not print.
+        throw StoreError("fact " + std::to_string(fact.deviceSeq) + " (" + fact.id + ") of device " + fact.deviceId +
+                         " cannot be read: its content is not valid JSON in UTF-8, so it was altered outside "
+                         "Frontdoor; run frontdoor-cli verify");
+    }
     fact.recordedAt = parseInstant(stmt.text(9)).value_or(Instant{});
     fact.hash = toHex(stmt.blob(10));
+    fact.seal = stmt.blob(11);
     return fact;
 }
 
@@ -170,18 +210,18 @@ void FactStore::forEach(const std::function<void(const Fact&)>& visit) const {
 
 int64_t FactStore::count() const { return db_.queryInt("SELECT count(*) FROM facts").value_or(0); }
 
-int64_t FactStore::rebuildProjection() {
-    Transaction transaction(db_);
+void FactStore::replayAll() {
     const auto& tables = projections_.tables();
     for (auto it = tables.rbegin(); it != tables.rend(); ++it)
         db_.exec("DELETE FROM " + it->name);
-    int64_t replayed = 0;
-    forEach([&](const Fact& fact) {
-        projections_.apply(db_, fact);
-        ++replayed;
-    });
+    forEach([&](const Fact& fact) { projections_.apply(db_, fact); });
+}
+
+int64_t FactStore::rebuildProjection() {
+    Transaction transaction(db_);
+    replayAll();
     transaction.commit();
-    return replayed;
+    return count();
 }
 
 std::string FactStore::projectionDigest() const {
@@ -202,34 +242,159 @@ std::string FactStore::projectionDigest() const {
     return toHex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
+std::vector<std::pair<std::string, std::string>> FactStore::projectionTableDigests() const {
+    std::vector<std::pair<std::string, std::string>> digests;
+    for (const auto& table : projections_.tables()) {
+        crypto_hash_sha256_state state;
+        crypto_hash_sha256_init(&state);
+        Statement stmt = db_.prepare("SELECT * FROM " + table.name + " ORDER BY " + table.orderBy);
+        while (stmt.step()) {
+            for (int column = 0; column < stmt.columnCount(); ++column)
+                hashValue(state, stmt, column);
+            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>("\n"), 1);
+        }
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_final(&state, digest);
+        digests.emplace_back(table.name, toHex(std::string(reinterpret_cast<const char*>(digest), sizeof digest)));
+    }
+    return digests;
+}
+
+FactStore::ProjectionReport FactStore::compareProjectionWithRebuild() {
+    ProjectionReport report;
+    const auto now = projectionTableDigests();
+    std::vector<std::pair<std::string, std::string>> rebuilt;
+    try {
+        // Never committed: the rebuild exists only to be compared, and is rolled back when this scope ends.
+        Transaction scratch(db_);
+        replayAll();
+        rebuilt = projectionTableDigests();
+    } catch (const std::exception& e) {
+        report.matches = false;
+        report.problem = std::string("the projection cannot be rebuilt from the facts: ") + e.what();
+        return report;
+    }
+    for (size_t i = 0; i < now.size() && i < rebuilt.size(); ++i)
+        if (now[i].second != rebuilt[i].second)
+            report.tablesDiffering.push_back(now[i].first);
+    report.matches = report.tablesDiffering.empty();
+    return report;
+}
+
 FactStore::ChainReport FactStore::verifyChains() const {
     ChainReport report;
     Statement stmt = db_.prepare(std::string(kSelectFact) + "ORDER BY device_id, device_seq");
     std::string device;
     std::string prevHash;
     int64_t expectedSeq = 1;
+    const auto problem = [&report](std::string text) {
+        report.problems.push_back(std::move(text));
+        report.intact = false;
+    };
+    const bool haveKey = seal_ && seal_->hasKey();
+    const int64_t sealedFrom = haveKey ? seal_->sealedFrom().value_or(1) : 0;
+    int64_t localNewestSeq = 0;
+    const auto sealedHead = haveKey ? seal_->readHead()
+                                    : std::pair<DeskSeal::HeadState, DeskSeal::Head>{DeskSeal::HeadState::Missing, {}};
+    std::optional<std::string> hashAtHead; // this desk's fact at the sealed head's sequence number
+    bool reportedMissingKey = false;
+    const int64_t nowMs = toEpochMs(clock_.now());
     while (stmt.step()) {
-        Fact fact = readFact(stmt);
+        Fact fact;
+        bool readable = true;
+        try {
+            fact = readFact(stmt);
+        } catch (const StoreError& e) {
+            readable = false;
+            fact.id = stmt.text(0);
+            fact.deviceId = stmt.text(2);
+            fact.deviceSeq = stmt.int64(3);
+            fact.hash = toHex(stmt.blob(10));
+            fact.seal = stmt.blob(11);
+            problem("device " + fact.deviceId + ": fact " + std::to_string(fact.deviceSeq) + " (" + fact.id +
+                    ") cannot be read: its content is not valid JSON in UTF-8; it was altered outside Frontdoor");
+        }
         if (fact.deviceId != device) {
             device = fact.deviceId;
             prevHash.clear();
             expectedSeq = 1;
         }
         ++report.factsChecked;
-        if (fact.deviceSeq != expectedSeq) {
-            report.problems.push_back("device " + device + ": expected fact " + std::to_string(expectedSeq) +
-                                      " but found " + std::to_string(fact.deviceSeq));
-            report.intact = false;
-        }
+        if (fact.deviceSeq != expectedSeq)
+            problem("device " + device + ": expected fact " + std::to_string(expectedSeq) + " but found " +
+                    std::to_string(fact.deviceSeq));
         const std::string stored = fact.hash;
-        fact.prevHash = prevHash;
-        if (computeFactHash(fact) != stored) {
-            report.problems.push_back("device " + device + ": fact " + std::to_string(fact.deviceSeq) + " (" +
-                                      fact.id + ") does not match its hash: it was altered outside Frontdoor");
-            report.intact = false;
+        if (readable) {
+            fact.prevHash = prevHash;
+            if (computeFactHash(fact) != stored)
+                problem("device " + device + ": fact " + std::to_string(fact.deviceSeq) + " (" + fact.id +
+                        ") does not match its hash: it was altered outside Frontdoor");
+            // Time: a stamp that runs ahead of the fact's own time pushed the clock; a recorded time
+            // ahead of the desk's clock was made on a clock set forward.
+            const int64_t recordedMs = toEpochMs(fact.recordedAt);
+            if (fact.hlc.wallMs() > recordedMs + kFutureToleranceMs)
+                report.timeProblems.push_back("device " + device + ": fact " + std::to_string(fact.deviceSeq) +
+                                              " (" + fact.id + ") is stamped " + fact.hlc.toString() +
+                                              ", ahead of the time it was recorded, " +
+                                              formatInstant(fact.recordedAt));
+            if (recordedMs > nowMs + kFutureToleranceMs)
+                report.timeProblems.push_back("device " + device + ": fact " + std::to_string(fact.deviceSeq) +
+                                              " (" + fact.id + ") was recorded at " + formatInstant(fact.recordedAt) +
+                                              ", ahead of this desk's clock (" + formatInstant(clock_.now()) + ")");
+        }
+        if (seal_ && device == deviceId_) {
+            localNewestSeq = fact.deviceSeq;
+            if (fact.deviceSeq == sealedHead.second.seq)
+                hashAtHead = stored;
+            if (!haveKey) {
+                if (!fact.seal.empty() && !reportedMissingKey) {
+                    problem("this desk's facts are sealed but its key " + seal_->keyPath() +
+                            " is missing or unreadable, so their seals cannot be checked");
+                    reportedMissingKey = true;
+                }
+                if (fact.seal.empty())
+                    ++report.factsUnsealed;
+            } else if (fact.deviceSeq < sealedFrom) {
+                ++report.factsUnsealed;
+            } else if (fact.seal.empty()) {
+                problem("device " + device + ": fact " + std::to_string(fact.deviceSeq) + " (" + fact.id +
+                        ") has no seal, though this desk has sealed every fact since " + std::to_string(sealedFrom) +
+                        ": it was added or altered outside Frontdoor");
+            } else if (!seal_->check(stored, fact.seal).value_or(false)) {
+                problem("device " + device + ": fact " + std::to_string(fact.deviceSeq) + " (" + fact.id +
+                        ") does not match its seal: it was altered outside Frontdoor, and its hash chain recomputed");
+            } else {
+                ++report.factsSealed;
+            }
+        } else if (device != deviceId_) {
+            ++report.factsFromOtherDesks;
         }
         prevHash = stored;
         expectedSeq = fact.deviceSeq + 1;
+    }
+    // One stamp in the future carries every later fact with it: name the first few, count the rest.
+    constexpr size_t kTimeProblemsShown = 20;
+    if (report.timeProblems.size() > kTimeProblemsShown) {
+        const size_t more = report.timeProblems.size() - kTimeProblemsShown;
+        report.timeProblems.resize(kTimeProblemsShown);
+        report.timeProblems.push_back("and " + std::to_string(more) + " more facts stamped ahead of their time");
+    }
+    if (seal_ && haveKey) {
+        const auto& [state, head] = sealedHead;
+        if (state == DeskSeal::HeadState::Missing) {
+            problem("the sealed chain head " + seal_->headPath() +
+                    " is missing, so facts deleted from the end of this desk's record cannot be ruled out");
+        } else if (state == DeskSeal::HeadState::Altered) {
+            problem("the sealed chain head " + seal_->headPath() + " does not match its seal: it was altered");
+        } else if (head.seq > localNewestSeq) {
+            problem("device " + deviceId_ + ": facts " + std::to_string(localNewestSeq + 1) + " to " +
+                    std::to_string(head.seq) + " are missing: this desk sealed fact " + std::to_string(head.seq) +
+                    " as its newest, so the newest facts were deleted outside Frontdoor (or the file was "
+                    "replaced by an older copy)");
+        } else if (hashAtHead != head.hash) {
+            problem("device " + deviceId_ + ": fact " + std::to_string(head.seq) +
+                    " is not the fact this desk sealed as its newest: the record was rewritten outside Frontdoor");
+        }
     }
     return report;
 }

@@ -3,12 +3,14 @@
 // the fact and every projection row it changes are written in one SQLite transaction, so the two can
 // never disagree, and a crash leaves either both or neither.
 
+#include "store/DeskSeal.h"
 #include "store/Fact.h"
 #include "store/Projections.h"
 #include "store/Sqlite.h"
 #include "util/Clock.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +21,10 @@ class FactStore {
 public:
     /// `db` must already be migrated. Installs a guard on this connection that refuses to drop or alter
     /// the fact log (the triggers in the schema refuse UPDATE and DELETE from any connection).
-    FactStore(Database& db, const Clock& clock, const Projections& projections, std::string deviceId);
+    /// `seal` (may be null, e.g. for ":memory:") seals each fact and the chain head outside the file.
+    FactStore(Database& db, const Clock& clock, const Projections& projections, std::string deviceId,
+              std::unique_ptr<DeskSeal> seal = nullptr);
+    ~FactStore();
 
     const std::string& deviceId() const { return deviceId_; }
     const Clock& clock() const { return clock_; }
@@ -44,21 +49,48 @@ public:
     /// show users the same thing.
     std::string projectionDigest() const;
 
+    /// SHA-256 of each projection table, in declaration order.
+    std::vector<std::pair<std::string, std::string>> projectionTableDigests() const;
+
     struct ChainReport {
         bool intact = true;
         int64_t factsChecked = 0;
+        int64_t factsSealed = 0;   ///< this desk's facts whose seal was checked and holds
+        int64_t factsUnsealed = 0; ///< this desk's facts from before it began sealing (not tampering)
+        int64_t factsFromOtherDesks = 0; ///< sealed under other desks' keys: checked by verify --share
         std::vector<std::string> problems; ///< e.g. "device 0190...: fact 12 hash does not match its content"
+        /// Facts whose time runs ahead: an HLC stamp ahead of the fact's recorded time, or a recorded
+        /// time ahead of the desk's clock (by more than a few minutes).
+        std::vector<std::string> timeProblems;
     };
-    /// Recomputes every desk's hash chain, detecting any fact altered outside Frontdoor.
+    /// Recomputes every desk's hash chain, detecting any fact altered outside Frontdoor; checks this
+    /// desk's seals and its sealed chain head (facts deleted from the end); reports facts stamped in the
+    /// future. Never throws for a damaged fact: it is reported.
     ChainReport verifyChains() const;
 
+    struct ProjectionReport {
+        bool matches = true;
+        std::vector<std::string> tablesDiffering; ///< tables whose rows differ from a rebuild
+        std::string problem;                      ///< why the rebuild could not be made, if it could not
+    };
+    /// Rebuilds the projection from the facts inside a transaction that is rolled back, and compares
+    /// each table with what is there now: a hand-edited table, or the effects of deleted facts, differ.
+    ProjectionReport compareProjectionWithRebuild();
+
+    /// The seal, if this store has one.
+    const DeskSeal* deskSeal() const { return seal_.get(); }
+
 private:
+    /// Throws StoreError (never aborting) when a payload is not valid JSON in UTF-8.
     Fact readFact(Statement& stmt) const;
+    void replayAll();
 
     Database& db_;
     const Clock& clock_;
     const Projections& projections_;
     std::string deviceId_;
+    std::unique_ptr<DeskSeal> seal_;
+    std::optional<std::pair<int64_t, std::string>> pendingHead_; ///< sealed outside once committed
 };
 
 /// Reads or creates this desk's id in the database's local settings.

@@ -1,5 +1,6 @@
 #include "store/Migrations.h"
 
+#include "store/DatabaseProfile.h"
 #include "util/Errors.h"
 
 namespace frontdoor::core {
@@ -294,6 +295,32 @@ CREATE TABLE form_draft (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 7: what the database is for (live, training or demo), fixed at creation; and a seal on
+// every fact, a keyed MAC under a key kept outside this file (store/DeskSeal.h).
+const char* kDatabaseProfile = R"sql(
+CREATE TABLE database_profile (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    mode       TEXT NOT NULL CHECK (mode IN ('live', 'training', 'demo')),
+    origin     TEXT NOT NULL,            -- created (with the file), upgraded (a file from before migration 7)
+    created_at TEXT NOT NULL             -- the desk's system time when the mode was fixed
+);
+CREATE TRIGGER database_profile_refuse_update BEFORE UPDATE ON database_profile
+BEGIN
+    SELECT RAISE(ABORT, 'a database''s mode is fixed when it is created and cannot be changed');
+END;
+CREATE TRIGGER database_profile_refuse_delete BEFORE DELETE ON database_profile
+BEGIN
+    SELECT RAISE(ABORT, 'a database''s mode is fixed when it is created and cannot be changed');
+END;
+CREATE TRIGGER database_profile_refuse_second BEFORE INSERT ON database_profile
+WHEN EXISTS (SELECT 1 FROM database_profile)
+BEGIN
+    SELECT RAISE(ABORT, 'a database''s mode is fixed when it is created and cannot be changed');
+END;
+
+ALTER TABLE facts ADD COLUMN seal BLOB;  -- keyed MAC of hash under the desk's key; NULL before sealing began
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -302,6 +329,7 @@ std::vector<Migration> buildMigrations() {
         {4, "screening, sign-off, handovers and strategy discussions", kWorkflow},
         {5, "the installed working calendar", kCalendarConfig},
         {6, "drafts of the workflow forms", kFormDrafts},
+        {7, "the database's fixed mode (live, training, demo) and sealed facts", kDatabaseProfile},
     };
 }
 
@@ -316,9 +344,7 @@ int latestSchemaVersion() { return allMigrations().back().version; }
 
 int schemaVersion(Database& db) { return static_cast<int>(db.queryInt("PRAGMA user_version").value_or(0)); }
 
-std::vector<int> migrate(Database& db, int target) {
-    if (target < 0)
-        target = latestSchemaVersion();
+void checkFrontdoorFile(Database& db) {
     const int applicationId = static_cast<int>(db.queryInt("PRAGMA application_id").value_or(0));
     const int current = schemaVersion(db);
     if (applicationId != 0 && applicationId != kApplicationId)
@@ -332,6 +358,13 @@ std::vector<int> migrate(Database& db, int target) {
                           std::to_string(current) + "; this build knows up to " +
                           std::to_string(latestSchemaVersion()) +
                           "). Install the newer version on this desk; the file has not been changed.");
+}
+
+std::vector<int> migrate(Database& db, int target, DatabaseMode newFileMode) {
+    if (target < 0)
+        target = latestSchemaVersion();
+    checkFrontdoorFile(db);
+    const int current = schemaVersion(db);
     std::vector<int> applied;
     for (const Migration& migration : allMigrations()) {
         if (migration.version <= current || migration.version > target)
@@ -341,6 +374,13 @@ std::vector<int> migrate(Database& db, int target) {
         db.exec("PRAGMA user_version = " + std::to_string(migration.version));
         if (migration.version == 1)
             db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        if (migration.version == 7) {
+            // A file being created gets the mode asked for; one from before migration 7 was live.
+            if (current == 0)
+                writeDatabaseProfile(db, newFileMode, "created");
+            else
+                writeDatabaseProfile(db, DatabaseMode::Live, "upgraded");
+        }
         transaction.commit();
         applied.push_back(migration.version);
     }

@@ -105,8 +105,12 @@ int Statement::columnCount() const { return sqlite3_column_count(stmt_); }
 std::string Statement::columnName(int column) const { return sqlite3_column_name(stmt_, column); }
 int Statement::columnType(int column) const { return sqlite3_column_type(stmt_, column); }
 
-Database::Database(const std::string& path) : path_(path) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+Database::Database(const std::string& path, OpenMode mode) : path_(path) {
+    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    if (mode == OpenMode::ReadOnly)
+        flags |= SQLITE_OPEN_READONLY;
+    else
+        flags |= SQLITE_OPEN_READWRITE | (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -197,6 +201,21 @@ std::optional<std::string> Database::lookupText(const std::string& sql, std::str
     return value;
 }
 
+void Database::onTransactionEnd(std::function<void()> committed, std::function<void()> rolledBack) {
+    committed_ = std::move(committed);
+    rolledBack_ = std::move(rolledBack);
+}
+
+void Database::transactionCommitted() {
+    if (committed_)
+        committed_();
+}
+
+void Database::transactionRolledBack() {
+    if (rolledBack_)
+        rolledBack_();
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
@@ -206,6 +225,7 @@ Transaction::~Transaction() {
         } catch (...) {
             // The transaction may already have been rolled back by SQLite itself (e.g. on SQLITE_FULL).
         }
+        db_.transactionRolledBack();
     }
 }
 
@@ -215,6 +235,7 @@ void Transaction::commit() {
     db_.requireFileInPlace();
     db_.exec("COMMIT");
     done_ = true;
+    db_.transactionCommitted();
 }
 
 WriteScope::WriteScope(Database& db) {

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -70,8 +71,11 @@ private:
 
 class Database {
 public:
-    /// Opens (creating if needed) the file at `path`; ":memory:" for an in-memory database.
-    explicit Database(const std::string& path);
+    /// Create: open the file, creating it if needed. Existing: open it only if it exists (SQLite's
+    /// "unable to open" otherwise). ReadOnly: an existing file, never written.
+    enum class OpenMode { Create, Existing, ReadOnly };
+    /// Opens the file at `path`; ":memory:" for an in-memory database.
+    explicit Database(const std::string& path, OpenMode mode = OpenMode::Create);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -97,6 +101,12 @@ public:
     std::optional<int64_t> lookupInt(const std::string& sql, std::string_view parameter);
     std::optional<std::string> lookupText(const std::string& sql, std::string_view parameter);
 
+    /// Called after every Transaction on this connection commits, or rolls back (one listener each;
+    /// the fact store uses them to seal its chain head outside the file only once it is durable).
+    void onTransactionEnd(std::function<void()> committed, std::function<void()> rolledBack);
+    void transactionCommitted();
+    void transactionRolledBack();
+
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
@@ -106,7 +116,8 @@ private:
         unsigned long long inode = 0;
     };
     std::optional<FileIdentity> file_; ///< the file opened, when `path_` names one
-
+    std::function<void()> committed_;
+    std::function<void()> rolledBack_;
 };
 
 /// BEGIN IMMEDIATE on construction (so a writer never fails half way for want of a lock), ROLLBACK

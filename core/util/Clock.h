@@ -12,6 +12,9 @@ class Clock {
 public:
     virtual ~Clock() = default;
     virtual Instant now() const = 0;
+    /// True for a clock whose time someone chose (tests, training, demos): such a clock is allowed
+    /// only on a training or demo database (store/DatabaseProfile.h).
+    virtual bool isChosen() const { return false; }
 };
 
 /// Wall-clock time from the operating system.
@@ -25,6 +28,7 @@ class FixedClock final : public Clock {
 public:
     explicit FixedClock(Instant at) : at_(toEpochMs(at)) {}
     Instant now() const override { return fromEpochMs(at_.load()); }
+    bool isChosen() const override { return true; }
     void set(Instant at) { at_.store(toEpochMs(at)); }
     void advance(Milliseconds by) { at_.fetch_add(by.count()); }
 
@@ -37,6 +41,7 @@ class SteppedClock final : public Clock {
 public:
     SteppedClock(Instant start, Milliseconds step) : next_(toEpochMs(start)), step_(step.count()) {}
     Instant now() const override { return fromEpochMs(next_.fetch_add(step_)); }
+    bool isChosen() const override { return true; }
 
 private:
     mutable std::atomic<long long> next_;

@@ -36,7 +36,7 @@ double buildDatabase(const std::string& path, int contacts) {
     const pid_t builder = fork();
     if (builder == 0) {
         core::SystemClock clock;
-        auto ws = core::Workspace::open(path, clock);
+        auto ws = core::Workspace::create(path, clock, core::DatabaseMode::Demo);
         core::DemoOptions options;
         options.contacts = contacts;
         options.batchSize = 2000;

@@ -1,6 +1,8 @@
 // frontdoor-cli end to end, in-process: JSON in and out, errors on stderr, exit codes.
 #include "TestSupport.h"
 
+#include "demo/DemoData.h"
+
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -9,16 +11,18 @@ using namespace frontdoor;
 
 namespace {
 
-// A database with the test team (TestSupport.h), every PIN 1111.
+// A training database (so --now is allowed) with the test team (TestSupport.h), every PIN 1111.
 struct CliDb {
     test::ScratchFolder folder;
     std::string db = folder.file("cli.sqlite");
 
-    explicit CliDb(bool withUsers = true) {
-        if (!withUsers)
-            return;
+    explicit CliDb(bool withUsers = true, core::DatabaseMode mode = core::DatabaseMode::Training) {
         core::FixedClock clock(test::testNow());
-        test::addTestUsers(*core::Workspace::open(db, clock));
+        auto ws = core::Workspace::create(db, clock, mode);
+        if (withUsers)
+            test::addTestUsers(*ws);
+        if (mode == core::DatabaseMode::Demo)
+            core::rememberDemoFacts(*ws); // the test team stands in for the demo users
     }
     std::vector<std::string> asUser(const std::string& user, const std::string& secret,
                                     std::vector<std::string> words) const {
@@ -39,10 +43,12 @@ struct CliDb {
 } // namespace
 
 TEST_CASE("cli: init creates the database at the latest schema", "[cli]") {
-    CliDb cli(false);
-    const auto result = test::runCli(cli.args({"init"}));
+    test::ScratchFolder folder;
+    const auto result = test::runCli({"init", "--training", "--db", folder.file("new.sqlite")});
     REQUIRE(result.exitCode == 0);
     const auto json = result.json();
+    CHECK(json["created"] == true);
+    CHECK(json["mode"] == "training");
     CHECK(json["schema_version"].get<int>() >= 1);
     CHECK(json["facts"] == 0);
     CHECK(json["device_id"].get<std::string>().size() == 36);
@@ -132,7 +138,7 @@ TEST_CASE("cli: unknown things are reported plainly", "[cli]") {
 }
 
 TEST_CASE("cli: demo data is made-up, varied and searchable", "[cli][demo]") {
-    CliDb cli;
+    CliDb cli(true, core::DatabaseMode::Demo);
     const auto demo = test::runCli(cli.admin({"demo", "--contacts", "300", "--seed", "7"}));
     REQUIRE(demo.exitCode == 0);
     CHECK(demo.json()["contacts"] == 300);
@@ -180,9 +186,11 @@ TEST_CASE("cli: nobody reads or writes without signing in", "[cli][users]") {
         CHECK(wrong.err == unknown.err);
     }
     SECTION("a demo database on a new file comes with its demo users") {
-        CliDb empty(false);
-        REQUIRE(test::runCli(empty.args({"demo", "--contacts", "20"})).exitCode == 0);
-        CHECK(test::runCli(empty.asUser("mo.manager", "2222", {"contact", "list"})).exitCode == 0);
+        test::ScratchFolder folder;
+        const std::string db = folder.file("demo.sqlite");
+        REQUIRE(test::runCli({"init", "--demo", "--db", db}).exitCode == 0);
+        REQUIRE(test::runCli({"demo", "--contacts", "20", "--db", db, "--now", "2026-11-23T10:00:00Z"}).exitCode == 0);
+        CHECK(test::runCli({"contact", "list", "--db", db, "--user", "mo.manager", "--secret", "2222"}).exitCode == 0);
     }
 }
 

@@ -29,7 +29,7 @@ TEST_CASE("SIGKILL in the middle of a burst of writes loses nothing that was con
         // The writer: records contacts as fast as it can and reports each id only once record() returned.
         close(pipeEnds[0]);
         core::SystemClock clock;
-        auto ws = core::Workspace::open(path, clock);
+        auto ws = core::Workspace::create(path, clock, core::DatabaseMode::Training);
         test::addTestUsers(*ws);
         core::ContactService contacts(*ws);
         auto input = test::sampleContact();

@@ -115,7 +115,7 @@ TEST_CASE("schema migrations", "[store][migrations]") {
     core::FixedClock clock(test::testNow());
 
     SECTION("an empty file is migrated to the latest version, in WAL mode with foreign keys on") {
-        auto ws = core::Workspace::open(folder.file("new.sqlite"), clock);
+        auto ws = core::Workspace::create(folder.file("new.sqlite"), clock, core::DatabaseMode::Training);
         CHECK(core::schemaVersion(ws->db()) == core::latestSchemaVersion());
         CHECK(ws->db().queryText("PRAGMA journal_mode") == "wal");
         CHECK(ws->db().queryInt("PRAGMA foreign_keys") == 1);
@@ -129,7 +129,7 @@ TEST_CASE("schema migrations", "[store][migrations]") {
                 text += stmt.text(0) + " " + stmt.text(1) + " " + stmt.optionalText(2).value_or("") + "\n";
             return text;
         };
-        auto fresh = core::Workspace::open(folder.file("fresh.sqlite"), clock);
+        auto fresh = core::Workspace::create(folder.file("fresh.sqlite"), clock, core::DatabaseMode::Training);
         const std::string expected = schemaOf(fresh->db());
         for (const auto& migration : core::allMigrations()) {
             const int version = migration.version;
@@ -141,14 +141,17 @@ TEST_CASE("schema migrations", "[store][migrations]") {
                 core::migrate(db, version);
                 REQUIRE(core::schemaVersion(db) == version);
             }
-            auto upgraded = core::Workspace::open(path, clock);
+            // A file from before migration 7 is live: it runs on the desk's clock.
+            core::SystemClock deskClock;
+            auto upgraded = core::Workspace::open(path, deskClock);
+            CHECK(upgraded->mode() == core::DatabaseMode::Live);
             CHECK(core::schemaVersion(upgraded->db()) == core::latestSchemaVersion());
             CHECK(schemaOf(upgraded->db()) == expected);
         }
     }
     SECTION("a file from a newer build is refused with a clear message and left untouched") {
         const std::string path = folder.file("newer.sqlite");
-        core::Workspace::open(path, clock).reset();
+        core::Workspace::create(path, clock, core::DatabaseMode::Training).reset();
         {
             core::Database db(path);
             db.exec("PRAGMA user_version = " + std::to_string(core::latestSchemaVersion() + 1));

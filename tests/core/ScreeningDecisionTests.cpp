@@ -367,7 +367,7 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
     const std::string db = folder.file("cli.sqlite");
     {
         core::FixedClock clock(test::testNow());
-        test::addTestUsers(*core::Workspace::open(db, clock));
+        test::addTestUsers(*core::Workspace::create(db, clock, core::DatabaseMode::Training));
     }
     const std::vector<std::string> base = {"--db", db, "--now", "2026-11-23T10:00:00Z", "--user", "sam.screener",
                                            "--secret", "1111"};

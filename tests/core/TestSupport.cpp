@@ -5,10 +5,41 @@
 
 #include <sodium.h>
 
+#include <cstdlib>
 #include <random>
 #include <sstream>
 
 namespace frontdoor::test {
+
+namespace {
+
+// Runs before main(): every test in this process keeps the desk keys and default data folder in a
+// scratch home, removed when the process ends.
+struct ScratchHome {
+    std::filesystem::path path;
+    ScratchHome() {
+        std::random_device seed;
+        path = std::filesystem::temp_directory_path() /
+               ("frontdoor-test-home-" + std::to_string(seed()) + std::to_string(seed()));
+        std::filesystem::create_directories(path / "data");
+        ::setenv("XDG_DATA_HOME", (path / "data").c_str(), 1);
+        ::setenv("HOME", path.c_str(), 1);
+    }
+    ~ScratchHome() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
+ScratchHome& theScratchHome() {
+    static ScratchHome home;
+    return home;
+}
+const bool scratchHomeReady = (theScratchHome(), true);
+
+} // namespace
+
+std::filesystem::path scratchHome() { return theScratchHome().path; }
 
 ScratchFolder::ScratchFolder() {
     std::random_device seed;

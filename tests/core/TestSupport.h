@@ -23,6 +23,10 @@ private:
     std::filesystem::path path_;
 };
 
+/// The folder this test process uses as XDG_DATA_HOME (and HOME), set before any test runs, so that
+/// desk keys (store/DeskSeal.h) and default databases never land in the real user's home.
+std::filesystem::path scratchHome();
+
 /// 2026-11-23T10:00:00Z, a Monday.
 core::Instant testNow();
 core::Instant at(const std::string& iso);
@@ -32,12 +36,14 @@ core::Instant at(const std::string& iso);
 /// aud.auditor (auditor) and pat.both (screener and duty manager, for the four-eyes rule).
 void addTestUsers(core::Workspace& workspace);
 
-/// A workspace on a file in `folder` with a fixed clock at testNow(), and the test team.
+/// A *training* workspace (so its fixed clock is allowed) on a file in `folder` with a fixed clock at
+/// testNow(), and the test team.
 struct TestWorkspace {
     explicit TestWorkspace(bool withUsers = true);
     ScratchFolder folder;
     core::FixedClock clock{testNow()};
-    std::unique_ptr<core::Workspace> ws = core::Workspace::open(folder.file("frontdoor.sqlite"), clock);
+    std::unique_ptr<core::Workspace> ws =
+        core::Workspace::create(folder.file("frontdoor.sqlite"), clock, core::DatabaseMode::Training);
     core::Actor screener{"sam.screener", "screener"};
     core::Actor manager{"mo.manager", "duty_manager"};
     core::Actor admin{"ada.admin", "administrator"};

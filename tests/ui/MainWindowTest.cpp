@@ -64,6 +64,8 @@ std::unique_ptr<ui::MainWindow> MainWindowTest::open(const std::string& user, co
 
 void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
     auto window = open();
+    // The test database is a training one, and the title bar says so.
+    QVERIFY2(window->windowTitle().startsWith(QStringLiteral("TRAINING")), qPrintable(window->windowTitle()));
     ui::QueueListModel* queues = window->queueModel();
     QStringList titles;
     for (int row = 0; row < queues->rowCount(); ++row)

@@ -246,6 +246,8 @@ void SignOffAndStrategyTest::aStrategyDiscussionIsScheduledHeldAndItsOutcomeReco
                                  "Section 47 enquiry, joint with the police", "Joint visit and ABE interview planning",
                                  "25/11/2026", "Initial conference (ICPC) due", "Mon 14/12/2026"})
         QVERIFY2(document.contains(QString::fromUtf8(expected)), expected);
+    // Printed from a training database, it says so.
+    QVERIFY(document.contains(QStringLiteral("TRAINING")));
 }
 
 QTEST_MAIN(SignOffAndStrategyTest)

@@ -34,7 +34,10 @@ struct UiWorkspace {
         // Window state and open drafts live in QSettings: keep them out of the real user's.
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder.filePath(QStringLiteral("settings")));
-        ws = core::Workspace::open(path().toStdString(), clock);
+        // The desk's key and sealed chain head (store/DeskSeal.h) too: keep them out of the real home.
+        qputenv("XDG_DATA_HOME", folder.filePath(QStringLiteral("data")).toUtf8());
+        // A training database: the only kind (besides demo) that runs on a fixed clock.
+        ws = core::Workspace::create(path().toStdString(), clock, core::DatabaseMode::Training);
         core::addDemoUsers(*ws, "");
     }
     QString path() const { return folder.filePath(QStringLiteral("frontdoor.sqlite")); }

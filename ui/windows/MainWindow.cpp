@@ -106,7 +106,13 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     : QMainWindow(parent), workspace_(workspace), session_(std::move(session)) {
     ScopedUiTiming timing("main window open");
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Frontdoor — %1, %2").arg(qs(session_.user.displayName), qs(core::roleLabel(session_.role))));
+    QString title = tr("Frontdoor — %1, %2").arg(qs(session_.user.displayName), qs(core::roleLabel(session_.role)));
+    // A training or demo database is never mistaken for the live record (its clock may be set by hand).
+    if (workspace_.mode() == core::DatabaseMode::Demo)
+        title = tr("DEMO (made-up data) — %1").arg(title);
+    else if (workspace_.mode() == core::DatabaseMode::Training)
+        title = tr("TRAINING (not the live record) — %1").arg(title);
+    setWindowTitle(title);
     setAttribute(Qt::WA_DeleteOnClose, false);
 
     listReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("lists"));

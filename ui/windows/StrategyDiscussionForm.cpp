@@ -851,7 +851,13 @@ void StrategyDiscussionForm::focusFirstInput() {
 }
 
 QString StrategyDiscussionForm::documentHtml() const {
-    QString html = strategyDiscussionHtml(discussion_, contact_);
+    QString html;
+    if (workspace_.mode() != core::DatabaseMode::Live)
+        html += QStringLiteral("<p style='color:#b00020;font-weight:bold'>%1</p>")
+                    .arg(workspace_.mode() == core::DatabaseMode::Demo
+                             ? tr("DEMO: made-up data from a demo database, not a record about a real child.")
+                             : tr("TRAINING: from a training database, not the live record."));
+    html += strategyDiscussionHtml(discussion_, contact_);
     html += QStringLiteral("<p class='m' style='margin-top:18px'>%1</p>")
                 .arg(tr("Printed from Frontdoor by %1 (%2) on %3.")
                          .arg(qs(session_.user.displayName), qs(session_.user.id), shortDateTime(workspace_.clock().now()))
@@ -880,8 +886,13 @@ void StrategyDiscussionForm::paintRecord(QPainter& painter, QPaintDevice& device
     const QSizeF body(page.width(), page.height() - footer);
     doc->setPageSize(body);
     const int pages = doc->pageCount();
-    const QString reference = tr("Strategy discussion · %1 · contact %2 · OFFICIAL-SENSITIVE")
-                                  .arg(childNamesOf(contact_), jsonText(contact_, "id").left(8));
+    QString reference = tr("Strategy discussion · %1 · contact %2 · OFFICIAL-SENSITIVE")
+                            .arg(childNamesOf(contact_), jsonText(contact_, "id").left(8));
+    // Every page of a printout from a demo or training database says so.
+    if (workspace_.mode() == core::DatabaseMode::Demo)
+        reference = tr("DEMO: made-up data, not a record · %1").arg(reference);
+    else if (workspace_.mode() == core::DatabaseMode::Training)
+        reference = tr("TRAINING: not the live record · %1").arg(reference);
     for (int i = 0; i < pages; ++i) {
         if (onlyPage >= 0 && i != onlyPage)
             continue;
