@@ -61,4 +61,13 @@ private:
 /// "children" + 2 -> "children[2]".
 std::string indexPath(const std::string& path, size_t index);
 
+/// Free text that does not come in a JSON object (an option such as --reason or --note): throws a
+/// ValidationError naming `field` when it is longer than `maxLength` characters. docs/cli.md, "Limits",
+/// lists every field's limit.
+void checkTextLength(const std::string& field, std::string_view text, size_t maxLength);
+
+/// The size of a JSON value kept whole (a draft's body): throws a ValidationError naming `field` when its
+/// compact serialisation is longer than `maxBytes`.
+void checkJsonSize(const std::string& field, const nlohmann::json& value, size_t maxBytes);
+
 } // namespace frontdoor::core
