@@ -68,7 +68,7 @@ Person readPerson(JsonFields& fields, const PersonDateRules& rules) {
     if (!postcode.empty()) {
         person.postcode = normalisePostcode(postcode);
         if (person.postcode.empty())
-            fields.fail("postcode", "\"" + postcode + "\" is not a UK postcode (for example WA7 5AA)");
+            fields.fail("postcode", quoteExcerpt(postcode) + " is not a UK postcode (for example WA7 5AA)");
     }
     if (person.dateOfBirth && person.expectedDate)
         fields.fail("expected_date", "give either a date of birth or, for an unborn child, an expected date, not both");
@@ -102,7 +102,7 @@ Person readPerson(JsonFields& fields, const PersonDateRules& rules) {
                                              " is more than 10 months after the contact; check the year");
     }
     if (!person.id.empty() && person.id.size() != 36)
-        fields.fail("id", "\"" + person.id + "\" is not a person id");
+        fields.fail("id", quoteExcerpt(person.id) + " is not a person id");
     return person;
 }
 

@@ -1,4 +1,5 @@
 #include "rules/Screening.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -67,7 +68,7 @@ ScreeningRequest readScreeningRequest(JsonFields& fields, const RuleSet& rules) 
         }
         const std::string id = indicators[i]->get<std::string>();
         if (!rules.indicator(id))
-            fields.errors().push_back({path, "\"" + id + "\" is not an indicator in rule set " + rules.version});
+            fields.errors().push_back({path, quoteExcerpt(id) + " is not an indicator in rule set " + rules.version});
         else if (std::find(request.indicators.begin(), request.indicators.end(), id) == request.indicators.end())
             request.indicators.push_back(id);
     }

@@ -9,6 +9,7 @@
 #include "util/Errors.h"
 #include "util/JsonFields.h"
 #include "workflow/WorkflowFacts.h"
+#include "util/Text.h"
 
 #include <cctype>
 
@@ -16,6 +17,12 @@ namespace frontdoor::core {
 namespace {
 
 const std::vector<std::string> kStrategyRoles = {role::kScreener, role::kDutyManager};
+
+// How far ahead dates may be (docs/cli.md, "Limits"): a strategy discussion is due within a working day
+// of the decision, so one scheduled months away is a typo; agreed actions run for months, not years.
+constexpr auto kMaxScheduleAhead = std::chrono::days(90);
+constexpr auto kMaxActionAhead = std::chrono::days(2 * 366);
+constexpr size_t kMaxNoteLength = 5000;
 
 struct RequiredInvitee {
     const char* agency;
@@ -71,7 +78,7 @@ StrategyDiscussions::Open StrategyDiscussions::openDiscussion(const std::string&
     if (!stmt.step()) {
         stmt.reset();
         if (!contactKey(ws_.db(), contactId))
-            throw NotFoundError("no contact with id " + contactId);
+            throw NotFoundError("no contact with id " + excerpt(contactId));
         throw ConflictError("no strategy discussion is required for this contact: sign-off decides that");
     }
     Open open{stmt.text(0), stmt.text(1), parseInstant(stmt.text(2)).value_or(Instant{})};
@@ -139,6 +146,10 @@ Json StrategyDiscussions::schedule(const Actor& actor, const std::string& contac
     fields.rejectUnknownKeys();
     if (scheduledFor && *scheduledFor < open.requiredAt)
         errors.push_back({"scheduled_for", "is before the discussion was decided on"});
+    else if (scheduledFor && *scheduledFor > ws_.clock().now() + kMaxScheduleAhead)
+        errors.push_back({"scheduled_for", formatInstant(*scheduledFor) +
+                                               " is more than 90 days ahead; a strategy discussion is due within a "
+                                               "working day of the decision"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
 
@@ -246,6 +257,8 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
             action["due"] = formatDate(*due);
             if (*due < utcDate(heldAt))
                 item.fail("due", formatDate(*due) + " is before the discussion");
+            else if (std::chrono::sys_days{*due} > std::chrono::floor<std::chrono::days>(heldAt) + kMaxActionAhead)
+                item.fail("due", formatDate(*due) + " is more than two years after the discussion; check the year");
         }
         item.rejectUnknownKeys();
         actions.push_back(action);
@@ -272,6 +285,7 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
 void StrategyDiscussions::completeAction(const Actor& actor, const std::string& contactId, int index,
                                          const std::string& note) {
     UserService(ws_).require(actor, kStrategyRoles, "Completing a strategy action");
+    checkTextLength("note", note, kMaxNoteLength);
     const Open open = openDiscussion(contactId);
     auto& stmt = ws_.db().cached("SELECT completed_at FROM strategy_action WHERE discussion_id = ? AND position = ?");
     stmt.bindAll(open.id, index);
