@@ -127,6 +127,10 @@ Json parseJsonInput(std::string_view text, const std::string& source, const Json
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw ValidationError(source, "is empty; expected a JSON document");
 
+    // nlohmann's lexer takes a NUL byte for the end of the input, which would silently drop what follows.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw ValidationError(source, "contains a NUL byte (" + position(text, nul) + "), which is not JSON text");
+
     PathTracker tracker;
     const std::string in = source == "standard input" ? source : excerpt(source, 200);
     const auto callback = [&](int, Json::parse_event_t event, Json& parsed) -> bool {
@@ -168,7 +172,7 @@ Json parseJsonInput(std::string_view text, const std::string& source, const Json
         return Json::parse(text, callback, true, false);
     } catch (const Json::parse_error& e) {
         const std::string why = reason(e.what());
-        if (tracker.rootDone() || why.find("expected end of input") != std::string::npos)
+        if (tracker.rootDone() || why.find("; expected end of input") != std::string::npos)
             throw ValidationError(source, "has bytes after the end of the JSON document (" + position(text, e.byte - 1) +
                                               "); give one JSON document only");
         const bool utf8 = why.find("UTF-8") != std::string::npos || why.find("surrogate") != std::string::npos ||

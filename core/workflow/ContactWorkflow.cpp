@@ -291,6 +291,7 @@ void ContactWorkflow::close(const Actor& actor, const std::string& contactId, co
 }
 
 RecordedContact ContactWorkflow::recordOutOfHours(const Actor& actor, const Json& input) {
+    UserService(ws_).require(actor, {role::kEdtWorker}, "Recording an out-of-hours contact");
     if (!input.is_object())
         throw ValidationError("(input)", "must be a JSON object: {\"contact\": {...}, \"handover\": {...}}");
     std::vector<FieldError> errors;
