@@ -14,6 +14,8 @@ constexpr auto kClockSkewAllowance = std::chrono::minutes(1);
 // The oldest an adult in a contact may be, and how long ago a contact may have been received (a contact
 // imported from an older system is about a child who is now at most 25).
 constexpr int kMaxAdultAge = 120;
+// The most children, or adults, one contact names (a large household is a dozen).
+constexpr size_t kMaxPeople = 30;
 constexpr auto kOldestReceipt = std::chrono::days(30 * 366);
 
 bool looksLikeEmail(const std::string& text) {
@@ -175,14 +177,14 @@ Contact readContact(const nlohmann::json& input, Instant now) {
         contact.referrer = readReferrer(referrerFields, anonymous);
     }
     const PersonDateRules rules{utcDate(received.value_or(now)), utcDate(now)};
-    const auto children = fields.array("children", true);
+    const auto children = fields.array("children", true, kMaxPeople);
     if (children.empty() && fields.has("children"))
         fields.fail("children", "name at least one child (an unborn child counts)");
     for (size_t i = 0; i < children.size(); ++i) {
         JsonFields childFields(*children[i], indexPath("children", i), errors);
         contact.children.push_back(readChild(childFields, rules));
     }
-    const auto adults = fields.array("adults");
+    const auto adults = fields.array("adults", false, kMaxPeople);
     for (size_t i = 0; i < adults.size(); ++i) {
         JsonFields adultFields(*adults[i], indexPath("adults", i), errors);
         contact.adults.push_back(readAdult(adultFields, rules.today));

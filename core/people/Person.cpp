@@ -19,7 +19,7 @@ nlohmann::json namesToJson(const std::vector<PersonName>& names) {
 
 std::vector<PersonName> readNames(JsonFields& fields, const std::string& key) {
     std::vector<PersonName> names;
-    const auto items = fields.array(key);
+    const auto items = fields.array(key, false, 20);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields name(*items[i], indexPath(fields.pathOf(key), i), fields.errors());
         PersonName entry{name.text("given_name", false, 100), name.text("family_name", false, 100)};

@@ -59,7 +59,7 @@ bool younger(const ContactChild& a, const ContactChild& b) {
 
 ScreeningRequest readScreeningRequest(JsonFields& fields, const RuleSet& rules) {
     ScreeningRequest request;
-    const auto indicators = fields.array("indicators", true);
+    const auto indicators = fields.array("indicators", true, 200);
     for (size_t i = 0; i < indicators.size(); ++i) {
         const std::string path = indexPath(fields.pathOf("indicators"), i);
         if (!indicators[i]->is_string()) {

@@ -157,7 +157,7 @@ std::string JsonFields::oneOf(const std::string& key, const std::vector<std::str
     return raw;
 }
 
-std::vector<const nlohmann::json*> JsonFields::array(const std::string& key, bool required) {
+std::vector<const nlohmann::json*> JsonFields::array(const std::string& key, bool required, size_t maxItems) {
     std::vector<const nlohmann::json*> items;
     const auto* v = value(key);
     if (!v) {
@@ -167,6 +167,10 @@ std::vector<const nlohmann::json*> JsonFields::array(const std::string& key, boo
     }
     if (!v->is_array()) {
         fail(key, "must be a list");
+        return items;
+    }
+    if (v->size() > maxItems) {
+        fail(key, "has " + std::to_string(v->size()) + " items; at most " + std::to_string(maxItems));
         return items;
     }
     for (const auto& item : *v)

@@ -30,8 +30,9 @@ public:
     std::optional<int64_t> integer(const std::string& key, bool required = false);
     /// A text that must be one of `allowed` (if present or required).
     std::string oneOf(const std::string& key, const std::vector<std::string>& allowed, bool required = false);
-    /// The array at `key` (empty when absent); reports a non-array.
-    std::vector<const nlohmann::json*> array(const std::string& key, bool required = false);
+    /// The array at `key` (empty when absent); reports a non-array, and one of more than `maxItems`
+    /// items (then returning none of them).
+    std::vector<const nlohmann::json*> array(const std::string& key, bool required = false, size_t maxItems = 1000);
     /// The object at `key`, or nullptr when absent; reports a non-object.
     const nlohmann::json* object(const std::string& key, bool required = false);
     bool has(const std::string& key) const;

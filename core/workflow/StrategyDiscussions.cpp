@@ -23,6 +23,9 @@ const std::vector<std::string> kStrategyRoles = {role::kScreener, role::kDutyMan
 constexpr auto kMaxScheduleAhead = std::chrono::days(90);
 constexpr auto kMaxActionAhead = std::chrono::days(2 * 366);
 constexpr size_t kMaxNoteLength = 5000;
+// The most people, agencies' pieces of information or actions one discussion records.
+constexpr size_t kMaxPeople = 50;
+constexpr size_t kMaxActions = 100;
 
 struct RequiredInvitee {
     const char* agency;
@@ -42,7 +45,7 @@ Json parsed(const std::optional<std::string>& text) {
 
 std::vector<Json> readPeople(JsonFields& fields, const std::string& key, bool needsRole, bool required) {
     std::vector<Json> people;
-    const auto items = fields.array(key, required);
+    const auto items = fields.array(key, required, kMaxPeople);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields person(*items[i], indexPath(fields.pathOf(key), i), fields.errors());
         Json json{{"name", person.text("name", true, 200)}, {"agency", person.oneOf("agency", strategyAgencies(), true)}};
@@ -184,7 +187,7 @@ Json StrategyDiscussions::recordHeld(const Actor& actor, const std::string& cont
     const auto attendees = readPeople(fields, "attendees", false, true);
     const auto apologies = readPeople(fields, "apologies", false, false);
     Json information = Json::array();
-    const auto items = fields.array("agency_information", true);
+    const auto items = fields.array("agency_information", true, kMaxPeople);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields item(*items[i], indexPath("agency_information", i), errors);
         information.push_back({{"agency", item.oneOf("agency", strategyAgencies(), true)},
@@ -223,7 +226,7 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
     std::vector<FieldError> errors;
     JsonFields fields(input, "", errors);
     Json atRisk = Json::array();
-    const auto people = fields.array("at_risk", true);
+    const auto people = fields.array("at_risk", true, kMaxPeople);
     for (size_t i = 0; i < people.size(); ++i) {
         JsonFields person(*people[i], indexPath("at_risk", i), errors);
         atRisk.push_back({{"name", person.text("name", true, 200)},
@@ -248,7 +251,7 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
         f.rejectUnknownKeys();
     }
     Json actions = Json::array();
-    const auto items = fields.array("actions", true);
+    const auto items = fields.array("actions", true, kMaxActions);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields item(*items[i], indexPath("actions", i), errors);
         Json action{{"action", item.text("action", true, 5000)}, {"owner", item.text("owner", true, 200)},
