@@ -16,11 +16,13 @@
 #include "time/CalendarSettings.h"
 #include "util/Errors.h"
 #include "util/JsonInput.h"
+#include "util/Text.h"
 #include "workflow/ContactWorkflow.h"
 #include "workflow/FormDrafts.h"
 #include "workflow/StrategyDiscussions.h"
 
 #include "EmbeddedResources.h"
+#include "cli/Cli.h"
 
 #include <catch2/catch.hpp>
 
@@ -328,11 +330,24 @@ TEST_CASE("fuzz: mutated outside input is accepted or refused as invalid, never 
     Mutator mutator(20261123);
     std::map<std::string, size_t> accepted, refusedByParser, refusedByService;
     size_t failures = 0;
+    size_t cliRuns = 0;
     const auto started = std::chrono::steady_clock::now();
     for (size_t i = 0; i < kCases; ++i) {
         Target& target = targets[i % targets.size()];
         std::string kinds;
         const std::string text = mutator.mutate(target.seed, kinds);
+        if (target.name == "rules validate") {
+            // The same document through the CLI itself, which needs no database: it must exit 0 or 2 and
+            // print JSON a script can read, whatever the bytes.
+            const auto result = test::runCli({"rules", "validate"}, text);
+            const bool readable = core::Json::accept(result.exitCode == 0 ? result.out : result.err);
+            if ((result.exitCode != 0 && result.exitCode != 2) || !readable) {
+                if (++failures <= 20)
+                    UNSCOPED_INFO("case " << i << " (frontdoor-cli rules validate; " << kinds << "): exit "
+                                          << result.exitCode << ", " << result.err.substr(0, 300));
+            }
+            ++cliRuns;
+        }
         core::Json input;
         try {
             input = core::parseJsonInput(text, "fuzz");
@@ -368,11 +383,70 @@ TEST_CASE("fuzz: mutated outside input is accepted or refused as invalid, never 
         }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << "fuzz: " << kCases << " cases over " << targets.size() << " entry points in " << seconds << " s\n";
+    std::cout << "fuzz: " << kCases << " cases over " << targets.size() << " entry points (" << cliRuns
+              << " of them also through frontdoor-cli rules validate) in " << seconds << " s\n";
     for (const auto& target : targets)
         std::cout << "  " << target.name << ": " << accepted[target.name] << " accepted, "
                   << refusedByParser[target.name] << " refused by the parser, " << refusedByService[target.name]
                   << " refused by the service\n";
     CHECK(failures == 0);
     CHECK(ws.facts().count() > 0);
+}
+
+TEST_CASE("fuzz: mutated command-line arguments exit 0 or 2 with readable JSON, never a crash",
+          "[security][input][fuzz]") {
+    // Commands that need no database, so each case is quick; the words are mutated as the review did
+    // (ill-formed UTF-8, NUL, impossible dates and offsets, huge values, truncation).
+    const std::vector<std::vector<std::string>> seeds = {
+        {"deadline", "decision", "--from", "2026-11-23T15:00:00Z", "--at", "2026-11-23T16:00:00+00:00"},
+        {"deadline", "strategy_discussion", "--from", "2026-06-01T15:00:00+01:00"},
+        {"calendar", "--from", "2026-12-20", "--to", "2027-01-05"},
+        {"calendar", "open", "--at", "2026-11-23T08:59:59Z"},
+        {"calendar", "settings"},
+        {"help"},
+    };
+    const std::vector<std::string> replacements = {
+        "\xff", "id\xff", "\xc3\x28", "\xed\xa0\x80", std::string(1, '\0'), "", "--", "--from", "--at=",
+        "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "9999-12-31T23:00:00-18:00", "1399-12-31T00:00:00Z",
+        "2026-02-30T10:00:00Z", "2026-11-23T24:00:00Z", "2026-11-23T10:00:00+18:01", "2026-11-23T10:00:00+99:99",
+        "1400-01-01", "9999-12-31", "1e400", "-1", "99999999999999999999", std::string(30000, 'x'),
+        std::string(100, '['), "decision", "assessment", "--holidays", "--settings", "/nonexistent/file.json"};
+    Mutator mutator(11232026);
+    constexpr size_t kCases = 3000;
+    size_t failures = 0;
+    for (size_t i = 0; i < kCases; ++i) {
+        std::vector<std::string> words = seeds[i % seeds.size()];
+        const size_t changes = 1 + mutator.below(3);
+        for (size_t c = 0; c < changes; ++c) {
+            const size_t at = mutator.below(words.size() + 1);
+            switch (mutator.below(4)) {
+            case 0:
+                if (at < words.size())
+                    words[at] = mutator.pick(replacements);
+                break;
+            case 1:
+                words.insert(words.begin() + static_cast<long>(at), mutator.pick(replacements));
+                break;
+            case 2:
+                if (at < words.size())
+                    words[at].resize(mutator.below(words[at].size() + 1)); // truncated
+                break;
+            default:
+                if (at < words.size())
+                    words[at].insert(mutator.below(words[at].size() + 1), mutator.pick(replacements));
+            }
+        }
+        const auto result = test::runCli(words);
+        const bool readable = result.exitCode == 0 || core::Json::accept(result.err);
+        if ((result.exitCode != 0 && result.exitCode != 2) || !readable) {
+            std::string shown;
+            for (const auto& word : words)
+                shown += " [" + core::excerpt(word) + "]";
+            if (++failures <= 20)
+                UNSCOPED_INFO("case " << i << ":" << shown << " -> exit " << result.exitCode << ": "
+                                      << result.err.substr(0, 300));
+        }
+    }
+    std::cout << "fuzz: " << kCases << " mutated command lines\n";
+    CHECK(failures == 0);
 }
