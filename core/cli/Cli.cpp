@@ -154,7 +154,7 @@ const Clock& Context::clock() {
         if (const auto now = args_.option("now")) {
             const auto at = parseInstant(*now);
             if (!at)
-                throw ValidationError("--now", quoteExcerpt(*now) + " is not a date and time such as 2026-11-23T10:15:00Z");
+                throw ValidationError("--now", "\"" + *now + "\" is not a date and time such as 2026-11-23T10:15:00Z");
             clock_ = std::make_unique<FixedClock>(*at);
         } else {
             clock_ = std::make_unique<SystemClock>();
