@@ -200,12 +200,13 @@ std::string readBoundedText(std::istream& in, size_t maxBytes) {
 }
 
 Json readJsonInputFile(const std::string& path, const std::string& field, const JsonInputLimits& limits) {
+    const std::string named = field == path ? std::string() : quoteExcerpt(path, 200) + " ";
     std::ifstream stream(path, std::ios::binary);
     if (!stream)
-        throw ValidationError(field, quoteExcerpt(path, 200) + " cannot be read (no such file, or no permission)");
+        throw ValidationError(field, named + "cannot be read (no such file, or no permission)");
     const std::string text = readBoundedText(stream, limits.maxBytes);
     if (stream.bad())
-        throw ValidationError(field, quoteExcerpt(path, 200) + " cannot be read (it may be a folder)");
+        throw ValidationError(field, named + "cannot be read (it may be a folder)");
     return parseJsonInput(text, field == path ? path : field + " (" + path + ")", limits);
 }
 
