@@ -93,6 +93,9 @@ expect_exit 2 "13: a duplicate key" -- as sam.screener contact record duplicate.
 expect_contains '"field": "channel"' "$ERR" "13: the error names the duplicated key"
 { cat contact.json; echo '{"concern": "a second document"}'; } >trailing.json
 expect_exit 2 "13: bytes after the document" -- as sam.screener contact record trailing.json
+{ cat contact.json; printf '\0{"concern": "hidden after a NUL byte"}'; } >after-nul.json
+expect_exit 2 "13: bytes after a NUL byte after the document" -- as sam.screener contact record after-nul.json
+expect_contains "NUL byte" "$ERR" "13: the error says why"
 cli calendar settings >settings.json
 expect_exit 0 "13: calendar settings' own output as --settings" -- cli calendar settings --settings settings.json
 
