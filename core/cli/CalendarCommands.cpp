@@ -9,11 +9,14 @@
 #include "time/Deadlines.h"
 #include "time/WorkingCalendar.h"
 #include "util/Errors.h"
+#include "util/JsonInput.h"
+#include "util/Text.h"
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 namespace frontdoor::core::cli {
 namespace {
@@ -24,16 +27,7 @@ constexpr int kMaxListedDays = 3660;
 const std::vector<std::string> kCalendarFileOptions = {"holidays", "settings"};
 
 Json readJsonFile(const std::string& path, const std::string& option) {
-    std::ifstream stream(path);
-    if (!stream)
-        throw ValidationError("--" + option, "\"" + path + "\" cannot be read (no such file, or no permission)");
-    std::stringstream buffer;
-    buffer << stream.rdbuf();
-    try {
-        return Json::parse(buffer.str());
-    } catch (const Json::parse_error& e) {
-        throw ValidationError("--" + option, "\"" + path + "\" is not valid JSON: " + e.what());
-    }
+    return readJsonInputFile(path, "--" + option);
 }
 
 // The calendar and settings a command runs with: files named with --holidays and --settings; else,
@@ -76,7 +70,7 @@ std::optional<Instant> strictInstantOption(const Context& ctx, const std::string
         return std::nullopt;
     if (const auto instant = parseInstant(*text))
         return instant;
-    throw ValidationError("--" + name, "\"" + *text + "\" is not a date and time with a UTC offset, such as "
+    throw ValidationError("--" + name, quoteExcerpt(*text) + " is not a date and time with a UTC offset, such as "
                                                       "2026-11-23T15:00:00Z or 2026-06-01T15:00:00+01:00");
 }
 
@@ -86,7 +80,7 @@ Date requiredDateOption(const Context& ctx, const std::string& name) {
         throw ValidationError("--" + name, "is required (a date such as 2026-12-21)");
     const auto date = parseDate(*text);
     if (!date)
-        throw ValidationError("--" + name, "\"" + *text + "\" is not a date such as 2026-12-21");
+        throw ValidationError("--" + name, quoteExcerpt(*text) + " is not a date such as 2026-12-21");
     return *date;
 }
 
@@ -96,8 +90,20 @@ DeadlineKind requiredKind(const Context& ctx) {
     const std::string& name = ctx.args().positional().front();
     const auto kind = parseDeadlineKind(name);
     if (!kind)
-        throw ValidationError("KIND", "\"" + name + "\" is not a deadline kind; the kinds are " + deadlineKindList());
+        throw ValidationError("KIND", quoteExcerpt(name) + " is not a deadline kind; the kinds are " + deadlineKindList());
     return *kind;
+}
+
+// Boost.Date_Time handles the years 1400 to 9999 only: a deadline or a listing that runs past either end
+// is refused as input (exit 2), not reported as a failure of the program.
+template <int (*command)(Context&)>
+int withinCalendarYears(Context& ctx) {
+    try {
+        return command(ctx);
+    } catch (const std::out_of_range&) {
+        throw ValidationError(ctx.args().option("from") ? "--from" : "--at",
+                              "runs past the years the working calendar handles (1400 to 9999)");
+    }
 }
 
 std::vector<std::string> withFileOptions(std::vector<std::string> options) {
@@ -198,14 +204,14 @@ void registerCalendarCommands() {
     addCommand({"deadline", "deadline KIND --from INSTANT [--at INSTANT] [--holidays FILE] [--settings FILE]",
                 "When a deadline falls due and why. KIND: " + deadlineKindList() +
                     ". INSTANT carries an offset or Z. --at adds the countdown (time left, urgency colour).",
-                withFileOptions({"from", "at"}), {}, deadlineCommand});
+                withFileOptions({"from", "at"}), {}, withinCalendarYears<deadlineCommand>});
     addCommand({"calendar", "calendar --from DATE --to DATE [--holidays FILE] [--settings FILE]",
                 "Each day from DATE to DATE (inclusive): working, bank holiday (provisional ones marked) or closed.",
-                withFileOptions({"from", "to"}), {}, calendarCommand});
+                withFileOptions({"from", "to"}), {}, withinCalendarYears<calendarCommand>});
     addCommand({"calendar open", "calendar open [--at INSTANT] [--holidays FILE] [--settings FILE]",
                 "Whether the front door is open at INSTANT (default now), who is on duty (day_team or edt), and "
                 "when it next closes or opens.",
-                withFileOptions({"at"}), {}, openCommand});
+                withFileOptions({"at"}), {}, withinCalendarYears<openCommand>});
     addCommand({"calendar settings", "calendar settings [--holidays FILE] [--settings FILE]",
                 "The opening hours, deadline rules, urgency thresholds and bank-holiday data in use; checks "
                 "replacement files named with --holidays and --settings.",

@@ -3,6 +3,8 @@
 #include "store/DataLocation.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
+#include "util/JsonInput.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -23,16 +25,65 @@ std::string operatingSystemUser() {
     return "unknown";
 }
 
+// The longest message or problem printed: the messages are built from excerpts, so this only stops a
+// message that lists thousands of problems from flooding a terminal (each problem is listed anyway).
+constexpr size_t kMaxPrintedMessage = 4000;
+
+// Never throws: ill-formed UTF-8 in a message (from a file name, an environment variable) is replaced
+// rather than aborting the program from its own error handler.
 void printError(std::ostream& err, const std::string& kind, const std::string& message,
-                const std::vector<FieldError>& fields = {}) {
-    Json error{{"kind", kind}, {"message", message}};
-    if (!fields.empty()) {
-        Json list = Json::array();
-        for (const auto& field : fields)
-            list.push_back({{"field", field.field}, {"problem", field.problem}});
-        error["fields"] = list;
+                const std::vector<FieldError>& fields = {}) noexcept {
+    try {
+        const auto bounded = [](const std::string& text) {
+            return text.size() > kMaxPrintedMessage ? excerpt(text, kMaxPrintedMessage) : text;
+        };
+        Json error{{"kind", kind}, {"message", bounded(message)}};
+        if (!fields.empty()) {
+            Json list = Json::array();
+            for (const auto& field : fields)
+                list.push_back({{"field", bounded(field.field)}, {"problem", bounded(field.problem)}});
+            error["fields"] = list;
+        }
+        err << Json{{"error", error}}.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    } catch (...) {
+        try {
+            err << "{\"error\": {\"kind\": \"internal\", \"message\": \"the error could not be printed\"}}\n";
+        } catch (...) {
+        }
     }
-    err << Json{{"error", error}}.dump(2) << '\n';
+}
+
+// The longest command-line argument: the longest free text given as an option (a --reason or --note)
+// is 5,000 characters; file paths are far shorter.
+constexpr size_t kMaxArgumentBytes = 20000;
+
+// Every word of the command line must be text: well-formed UTF-8, no NUL, not absurdly long. Returns the
+// problem, naming the option or the argument's position, or nullopt.
+std::optional<FieldError> badArgument(const std::vector<std::string>& argv) {
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string& word = argv[i];
+        std::string field = "argument " + std::to_string(i + 1);
+        const auto optionName = [](const std::string& w) -> std::optional<std::string> {
+            if (w.rfind("--", 0) != 0 || w.size() <= 2)
+                return std::nullopt;
+            const std::string name = w.substr(2, w.find('=') == std::string::npos ? std::string::npos : w.find('=') - 2);
+            if (!isValidUtf8(name) || name.size() > 40)
+                return std::nullopt;
+            return "--" + name;
+        };
+        if (const auto name = optionName(word); name && word.find('=') != std::string::npos)
+            field = *name;
+        else if (i > 0 && !optionName(word) && optionName(argv[i - 1]) && argv[i - 1].find('=') == std::string::npos)
+            field = *optionName(argv[i - 1]);
+        if (!isValidUtf8(word))
+            return FieldError{field, quoteExcerpt(word) + " is not valid UTF-8 text"};
+        if (word.find('\0') != std::string::npos)
+            return FieldError{field, "contains a NUL character"};
+        if (word.size() > kMaxArgumentBytes)
+            return FieldError{field, "is " + std::to_string(word.size()) + " bytes long; at most " +
+                                         std::to_string(kMaxArgumentBytes)};
+    }
+    return std::nullopt;
 }
 
 void printHelp(std::ostream& out) {
@@ -171,7 +222,7 @@ int Context::intOption(const std::string& name, int fallback, int minimum, int m
             return value;
     } catch (const std::exception&) {
     }
-    throw ValidationError("--" + name, "\"" + *text + "\" must be a whole number from " + std::to_string(minimum) +
+    throw ValidationError("--" + name, quoteExcerpt(*text) + " must be a whole number from " + std::to_string(minimum) +
                                              " to " + std::to_string(maximum));
 }
 
@@ -183,7 +234,7 @@ std::optional<Instant> Context::instantOption(const std::string& name, bool bare
         return std::chrono::sys_days{*date} + std::chrono::days{bareDateMeansNextDay ? 1 : 0};
     if (const auto at = parseInstant(*text))
         return *at;
-    throw ValidationError("--" + name, "\"" + *text + "\" is not a date (2026-11-23) or a date and time "
+    throw ValidationError("--" + name, quoteExcerpt(*text) + " is not a date (2026-11-23) or a date and time "
                                                           "(2026-11-23T10:15:00Z)");
 }
 
@@ -198,29 +249,12 @@ std::string Context::requiredPositional(const std::string& what) const {
 void Context::print(const Json& value) { out_ << value.dump(2, ' ', false, Json::error_handler_t::replace) << '\n'; }
 
 Json Context::readJsonInput(const std::string& fileOption, size_t positionalIndex) {
-    std::string source = "standard input";
-    std::string text;
     std::optional<std::string> file = args_.option(fileOption);
     if (!file && args_.positional().size() > positionalIndex)
         file = args_.positional()[positionalIndex];
-    if (file && *file != "-") {
-        std::ifstream stream(*file);
-        if (!stream)
-            throw ValidationError(*file, "cannot be read (no such file, or no permission)");
-        std::stringstream buffer;
-        buffer << stream.rdbuf();
-        text = buffer.str();
-        source = *file;
-    } else {
-        std::stringstream buffer;
-        buffer << in_.rdbuf();
-        text = buffer.str();
-    }
-    try {
-        return Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        throw ValidationError(source, std::string("is not valid JSON: ") + e.what());
-    }
+    if (file && *file != "-")
+        return readJsonInputFile(*file, *file);
+    return parseJsonInput(readBoundedText(in_), "standard input");
 }
 
 std::vector<Command>& commands() {
@@ -245,6 +279,10 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
             continue;
         }
         argv.push_back(word);
+    }
+    if (const auto bad = badArgument(fullArgv)) {
+        printError(err, "validation", bad->field + ": " + bad->problem, {*bad});
+        return kInvalid;
     }
     if (commands().empty()) {
         registerStoreCommands();
@@ -282,7 +320,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         return kOk;
     }
     if (!chosen) {
-        printError(err, "usage", "unknown command \"" + argv[0] + "\"; run frontdoor-cli help for the list");
+        printError(err, "usage", "unknown command " + quoteExcerpt(argv[0]) + "; run frontdoor-cli help for the list");
         return kInvalid;
     }
     std::vector<std::string> rest(argv.begin() + static_cast<long>(words), argv.end());
@@ -299,7 +337,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
     known.insert(known.end(), chosen->flags.begin(), chosen->flags.end());
     const auto unknown = context.args().unknownOptions(known);
     if (!unknown.empty()) {
-        printError(err, "usage", "\"" + chosen->name + "\" has no option --" + unknown.front() +
+        printError(err, "usage", "\"" + chosen->name + "\" has no option --" + excerpt(unknown.front()) +
                                      "; usage: frontdoor-cli " + chosen->usage);
         return kInvalid;
     }

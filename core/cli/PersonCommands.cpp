@@ -3,6 +3,7 @@
 
 #include "people/PersonSearch.h"
 #include "util/Errors.h"
+#include "util/Text.h"
 
 namespace frontdoor::core::cli {
 
@@ -37,7 +38,7 @@ void registerPersonCommands() {
                     if (const auto dob = ctx.args().option("dob")) {
                         query.dateOfBirth = parseDate(*dob);
                         if (!query.dateOfBirth)
-                            throw ValidationError("--dob", "\"" + *dob + "\" is not a date in the form YYYY-MM-DD");
+                            throw ValidationError("--dob", quoteExcerpt(*dob) + " is not a date in the form YYYY-MM-DD");
                     }
                     PersonSearch search(ctx.workspace(), historySettings(ctx));
                     auto candidates = Json::array();

@@ -103,8 +103,7 @@ void registerWorkflowCommands() {
                     const Json input = ctx.readJsonInput();
                     const Actor actor = ctx.actor();
                     ContactWorkflow workflow(ctx.workspace());
-                    const auto recorded = workflow.recordOutOfHours(actor, input.value("contact", Json()),
-                                                                    input.value("handover", Json()));
+                    const auto recorded = workflow.recordOutOfHours(actor, input);
                     Json state = workflow.state(recorded.contactId);
                     state["person_ids"] = recorded.personIds;
                     ctx.print(state);

@@ -2,6 +2,7 @@
 
 #include "standards/CensusCodes.h"
 #include "util/JsonFields.h"
+#include "util/Text.h"
 
 #include <cctype>
 
@@ -10,6 +11,12 @@ namespace {
 
 // Clocks on desks differ a little; a minute's grace stops a receipt typed as "now" being refused.
 constexpr auto kClockSkewAllowance = std::chrono::minutes(1);
+// The oldest an adult in a contact may be, and how long ago a contact may have been received (a contact
+// imported from an older system is about a child who is now at most 25).
+constexpr int kMaxAdultAge = 120;
+// The most children, or adults, one contact names (a large household is a dozen).
+constexpr size_t kMaxPeople = 30;
+constexpr auto kOldestReceipt = std::chrono::days(30 * 366);
 
 bool looksLikeEmail(const std::string& text) {
     const auto at = text.find('@');
@@ -45,10 +52,10 @@ Referrer readReferrer(JsonFields& fields, bool anonymous) {
     referrer.relationshipToChild = fields.text("relationship_to_child", false, 100);
     referrer.withholdIdentityFromFamily = fields.boolean("withhold_identity_from_family").value_or(false);
     if (!referrer.phone.empty() && !looksLikePhone(referrer.phone))
-        fields.fail("phone", "\"" + referrer.phone + "\" is not a phone number (7 to 15 digits; spaces, + and "
-                                                     "brackets are fine)");
+        fields.fail("phone", quoteExcerpt(referrer.phone) + " is not a phone number (7 to 15 digits; spaces, + and "
+                                                      "brackets are fine)");
     if (!referrer.email.empty() && !looksLikeEmail(referrer.email))
-        fields.fail("email", "\"" + referrer.email + "\" is not an email address");
+        fields.fail("email", quoteExcerpt(referrer.email) + " is not an email address");
     fields.rejectUnknownKeys();
     return referrer;
 }
@@ -75,16 +82,20 @@ ContactAdult readAdult(JsonFields& fields, const Date& today) {
     adult.dateOfBirth = fields.date("date_of_birth");
     if (adult.dateOfBirth && *adult.dateOfBirth > today)
         fields.fail("date_of_birth", formatDate(*adult.dateOfBirth) + " is in the future");
+    else if (adult.dateOfBirth && ageInYears(*adult.dateOfBirth, today) > kMaxAdultAge)
+        fields.fail("date_of_birth", formatDate(*adult.dateOfBirth) + " makes the adult " +
+                                         std::to_string(ageInYears(*adult.dateOfBirth, today)) +
+                                         "; check the year (at most " + std::to_string(kMaxAdultAge) + ")");
     adult.address = fields.text("address", false, 300);
     const std::string postcode = fields.text("postcode", false, 10);
     if (!postcode.empty()) {
         adult.postcode = normalisePostcode(postcode);
         if (adult.postcode.empty())
-            fields.fail("postcode", "\"" + postcode + "\" is not a UK postcode (for example WA7 5AA)");
+            fields.fail("postcode", quoteExcerpt(postcode) + " is not a UK postcode (for example WA7 5AA)");
     }
     adult.phone = fields.text("phone", false, 40);
     if (!adult.phone.empty() && !looksLikePhone(adult.phone))
-        fields.fail("phone", "\"" + adult.phone + "\" is not a phone number");
+        fields.fail("phone", quoteExcerpt(adult.phone) + " is not a phone number");
     adult.livesWithChild = fields.boolean("lives_with_child").value_or(false);
     adult.notes = fields.text("notes", false, 2000);
     fields.rejectUnknownKeys();
@@ -157,6 +168,8 @@ Contact readContact(const nlohmann::json& input, Instant now) {
         contact.receivedAt = *received;
         if (*received > now + kClockSkewAllowance)
             fields.fail("received_at", formatInstant(*received) + " is in the future");
+        else if (*received < now - kOldestReceipt)
+            fields.fail("received_at", formatInstant(*received) + " is more than 30 years ago; check the year");
     }
     const bool anonymous = contact.source == "9";
     if (const auto* referrer = fields.object("referrer", !anonymous)) {
@@ -164,14 +177,14 @@ Contact readContact(const nlohmann::json& input, Instant now) {
         contact.referrer = readReferrer(referrerFields, anonymous);
     }
     const PersonDateRules rules{utcDate(received.value_or(now)), utcDate(now)};
-    const auto children = fields.array("children", true);
+    const auto children = fields.array("children", true, kMaxPeople);
     if (children.empty() && fields.has("children"))
         fields.fail("children", "name at least one child (an unborn child counts)");
     for (size_t i = 0; i < children.size(); ++i) {
         JsonFields childFields(*children[i], indexPath("children", i), errors);
         contact.children.push_back(readChild(childFields, rules));
     }
-    const auto adults = fields.array("adults");
+    const auto adults = fields.array("adults", false, kMaxPeople);
     for (size_t i = 0; i < adults.size(); ++i) {
         JsonFields adultFields(*adults[i], indexPath("adults", i), errors);
         contact.adults.push_back(readAdult(adultFields, rules.today));

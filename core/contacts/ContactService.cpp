@@ -9,12 +9,16 @@
 #include "users/Roles.h"
 #include "users/UserService.h"
 #include "util/Uuid.h"
+#include "util/JsonFields.h"
+#include "util/Text.h"
 
 namespace frontdoor::core {
 namespace {
 
 const std::vector<std::string> kRecordingRoles = {role::kScreener, role::kDutyManager, role::kEdtWorker};
-constexpr size_t kImportNoteLimit = 5000;
+// Limits (docs/cli.md, "Limits"): a draft holds one contact's typing; a note or reason is a paragraph.
+constexpr size_t kMaxDraftBytes = 1024 * 1024;
+constexpr size_t kMaxNoteLength = 5000;
 
 // Fields of a linked person that a new contact may bring up to date (people move; names do not
 // change because a referrer spelt them differently).
@@ -86,13 +90,13 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
             continue;
         known[i] = loadPerson(db, id);
         if (!known[i])
-            linkErrors.push_back({"children[" + std::to_string(i) + "].id", "no person with id " + id + " is known"});
+            linkErrors.push_back({"children[" + std::to_string(i) + "].id", "no person with id " + excerpt(id) + " is known"});
     }
     if (!contact.id.empty()) {
         if (!isUuid(contact.id))
-            linkErrors.push_back({"id", "\"" + contact.id + "\" is not a contact id"});
+            linkErrors.push_back({"id", quoteExcerpt(contact.id) + " is not a contact id"});
         else if (contactKey(db, contact.id))
-            linkErrors.push_back({"id", "a contact with id " + contact.id + " is already recorded"});
+            linkErrors.push_back({"id", "a contact with id " + excerpt(contact.id) + " is already recorded"});
         else if (const auto existing = draft(contact.id); existing && existing->owner != actor.userId)
             linkErrors.push_back({"id", "draft " + contact.id + " belongs to " + existing->owner});
     }
@@ -131,12 +135,13 @@ std::string ContactService::saveDraft(const Actor& actor, const std::string& dra
     UserService(ws_).require(actor, kRecordingRoles, "Saving a draft contact");
     if (!body.is_object())
         throw ValidationError("body", "a draft must be a JSON object");
+    checkJsonSize("body", body, kMaxDraftBytes);
     std::string id = draftId;
     if (id.empty()) {
         id = newUuidV7(ws_.clock().now());
     } else {
         if (!isUuid(id))
-            throw ValidationError("id", "\"" + id + "\" is not a draft id");
+            throw ValidationError("id", quoteExcerpt(id) + " is not a draft id");
         if (contactKey(ws_.db(), id))
             throw ConflictError("contact " + id + " is already recorded; it is no longer a draft");
         if (const auto existing = draft(id); existing && existing->owner != actor.userId)
@@ -152,9 +157,10 @@ std::string ContactService::saveDraft(const Actor& actor, const std::string& dra
 }
 
 void ContactService::discardDraft(const Actor& actor, const std::string& draftId, const std::string& reason) {
+    checkTextLength("reason", reason, kMaxNoteLength);
     const auto existing = draft(draftId);
     if (!existing)
-        throw NotFoundError("no draft with id " + draftId);
+        throw NotFoundError("no draft with id " + excerpt(draftId));
     if (existing->owner != actor.userId)
         throw ConflictError("draft " + draftId + " belongs to " + existing->owner);
     WriteScope scope(ws_.db());
@@ -199,7 +205,7 @@ void ContactService::importOutcome(const Actor& actor, const std::string& contac
     stmt.bindAll(contactId);
     if (!stmt.step()) {
         stmt.reset();
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     }
     const std::string currentStatus = stmt.text(0);
     const Instant receivedAt = parseInstant(stmt.text(1)).value_or(Instant{});
@@ -211,14 +217,14 @@ void ContactService::importOutcome(const Actor& actor, const std::string& contac
     std::vector<FieldError> errors;
     const auto codes = outcomeCodes();
     if (std::find(codes.begin(), codes.end(), outcome) == codes.end())
-        errors.push_back({"outcome", "\"" + outcome.substr(0, 40) + (outcome.size() > 40 ? "…" : "") + "\" is not an outcome Frontdoor knows"});
+        errors.push_back({"outcome", quoteExcerpt(outcome) + " is not an outcome Frontdoor knows"});
     if (decidedAt > ws_.clock().now())
         errors.push_back({"decided_at", formatInstant(decidedAt) + " is in the future"});
     if (decidedAt < receivedAt)
         errors.push_back({"decided_at", formatInstant(decidedAt) + " is before the contact was received (" +
                                             formatInstant(receivedAt) + ")"});
-    if (note.size() > kImportNoteLimit)
-        errors.push_back({"note", "is longer than " + std::to_string(kImportNoteLimit) + " characters"});
+    if (utf8Length(note) > kMaxNoteLength)
+        errors.push_back({"note", "is too long (at most " + std::to_string(kMaxNoteLength) + " characters)"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
     WriteScope transaction(ws_.db());
@@ -233,7 +239,7 @@ nlohmann::json ContactService::show(const std::string& contactId) {
     stmt.bindAll(contactId);
     if (!stmt.step()) {
         stmt.reset();
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     }
     nlohmann::json state{{"status", stmt.text(0)}, {"recorded_by", stmt.text(3)}, {"recorded_at", stmt.text(4)}};
     if (!stmt.isNull(1)) {
@@ -263,7 +269,7 @@ nlohmann::json ContactService::show(const std::string& contactId) {
 
 std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId, bool includeViews) {
     if (!contactKey(ws_.db(), contactId))
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     std::vector<TimelineEntry> entries;
     int draftSaves = 0;
     for (const auto& fact : ws_.facts().factsAbout(contactId)) {
@@ -293,7 +299,7 @@ nlohmann::json ContactService::view(const Actor& actor, const std::string& conta
 void ContactService::logView(const Actor& actor, const std::string& contactId) {
     UserService(ws_).require(actor, allRoles(), "Reading a contact");
     if (!contactKey(ws_.db(), contactId))
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     WriteScope scope(ws_.db());
     ws_.facts().append(actor, kRecordViewed, contactId, {{"what", "contact"}});
     scope.commit();

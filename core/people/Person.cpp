@@ -19,7 +19,7 @@ nlohmann::json namesToJson(const std::vector<PersonName>& names) {
 
 std::vector<PersonName> readNames(JsonFields& fields, const std::string& key) {
     std::vector<PersonName> names;
-    const auto items = fields.array(key);
+    const auto items = fields.array(key, false, 20);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields name(*items[i], indexPath(fields.pathOf(key), i), fields.errors());
         PersonName entry{name.text("given_name", false, 100), name.text("family_name", false, 100)};
@@ -68,7 +68,7 @@ Person readPerson(JsonFields& fields, const PersonDateRules& rules) {
     if (!postcode.empty()) {
         person.postcode = normalisePostcode(postcode);
         if (person.postcode.empty())
-            fields.fail("postcode", "\"" + postcode + "\" is not a UK postcode (for example WA7 5AA)");
+            fields.fail("postcode", quoteExcerpt(postcode) + " is not a UK postcode (for example WA7 5AA)");
     }
     if (person.dateOfBirth && person.expectedDate)
         fields.fail("expected_date", "give either a date of birth or, for an unborn child, an expected date, not both");
@@ -102,7 +102,7 @@ Person readPerson(JsonFields& fields, const PersonDateRules& rules) {
                                              " is more than 10 months after the contact; check the year");
     }
     if (!person.id.empty() && person.id.size() != 36)
-        fields.fail("id", "\"" + person.id + "\" is not a person id");
+        fields.fail("id", quoteExcerpt(person.id) + " is not a person id");
     return person;
 }
 

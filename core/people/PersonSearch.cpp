@@ -293,7 +293,7 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
     if (query.empty())
         errors.push_back({"query", "give at least one of given name, family name, date of birth or postcode"});
     if (!query.postcode.empty() && normalisePostcode(query.postcode).empty() && query.postcode.size() > 8)
-        errors.push_back({"postcode", "\"" + query.postcode + "\" is not a postcode"});
+        errors.push_back({"postcode", core::quoteExcerpt(query.postcode) + " is not a postcode"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
 
@@ -340,7 +340,7 @@ nlohmann::json PersonSearch::viewHistory(const Actor& actor, const std::string& 
 nlohmann::json PersonSearch::history(const std::string& personId, std::optional<Instant> asOf) {
     const auto person = loadPerson(ws_.db(), personId);
     if (!person)
-        throw NotFoundError("no person with id " + personId);
+        throw NotFoundError("no person with id " + excerpt(personId));
     ContactService contacts(ws_);
     ContactFilter filter;
     filter.personId = personId;

@@ -4,6 +4,7 @@
 #include "EmbeddedResources.h"
 #include "contacts/Outcomes.h"
 #include "util/JsonFields.h"
+#include "util/JsonInput.h"
 
 #include <sodium.h>
 
@@ -40,7 +41,7 @@ bool isVersion(const std::string& text) {
            });
 }
 
-std::string inQuotes(const std::string& text) { return "\"" + text + "\""; }
+std::string inQuotes(const std::string& text) { return quoteExcerpt(text); }
 
 std::string knownOutcomeList() {
     std::string text;
@@ -321,7 +322,8 @@ private:
                            ", such as {\"indicator\": \"NMB_INJURY\"} or {\"all_of\": [...]}");
             return condition;
         }
-        const auto& [test, operand] = *value.items().begin();
+        const std::string test = value.begin().key();
+        const Json& operand = value.begin().value();
         const std::string at = path + "." + test;
         if (test == "all_of" || test == "any_of") {
             condition.kind = test == "all_of" ? Condition::Kind::AllOf : Condition::Kind::AnyOf;
@@ -519,13 +521,7 @@ std::shared_ptr<const RuleSet> loadRuleSet(const nlohmann::json& body) {
 }
 
 std::shared_ptr<const RuleSet> loadRuleSetText(std::string_view text, const std::string& sourceName) {
-    Json body;
-    try {
-        body = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        throw ValidationError(sourceName, std::string("is not valid JSON: ") + e.what());
-    }
-    return loadRuleSet(body);
+    return loadRuleSet(parseJsonInput(text, sourceName));
 }
 
 std::shared_ptr<const RuleSet> embeddedDefaultRuleSet() {

@@ -1,4 +1,5 @@
 #include "rules/Screening.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -58,7 +59,7 @@ bool younger(const ContactChild& a, const ContactChild& b) {
 
 ScreeningRequest readScreeningRequest(JsonFields& fields, const RuleSet& rules) {
     ScreeningRequest request;
-    const auto indicators = fields.array("indicators", true);
+    const auto indicators = fields.array("indicators", true, 200);
     for (size_t i = 0; i < indicators.size(); ++i) {
         const std::string path = indexPath(fields.pathOf("indicators"), i);
         if (!indicators[i]->is_string()) {
@@ -67,7 +68,7 @@ ScreeningRequest readScreeningRequest(JsonFields& fields, const RuleSet& rules) 
         }
         const std::string id = indicators[i]->get<std::string>();
         if (!rules.indicator(id))
-            fields.errors().push_back({path, "\"" + id + "\" is not an indicator in rule set " + rules.version});
+            fields.errors().push_back({path, quoteExcerpt(id) + " is not an indicator in rule set " + rules.version});
         else if (std::find(request.indicators.begin(), request.indicators.end(), id) == request.indicators.end())
             request.indicators.push_back(id);
     }

@@ -12,6 +12,7 @@
 #include "rules/RulesProjection.h"
 #include "util/Errors.h"
 #include "util/Uuid.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -193,7 +194,7 @@ ScreeningResult ScreeningDecisionService::screen(const nlohmann::json& input, st
     for (size_t i = 0; i < contact.children.size(); ++i) {
         const std::string& id = contact.children[i].person.id;
         if (!id.empty() && !personKey(ws_.db(), id))
-            errors.push_back({indexPath("children", i) + ".id", "no person with id " + id + " is known"});
+            errors.push_back({indexPath("children", i) + ".id", "no person with id " + excerpt(id) + " is known"});
     }
     if (!errors.empty())
         throw ValidationError(std::move(errors));
@@ -204,7 +205,7 @@ ScreeningResult ScreeningDecisionService::screenRecorded(const std::string& cont
                                                          const nlohmann::json& requestJson) {
     const auto contact = loadRecordedContact(ws_, contactId);
     if (!contact)
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     const auto rules = RuleSetService(ws_).active().rules;
     std::vector<FieldError> errors;
     JsonFields fields(requestJson, "", errors);
@@ -222,7 +223,7 @@ ScreeningDecision ScreeningDecisionService::record(const Actor& actor, const std
     WriteScope transaction(ws_.db());
     const auto contact = loadRecordedContact(ws_, contactId);
     if (!contact)
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     // A screening decision is the screener's judgement while the contact is being screened; recorded
     // at any other time it would sit in the record beside (or after) the decision it did not inform.
     const std::string contactStatus =
@@ -238,7 +239,7 @@ ScreeningDecision ScreeningDecisionService::record(const Actor& actor, const std
     JsonFields fields(input, "", errors);
     const std::string namedContact = fields.text("contact_id");
     if (!namedContact.empty() && namedContact != contactId)
-        fields.fail("contact_id", "\"" + namedContact + "\" is not the contact being decided (" + contactId + ")");
+        fields.fail("contact_id", quoteExcerpt(namedContact) + " is not the contact being decided (" + contactId + ")");
     const std::string seenVersion = fields.text("rules_version", false, 64);
     const ScreeningRequest request = readScreeningRequest(fields, rules);
     Choice choice;
@@ -298,7 +299,7 @@ ScreeningDecision ScreeningDecisionService::record(const Actor& actor, const std
 
 std::vector<ScreeningDecision> ScreeningDecisionService::forContact(const std::string& contactId) {
     if (!contactKey(ws_.db(), contactId))
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     auto& stmt = ws_.db().cached(std::string(kSelectDecision) + "WHERE contact_id = ? ORDER BY hlc, id");
     stmt.bindAll(contactId);
     std::vector<ScreeningDecision> decisions;

@@ -3,6 +3,7 @@
 #include "contacts/Outcomes.h"
 #include "util/Errors.h"
 #include "util/JsonFields.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -22,7 +23,7 @@ Selection select(const RuleSet& rules, const std::vector<std::string>& ids) {
         const auto index = rules.indicatorIndex(ids[i]);
         if (!index) {
             unknown.push_back({indexPath("indicators", i),
-                               "\"" + ids[i] + "\" is not an indicator in rule set " + rules.version});
+                               quoteExcerpt(ids[i]) + " is not an indicator in rule set " + rules.version});
             continue;
         }
         selection.selected[*index] = 1;

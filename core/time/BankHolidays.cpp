@@ -4,6 +4,7 @@
 #include "time/UkTime.h"
 #include "util/Errors.h"
 #include "util/JsonFields.h"
+#include "util/JsonInput.h"
 
 #include <algorithm>
 #include <fstream>
@@ -142,22 +143,11 @@ BankHolidays BankHolidays::fromJson(const nlohmann::json& feed) {
 }
 
 BankHolidays BankHolidays::parse(std::string_view text, const std::string& source) {
-    nlohmann::json feed;
-    try {
-        feed = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw ValidationError(source, std::string("is not valid JSON: ") + e.what());
-    }
-    return fromJson(feed);
+    return fromJson(parseJsonInput(text, source));
 }
 
 BankHolidays BankHolidays::loadFile(const std::string& path) {
-    std::ifstream stream(path);
-    if (!stream)
-        throw ValidationError(path, "cannot be read (no such file, or no permission)");
-    std::stringstream buffer;
-    buffer << stream.rdbuf();
-    return parse(buffer.str(), path);
+    return fromJson(readJsonInputFile(path, path));
 }
 
 BankHolidays BankHolidays::embedded() {

@@ -48,7 +48,10 @@ CalendarSettings CalendarSettings::fromJson(const nlohmann::json& json) {
         collect(errors, [&] { settings.deadlines = DeadlineRules::fromJson(*deadlines, "deadlines"); });
     if (const auto* urgency = fields.object("urgency"))
         settings.urgency = readUrgency(*urgency, errors);
-    fields.rejectUnknownKeys();
+    // What `calendar settings` prints besides the settings: the bank-holiday data in use and the deadline
+    // kinds. They describe, they do not set (bank holidays are their own file), so its output can be
+    // edited and given back as a --settings file.
+    fields.rejectUnknownKeys({"bank_holidays", "deadline_kinds"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
     return settings;

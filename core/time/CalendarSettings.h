@@ -20,6 +20,7 @@ struct CalendarSettings {
     UrgencyThresholds urgency;
 
     /// Throws ValidationError listing every problem, named by path ("opening_hours.friday.closes").
+    /// Accepts, and ignores, "bank_holidays" and "deadline_kinds", which `calendar settings` prints.
     static CalendarSettings fromJson(const nlohmann::json& json);
     /// Every setting, defaults included.
     nlohmann::json toJson() const;

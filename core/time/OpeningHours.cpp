@@ -3,6 +3,7 @@
 #include "time/UkTime.h"
 #include "util/Errors.h"
 #include "util/JsonFields.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -34,9 +35,9 @@ std::optional<DayHours> readDay(const nlohmann::json& value, const std::string& 
     const auto opensAt = parseClockTime(opens);
     const auto closesAt = parseClockTime(closes);
     if (!opens.empty() && !opensAt)
-        fields.fail("opens", "\"" + opens + "\" is not a time such as 09:00");
+        fields.fail("opens", quoteExcerpt(opens) + " is not a time such as 09:00");
     if (!closes.empty() && !closesAt)
-        fields.fail("closes", "\"" + closes + "\" is not a time such as 17:00 (24:00 for midnight)");
+        fields.fail("closes", quoteExcerpt(closes) + " is not a time such as 17:00 (24:00 for midnight)");
     if (!opensAt || !closesAt)
         return std::nullopt;
     const DayHours hours{*opensAt, *closesAt};

@@ -67,14 +67,16 @@ std::vector<FieldError> checkUser(const std::string& id, const std::string& disp
     else if (id.size() > 64 || std::any_of(id.begin(), id.end(), [](unsigned char c) {
                  return !(std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == '@' || c == '\\');
              }))
-        errors.push_back({"user", "\"" + id + "\" is not an account name (letters, digits and . _ - @ only)"});
+        errors.push_back({"user", quoteExcerpt(id) + " is not an account name (letters, digits and . _ - @ only)"});
     if (displayName.empty())
         errors.push_back({"display_name", "is required"});
+    else if (utf8Length(displayName) > 200)
+        errors.push_back({"display_name", "is too long (at most 200 characters)"});
     if (roles.empty())
         errors.push_back({"roles", "give at least one role"});
     for (const auto& role : roles)
         if (!isRole(role))
-            errors.push_back({"roles", "\"" + role + "\" is not a role (screener, duty_manager, edt_worker, "
+            errors.push_back({"roles", quoteExcerpt(role) + " is not a role (screener, duty_manager, edt_worker, "
                                                       "administrator, auditor)"});
     return errors;
 }

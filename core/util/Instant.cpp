@@ -20,6 +20,8 @@ bool readDigits(std::string_view text, size_t pos, size_t count, int& out) {
 }
 
 std::optional<Date> makeDate(int y, int m, int d) {
+    if (y < kFirstYear || y > kLastYear)
+        return std::nullopt;
     const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                     std::chrono::day{static_cast<unsigned>(d)}};
     if (!date.ok())
@@ -118,8 +120,14 @@ std::optional<Instant> parseInstant(std::string_view text) {
     } else {
         return std::nullopt;
     }
+    if (offsetMinutes > 18 * 60 || offsetMinutes < -18 * 60)
+        return std::nullopt;
     const auto local = sys_days{*date} + hours{hh} + minutes{mi} + seconds{ss} + milliseconds{frac};
-    return Instant{local - minutes{offsetMinutes}};
+    const Instant instant{local - minutes{offsetMinutes}};
+    const int utcYear = static_cast<int>(utcDate(instant).year());
+    if (utcYear < kFirstYear || utcYear > kLastYear)
+        return std::nullopt; // 9999-12-31T23:00-05:00 is in the year 10000
+    return instant;
 }
 
 Date utcDate(Instant instant) { return Date{std::chrono::floor<std::chrono::days>(instant)}; }

@@ -1,6 +1,9 @@
 #include "util/JsonFields.h"
 
+#include "util/Text.h"
+
 #include <algorithm>
+#include <limits>
 
 namespace frontdoor::core {
 namespace {
@@ -26,6 +29,19 @@ std::string joinAllowed(const std::vector<std::string>& allowed) {
 } // namespace
 
 std::string indexPath(const std::string& path, size_t index) { return path + "[" + std::to_string(index) + "]"; }
+
+void checkTextLength(const std::string& field, std::string_view text, size_t maxLength) {
+    if (text.size() > maxLength && utf8Length(text) > maxLength)
+        throw ValidationError(field, "is too long (" + std::to_string(utf8Length(text)) + " characters; at most " +
+                                         std::to_string(maxLength) + ")");
+}
+
+void checkJsonSize(const std::string& field, const nlohmann::json& value, size_t maxBytes) {
+    const size_t size = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
+    if (size > maxBytes)
+        throw ValidationError(field, "is too large (" + std::to_string(size / 1024) + " KB; at most " +
+                                         std::to_string(maxBytes / 1024) + " KB)");
+}
 
 JsonFields::JsonFields(const nlohmann::json& object, std::string path, std::vector<FieldError>& errors)
     : object_(object), path_(std::move(path)), errors_(errors), errorsAtStart_(errors.size()),
@@ -68,9 +84,15 @@ std::string JsonFields::text(const std::string& key, bool required, size_t maxLe
     std::string result = trim(v->get<std::string>());
     if (required && result.empty())
         fail(key, "is required and cannot be blank");
-    if (result.size() > maxLength)
-        fail(key, "is too long (" + std::to_string(result.size()) + " characters; at most " +
-                      std::to_string(maxLength) + ")");
+    if (result.size() > maxLength) {
+        // Bytes first (cheap, and never fewer than characters), then characters, which people count.
+        const size_t characters = utf8Length(result);
+        if (characters > maxLength) {
+            fail(key, "is too long (" + std::to_string(characters) + " characters; at most " +
+                          std::to_string(maxLength) + ")");
+            return {}; // so no later check repeats the value
+        }
+    }
     return result;
 }
 
@@ -80,7 +102,7 @@ std::optional<Date> JsonFields::date(const std::string& key, bool required) {
         return std::nullopt;
     auto parsed = parseDate(raw);
     if (!parsed)
-        fail(key, "\"" + raw + "\" is not a date in the form YYYY-MM-DD");
+        fail(key, quoteExcerpt(raw) + " is not a date in the form YYYY-MM-DD (years 1400 to 9999)");
     return parsed;
 }
 
@@ -90,8 +112,8 @@ std::optional<Instant> JsonFields::instant(const std::string& key, bool required
         return std::nullopt;
     auto parsed = parseInstant(raw);
     if (!parsed)
-        fail(key, "\"" + raw + "\" is not a date and time in the form 2026-11-23T10:15:00Z (an offset such as "
-                  "+01:00 instead of Z is fine)");
+        fail(key, quoteExcerpt(raw) + " is not a date and time in the form 2026-11-23T10:15:00Z (an offset such as "
+                                "+01:00 instead of Z is fine; years 1400 to 9999)");
     return parsed;
 }
 
@@ -116,7 +138,8 @@ std::optional<int64_t> JsonFields::integer(const std::string& key, bool required
             fail(key, "is required");
         return std::nullopt;
     }
-    if (!v->is_number_integer()) {
+    if (!v->is_number_integer() ||
+        (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))) {
         fail(key, "must be a whole number");
         return std::nullopt;
     }
@@ -128,13 +151,13 @@ std::string JsonFields::oneOf(const std::string& key, const std::vector<std::str
     if (raw.empty())
         return {};
     if (std::find(allowed.begin(), allowed.end(), raw) == allowed.end()) {
-        fail(key, "\"" + raw + "\" is not one of " + joinAllowed(allowed));
+        fail(key, quoteExcerpt(raw) + " is not one of " + joinAllowed(allowed));
         return {};
     }
     return raw;
 }
 
-std::vector<const nlohmann::json*> JsonFields::array(const std::string& key, bool required) {
+std::vector<const nlohmann::json*> JsonFields::array(const std::string& key, bool required, size_t maxItems) {
     std::vector<const nlohmann::json*> items;
     const auto* v = value(key);
     if (!v) {
@@ -144,6 +167,10 @@ std::vector<const nlohmann::json*> JsonFields::array(const std::string& key, boo
     }
     if (!v->is_array()) {
         fail(key, "must be a list");
+        return items;
+    }
+    if (v->size() > maxItems) {
+        fail(key, "has " + std::to_string(v->size()) + " items; at most " + std::to_string(maxItems));
         return items;
     }
     for (const auto& item : *v)

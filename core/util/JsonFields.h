@@ -30,8 +30,9 @@ public:
     std::optional<int64_t> integer(const std::string& key, bool required = false);
     /// A text that must be one of `allowed` (if present or required).
     std::string oneOf(const std::string& key, const std::vector<std::string>& allowed, bool required = false);
-    /// The array at `key` (empty when absent); reports a non-array.
-    std::vector<const nlohmann::json*> array(const std::string& key, bool required = false);
+    /// The array at `key` (empty when absent); reports a non-array, and one of more than `maxItems`
+    /// items (then returning none of them).
+    std::vector<const nlohmann::json*> array(const std::string& key, bool required = false, size_t maxItems = 1000);
     /// The object at `key`, or nullptr when absent; reports a non-object.
     const nlohmann::json* object(const std::string& key, bool required = false);
     bool has(const std::string& key) const;
@@ -60,5 +61,14 @@ private:
 
 /// "children" + 2 -> "children[2]".
 std::string indexPath(const std::string& path, size_t index);
+
+/// Free text that does not come in a JSON object (an option such as --reason or --note): throws a
+/// ValidationError naming `field` when it is longer than `maxLength` characters. docs/cli.md, "Limits",
+/// lists every field's limit.
+void checkTextLength(const std::string& field, std::string_view text, size_t maxLength);
+
+/// The size of a JSON value kept whole (a draft's body): throws a ValidationError naming `field` when its
+/// compact serialisation is longer than `maxBytes`.
+void checkJsonSize(const std::string& field, const nlohmann::json& value, size_t maxBytes);
 
 } // namespace frontdoor::core

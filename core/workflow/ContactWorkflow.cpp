@@ -10,6 +10,7 @@
 #include "util/JsonFields.h"
 #include "util/Uuid.h"
 #include "workflow/WorkflowFacts.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -17,6 +18,11 @@ namespace frontdoor::core {
 namespace {
 
 constexpr size_t kMinimumReasonLength = 10;
+// Limits of free text (docs/cli.md, "Limits").
+constexpr size_t kMaxRecommendationLength = 20000;
+constexpr size_t kMaxNoteLength = 5000;
+// How far ahead a case direction's "by when" may be: the direction is for the next steps, not years away.
+constexpr auto kMaxDirectionAhead = std::chrono::days(2 * 366);
 
 const std::vector<std::string> kScreeningRoles = {role::kScreener, role::kDutyManager};
 
@@ -42,7 +48,7 @@ ContactWorkflow::Current ContactWorkflow::current(const std::string& contactId) 
     stmt.bindAll(contactId);
     if (!stmt.step()) {
         stmt.reset();
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     }
     Current now{stmt.text(0), stmt.optionalText(1).value_or(""), parsedJson(stmt.optionalText(2)), stmt.text(3),
                 parseInstant(stmt.text(4)).value_or(Instant{})};
@@ -121,8 +127,14 @@ ScreeningDecision ContactWorkflow::recommend(const Actor& actor, const std::stri
     if (!input.is_object())
         throw ValidationError("(input)", "must be a JSON object");
     Json decisionInput = input;
-    const std::string recommendation = input.value("recommendation", "");
+    std::string recommendation;
+    if (const auto given = input.find("recommendation"); given != input.end() && !given->is_null()) {
+        if (!given->is_string())
+            throw ValidationError("recommendation", "must be text");
+        recommendation = given->get<std::string>();
+    }
     decisionInput.erase("recommendation");
+    checkTextLength("recommendation", recommendation, kMaxRecommendationLength);
     if (recommendation.size() < kMinimumReasonLength)
         throw ValidationError("recommendation", "write the recommendation and why, in a sentence or more");
 
@@ -154,6 +166,7 @@ void ContactWorkflow::returnForEdits(const Actor& actor, const std::string& cont
     if (actor.userId == now.recommendedBy)
         throw ForbiddenError("a recommendation is returned by a duty manager other than the one who made it (" +
                              now.recommendedBy + ")");
+    checkTextLength("reason", reason, kMaxNoteLength);
     if (reason.size() < kMinimumReasonLength)
         throw ValidationError("reason", "say what needs to change, in a sentence");
     WriteScope scope(ws_.db());
@@ -181,6 +194,8 @@ void ContactWorkflow::signOff(const Actor& actor, const std::string& contactId, 
             direction["by_when"] = formatDate(*byWhen);
             if (*byWhen < utcDate(ws_.clock().now()))
                 directionFields.fail("by_when", formatDate(*byWhen) + " is in the past");
+            else if (std::chrono::sys_days{*byWhen} > std::chrono::floor<std::chrono::days>(ws_.clock().now()) + kMaxDirectionAhead)
+                directionFields.fail("by_when", formatDate(*byWhen) + " is more than two years ahead; check the year");
         }
         directionFields.rejectUnknownKeys();
     }
@@ -253,6 +268,7 @@ void ContactWorkflow::informReferrer(const Actor& actor, const std::string& cont
 
 void ContactWorkflow::close(const Actor& actor, const std::string& contactId, const std::string& note) {
     UserService(ws_).require(actor, kScreeningRoles, "Closing a contact");
+    checkTextLength("note", note, kMaxNoteLength);
     const Current now = current(contactId);
     requireStatus(now, {status::kDecided}, "Closing");
     std::vector<std::string> outstanding;
@@ -272,6 +288,22 @@ void ContactWorkflow::close(const Actor& actor, const std::string& contactId, co
     WriteScope scope(ws_.db());
     ws_.facts().append(actor, facts::kContactClosed, contactId, {{"note", note}});
     scope.commit();
+}
+
+RecordedContact ContactWorkflow::recordOutOfHours(const Actor& actor, const Json& input) {
+    UserService(ws_).require(actor, {role::kEdtWorker}, "Recording an out-of-hours contact");
+    if (!input.is_object())
+        throw ValidationError("(input)", "must be a JSON object: {\"contact\": {...}, \"handover\": {...}}");
+    std::vector<FieldError> errors;
+    for (const auto& [key, _] : input.items())
+        if (key != "contact" && key != "handover")
+            errors.push_back({key, "is not a field Frontdoor knows (an out-of-hours record has contact and handover)"});
+    for (const char* key : {"contact", "handover"})
+        if (!input.contains(key) || !input.at(key).is_object())
+            errors.push_back({key, "is required: a JSON object"});
+    if (!errors.empty())
+        throw ValidationError(std::move(errors));
+    return recordOutOfHours(actor, input.at("contact"), input.at("handover"));
 }
 
 RecordedContact ContactWorkflow::recordOutOfHours(const Actor& actor, const Json& contact, const Json& handover) {
@@ -303,6 +335,7 @@ RecordedContact ContactWorkflow::recordOutOfHours(const Actor& actor, const Json
 
 void ContactWorkflow::acknowledgeHandover(const Actor& actor, const std::string& contactId, const std::string& note) {
     UserService(ws_).require(actor, {role::kDutyManager}, "Acknowledging a handover");
+    checkTextLength("note", note, kMaxNoteLength);
     current(contactId);
     auto& stmt = ws_.db().cached("SELECT acknowledged_by FROM edt_handover WHERE contact_id = ?");
     stmt.bindAll(contactId);
@@ -327,7 +360,7 @@ Json ContactWorkflow::state(const std::string& contactId) {
     stmt.bindAll(contactId);
     if (!stmt.step()) {
         stmt.reset();
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
     }
     const auto countdownFor = [&](const std::string& from, const std::optional<std::string>& due,
                                   const std::optional<std::string>& metAt) -> Json {

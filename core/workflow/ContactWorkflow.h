@@ -61,6 +61,8 @@ public:
     /// An EDT worker records an out-of-hours contact (contact record JSON) with its handover:
     /// {"already_done", "handover_note"}. The handover is due at the next opening.
     RecordedContact recordOutOfHours(const Actor& actor, const nlohmann::json& contact, const nlohmann::json& handover);
+    /// As above, from edt record's input: {"contact": {...}, "handover": {...}} and nothing else.
+    RecordedContact recordOutOfHours(const Actor& actor, const nlohmann::json& input);
 
     /// A day-team duty manager acknowledges an EDT handover.
     void acknowledgeHandover(const Actor& actor, const std::string& contactId, const std::string& note);

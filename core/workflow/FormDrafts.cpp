@@ -4,6 +4,8 @@
 #include "users/Roles.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
+#include "util/JsonFields.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -53,15 +55,16 @@ const std::vector<std::string>& FormDrafts::forms() {
 void FormDrafts::check(const Actor& actor, const std::string& contactId, const std::string& form) {
     UserService(ws_).require(actor, {role::kScreener, role::kDutyManager, role::kEdtWorker}, "Keeping a form draft");
     if (std::find(forms().begin(), forms().end(), form) == forms().end())
-        throw ValidationError("form", "\"" + form + "\" is not a form that keeps drafts (screening, signoff, strategy)");
+        throw ValidationError("form", quoteExcerpt(form) + " is not a form that keeps drafts (screening, signoff, strategy)");
     if (!contactKey(ws_.db(), contactId))
-        throw NotFoundError("no contact with id " + contactId);
+        throw NotFoundError("no contact with id " + excerpt(contactId));
 }
 
 void FormDrafts::save(const Actor& actor, const std::string& contactId, const std::string& form, const Json& body) {
     check(actor, contactId, form);
     if (!body.is_object())
         throw ValidationError("body", "a form draft must be a JSON object");
+    checkJsonSize("body", body, 1024 * 1024); // one form's typing (docs/cli.md, "Limits")
     WriteScope scope(ws_.db());
     ws_.facts().append(actor, kFormDraftSaved, subjectFor(contactId, form),
                        {{"contact_id", contactId}, {"form", form}, {"body", body}});

@@ -4,6 +4,7 @@
 #include "users/Roles.h"
 #include "util/Errors.h"
 #include "workflow/StrategyDiscussions.h"
+#include "util/Text.h"
 
 #include <algorithm>
 
@@ -211,7 +212,7 @@ std::vector<QueueItem> Queues::items(const std::string& queueId, const Actor& ac
         std::string known;
         for (const auto& queue : queueDefinitions())
             known += (known.empty() ? "" : ", ") + queue.id;
-        throw ValidationError("queue", "\"" + queueId + "\" is not a queue (" + known + ")");
+        throw ValidationError("queue", quoteExcerpt(queueId) + " is not a queue (" + known + ")");
     }
 
     for (auto& item : items) {

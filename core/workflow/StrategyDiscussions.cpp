@@ -9,6 +9,7 @@
 #include "util/Errors.h"
 #include "util/JsonFields.h"
 #include "workflow/WorkflowFacts.h"
+#include "util/Text.h"
 
 #include <cctype>
 
@@ -16,6 +17,15 @@ namespace frontdoor::core {
 namespace {
 
 const std::vector<std::string> kStrategyRoles = {role::kScreener, role::kDutyManager};
+
+// How far ahead dates may be (docs/cli.md, "Limits"): a strategy discussion is due within a working day
+// of the decision, so one scheduled months away is a typo; agreed actions run for months, not years.
+constexpr auto kMaxScheduleAhead = std::chrono::days(90);
+constexpr auto kMaxActionAhead = std::chrono::days(2 * 366);
+constexpr size_t kMaxNoteLength = 5000;
+// The most people, agencies' pieces of information or actions one discussion records.
+constexpr size_t kMaxPeople = 50;
+constexpr size_t kMaxActions = 100;
 
 struct RequiredInvitee {
     const char* agency;
@@ -35,7 +45,7 @@ Json parsed(const std::optional<std::string>& text) {
 
 std::vector<Json> readPeople(JsonFields& fields, const std::string& key, bool needsRole, bool required) {
     std::vector<Json> people;
-    const auto items = fields.array(key, required);
+    const auto items = fields.array(key, required, kMaxPeople);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields person(*items[i], indexPath(fields.pathOf(key), i), fields.errors());
         Json json{{"name", person.text("name", true, 200)}, {"agency", person.oneOf("agency", strategyAgencies(), true)}};
@@ -71,7 +81,7 @@ StrategyDiscussions::Open StrategyDiscussions::openDiscussion(const std::string&
     if (!stmt.step()) {
         stmt.reset();
         if (!contactKey(ws_.db(), contactId))
-            throw NotFoundError("no contact with id " + contactId);
+            throw NotFoundError("no contact with id " + excerpt(contactId));
         throw ConflictError("no strategy discussion is required for this contact: sign-off decides that");
     }
     Open open{stmt.text(0), stmt.text(1), parseInstant(stmt.text(2)).value_or(Instant{})};
@@ -139,6 +149,10 @@ Json StrategyDiscussions::schedule(const Actor& actor, const std::string& contac
     fields.rejectUnknownKeys();
     if (scheduledFor && *scheduledFor < open.requiredAt)
         errors.push_back({"scheduled_for", "is before the discussion was decided on"});
+    else if (scheduledFor && *scheduledFor > ws_.clock().now() + kMaxScheduleAhead)
+        errors.push_back({"scheduled_for", formatInstant(*scheduledFor) +
+                                               " is more than 90 days ahead; a strategy discussion is due within a "
+                                               "working day of the decision"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
 
@@ -173,7 +187,7 @@ Json StrategyDiscussions::recordHeld(const Actor& actor, const std::string& cont
     const auto attendees = readPeople(fields, "attendees", false, true);
     const auto apologies = readPeople(fields, "apologies", false, false);
     Json information = Json::array();
-    const auto items = fields.array("agency_information", true);
+    const auto items = fields.array("agency_information", true, kMaxPeople);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields item(*items[i], indexPath("agency_information", i), errors);
         information.push_back({{"agency", item.oneOf("agency", strategyAgencies(), true)},
@@ -212,7 +226,7 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
     std::vector<FieldError> errors;
     JsonFields fields(input, "", errors);
     Json atRisk = Json::array();
-    const auto people = fields.array("at_risk", true);
+    const auto people = fields.array("at_risk", true, kMaxPeople);
     for (size_t i = 0; i < people.size(); ++i) {
         JsonFields person(*people[i], indexPath("at_risk", i), errors);
         atRisk.push_back({{"name", person.text("name", true, 200)},
@@ -237,7 +251,7 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
         f.rejectUnknownKeys();
     }
     Json actions = Json::array();
-    const auto items = fields.array("actions", true);
+    const auto items = fields.array("actions", true, kMaxActions);
     for (size_t i = 0; i < items.size(); ++i) {
         JsonFields item(*items[i], indexPath("actions", i), errors);
         Json action{{"action", item.text("action", true, 5000)}, {"owner", item.text("owner", true, 200)},
@@ -246,6 +260,8 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
             action["due"] = formatDate(*due);
             if (*due < utcDate(heldAt))
                 item.fail("due", formatDate(*due) + " is before the discussion");
+            else if (std::chrono::sys_days{*due} > std::chrono::floor<std::chrono::days>(heldAt) + kMaxActionAhead)
+                item.fail("due", formatDate(*due) + " is more than two years after the discussion; check the year");
         }
         item.rejectUnknownKeys();
         actions.push_back(action);
@@ -272,6 +288,7 @@ Json StrategyDiscussions::recordOutcome(const Actor& actor, const std::string& c
 void StrategyDiscussions::completeAction(const Actor& actor, const std::string& contactId, int index,
                                          const std::string& note) {
     UserService(ws_).require(actor, kStrategyRoles, "Completing a strategy action");
+    checkTextLength("note", note, kMaxNoteLength);
     const Open open = openDiscussion(contactId);
     auto& stmt = ws_.db().cached("SELECT completed_at FROM strategy_action WHERE discussion_id = ? AND position = ?");
     stmt.bindAll(open.id, index);
