@@ -294,6 +294,12 @@ CREATE TABLE form_draft (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 7: who someone is, what they may do and whether they may sign in are read from their facts
+// (not from app_user, which a SQLite shell could edit), so those facts need an index by subject and type.
+const char* kFactsBySubjectAndType = R"sql(
+CREATE INDEX facts_by_subject_type ON facts(subject, type, hlc);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -302,6 +308,7 @@ std::vector<Migration> buildMigrations() {
         {4, "screening, sign-off, handovers and strategy discussions", kWorkflow},
         {5, "the installed working calendar", kCalendarConfig},
         {6, "drafts of the workflow forms", kFormDrafts},
+        {7, "facts by subject and type (accounts read from their facts)", kFactsBySubjectAndType},
     };
 }
 
