@@ -9,7 +9,7 @@ using namespace frontdoor;
 
 namespace {
 
-// A database with the test team (TestSupport.h), every PIN 1111.
+// A database with the test team (TestSupport.h), every PIN test::kTestPin.
 struct CliDb {
     test::ScratchFolder folder;
     std::string db = folder.file("cli.sqlite");
@@ -26,13 +26,13 @@ struct CliDb {
         return words;
     }
     std::vector<std::string> args(std::vector<std::string> words) const {
-        return asUser("sam.screener", "1111", std::move(words));
+        return asUser("sam.screener", test::kTestPin, std::move(words));
     }
     std::vector<std::string> admin(std::vector<std::string> words) const {
-        return asUser("ada.admin", "1111", std::move(words));
+        return asUser("ada.admin", test::kTestPin, std::move(words));
     }
     std::vector<std::string> manager(std::vector<std::string> words) const {
-        return asUser("mo.manager", "1111", std::move(words));
+        return asUser("mo.manager", test::kTestPin, std::move(words));
     }
 };
 
@@ -182,7 +182,7 @@ TEST_CASE("cli: nobody reads or writes without signing in", "[cli][users]") {
     SECTION("a demo database on a new file comes with its demo users") {
         CliDb empty(false);
         REQUIRE(test::runCli(empty.args({"demo", "--contacts", "20"})).exitCode == 0);
-        CHECK(test::runCli(empty.asUser("mo.manager", "2222", {"contact", "list"})).exitCode == 0);
+        CHECK(test::runCli(empty.asUser("mo.manager", "582936", {"contact", "list"})).exitCode == 0);
     }
 }
 

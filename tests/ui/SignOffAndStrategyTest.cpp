@@ -90,7 +90,7 @@ void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManager
     }
 
     // Another duty manager is offered it, and signs it off with the case direction.
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     QVERIFY(window->showQueue("awaiting_signoff"));
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);
     QTRY_VERIFY(window->detailPane()->isLoaded());
@@ -130,7 +130,7 @@ void SignOffAndStrategyTest::aStrategyDiscussionIsScheduledHeldAndItsOutcomeReco
         .signOff({"dee.manager", "duty_manager"}, id,
                  {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"}, {"by_when", "2026-11-24"}}}});
 
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     QVERIFY(window->showQueue("strategy_due"));
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);
     QCOMPARE(window->contactModel()->itemAt(0)->what, QStringLiteral("Strategy discussion to schedule"));
