@@ -39,7 +39,7 @@ private slots:
 void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManagerSignsItOff() {
     test::UiWorkspace scratch;
     core::UserService(*scratch.ws).add(core::Actor{"ada.admin", "administrator"}, "pat.both", "Pat Both",
-                                       {"screener", "duty_manager"}, "9876");
+                                       {"screener", "duty_manager"}, "968574");
     auto contact = test::johnSmithContact();
     contact["received_at"] = "2026-11-23T09:15:00Z";
     contact["concern"] = "John has missed 14 of the last 30 school days and arrives hungry.";
@@ -47,7 +47,7 @@ void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManager
 
     // Pat, as a screener, screens it and recommends through the screening form.
     {
-        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "9876", "screener"));
+        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "968574", "screener"));
         QTRY_COMPARE(window->contactModel()->rowCount(), 1);
         ui::ScreeningForm* form = window->openScreening(QString::fromStdString(id));
         QVERIFY(form);
@@ -62,7 +62,7 @@ void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManager
 
     // Pat, now as a duty manager: the sign-off is not offered, and the screen says why.
     {
-        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "9876", "duty_manager"));
+        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "968574", "duty_manager"));
         QVERIFY(window->showQueue("awaiting_signoff"));
         QTRY_COMPARE(window->contactModel()->rowCount(), 1);
         ui::ContactView* detail = window->detailPane();
