@@ -78,8 +78,12 @@ void registerUserCommands() {
                     ctx.actor();
                     UserService users(ctx.workspace());
                     auto list = Json::array();
-                    for (const auto& user : users.list())
-                        list.push_back(user.toJson());
+                    for (const auto& user : users.list()) {
+                        Json shown = user.toJson();
+                        if (const auto until = users.lockedUntil(user.id))
+                            shown["sign_in_paused_until"] = formatInstant(*until);
+                        list.push_back(shown);
+                    }
                     ctx.print({{"users", list}});
                     return kOk;
                 }});

@@ -187,12 +187,12 @@ void registerUserProjection(Projections& projections) {
     projections.describe(kUserDisabled, [](const Fact& f) { return "User disabled: " + f.subject; });
     projections.describe(kUserEnabled, [](const Fact& f) { return "User enabled: " + f.subject; });
     projections.describe(kUserSignedIn, [](const Fact& f) { return "Signed in: " + f.subject; });
-    projections.describe(kUserSignInFailed, [](const Fact& f) { return "Sign-in refused as " + f.subject; });
+    projections.describe(kUserSignInFailed, [](const Fact& f) { return "Sign-in refused (" + f.subject + ")"; });
     projections.describe(kUserLockedOut, [](const Fact& f) {
-        return "Sign-in as " + f.subject + " paused for " + std::to_string(f.payload.value("minutes", 0)) +
+        return "Sign-in paused (" + f.subject + ") for " + std::to_string(f.payload.value("minutes", 0)) +
                " minute(s) after " + std::to_string(f.payload.value("failures", 0)) + " refusals";
     });
-    projections.describe(kUserUnlocked, [](const Fact& f) { return "Sign-in pause lifted for " + f.subject; });
+    projections.describe(kUserUnlocked, [](const Fact& f) { return "Sign-in pause lifted (" + f.subject + ")"; });
     projections.describe(kSecretPolicySet, [](const Fact& f) {
         return "Secret policy set: PIN of at least " + std::to_string(f.payload.value("min_pin_digits", 0)) +
                " digits or password of at least " + std::to_string(f.payload.value("min_password_length", 0)) +
@@ -388,12 +388,16 @@ int64_t countSince(Database& db, const std::string& subject, const char* type, i
 }
 
 // Where the count of failures in a row starts: the last successful sign-in or lifted pause.
+// Refusals, pauses and lifted pauses are about "sign-in:NAME", never NAME itself: a name typed at
+// sign-in may be anything, such as a contact's id, and must not put facts into that record's timeline.
+std::string attemptsSubject(const std::string& key) { return "sign-in:" + key; }
+
 int64_t countStart(Database& db, const std::string& key) {
-    return std::max(newest(db, key, kUserSignedIn).first, newest(db, key, kUserUnlocked).first);
+    return std::max(newest(db, key, kUserSignedIn).first, newest(db, attemptsSubject(key), kUserUnlocked).first);
 }
 
 std::optional<Instant> pausedUntil(Database& db, const std::string& key, Instant now) {
-    const auto lockout = newest(db, key, kUserLockedOut, countStart(db, key));
+    const auto lockout = newest(db, attemptsSubject(key), kUserLockedOut, countStart(db, key));
     if (lockout.first == 0)
         return std::nullopt;
     const auto until = parseInstant(Json::parse(lockout.second).value("until", ""));
@@ -419,7 +423,7 @@ bool UserService::unlock(const Actor& by, const std::string& name) {
     const std::string key = signInNameKey(name);
     WriteScope scope(ws_.db());
     const bool paused = pausedUntil(ws_.db(), key, ws_.clock().now()).has_value();
-    ws_.facts().append(by, kUserUnlocked, key, Json::object());
+    ws_.facts().append(by, kUserUnlocked, attemptsSubject(key), Json::object());
     scope.commit();
     return paused;
 }
@@ -471,14 +475,15 @@ Session UserService::check(const std::string& id, const std::string& secret, con
     if (!usable || !verified) {
         // The one refusal that changes the record: a security event, and the count that pauses sign-in.
         WriteScope scope(db);
-        ws_.facts().append(kNotSignedIn, kUserSignInFailed, key, Json::object());
+        const std::string subject = attemptsSubject(key);
+        ws_.facts().append(kNotSignedIn, kUserSignInFailed, subject, Json::object());
         const int64_t start = countStart(db, key);
-        const int64_t failures = countSince(db, key, kUserSignInFailed, start);
+        const int64_t failures = countSince(db, subject, kUserSignInFailed, start);
         std::string paused;
         if (failures % kSignInAttemptsBeforeLockout == 0) {
-            const int minutes = lockoutMinutes(countSince(db, key, kUserLockedOut, start) + 1);
+            const int minutes = lockoutMinutes(countSince(db, subject, kUserLockedOut, start) + 1);
             const Instant until = ws_.clock().now() + std::chrono::minutes(minutes);
-            ws_.facts().append(kNotSignedIn, kUserLockedOut, key,
+            ws_.facts().append(kNotSignedIn, kUserLockedOut, subject,
                                {{"until", formatInstant(until)}, {"minutes", minutes}, {"failures", failures}});
             paused = "; " + pausedMessage(key, until);
         }
@@ -493,7 +498,7 @@ Session UserService::check(const std::string& id, const std::string& secret, con
     Session session{user, chosen, policy().problem(secret).has_value()};
     // A sign-in after refusals is always recorded: it is what starts their count again.
     const int64_t start = countStart(db, key);
-    if (recordSuccess || countSince(db, key, kUserSignInFailed, start) > 0) {
+    if (recordSuccess || countSince(db, attemptsSubject(key), kUserSignInFailed, start) > 0) {
         WriteScope scope(db);
         ws_.facts().append(session.actor(), kUserSignedIn, id, Json::object());
         scope.commit();

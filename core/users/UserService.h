@@ -7,7 +7,8 @@
 // query by subject and type), never from the app_user table: that table is only what screens list, and
 // editing it with a SQLite shell gives nobody any rights.
 //
-// Fact types (subject = user id, or for sign-in attempts the name as typed, at most 64 bytes):
+// Fact types (subject = user id; for refusals, pauses and lifted pauses "sign-in:" and the name as
+// typed, at most 64 bytes, so that no typed name can put a fact into another record's timeline):
 //   user.added          {display_name, roles[], secret_hash}
 //   user.changed        {display_name, roles[]}
 //   user.secret_set     {secret_hash}

@@ -169,7 +169,7 @@ TEST_CASE("accounts: refusals and pauses are in the record, under a bounded name
         db.refusal("sam.screener", "385027");
     CHECK(db.factsOfType("user.sign_in_failed") == 5);
     CHECK(db.factsOfType("user.locked_out") == 1);
-    const auto facts = db.t.ws->facts().factsAbout("sam.screener");
+    const auto facts = db.t.ws->facts().factsAbout("sign-in:sam.screener");
     REQUIRE(!facts.empty());
     CHECK(facts.back().type == "user.locked_out");
     CHECK(facts.back().userId == "(not signed in)");
@@ -178,7 +178,15 @@ TEST_CASE("accounts: refusals and pauses are in the record, under a bounded name
     const std::string huge(100000, 'x');
     db.refusal(huge, "385027");
     db.refusal(std::string("bad\xff\x00name", 9), "385027");
-    CHECK(db.t.ws->db().queryInt("SELECT max(length(subject)) FROM facts WHERE type = 'user.sign_in_failed'") <= 64);
+    CHECK(db.t.ws->db().queryInt("SELECT max(length(subject)) FROM facts WHERE type = 'user.sign_in_failed'") <=
+          64 + 8); // "sign-in:" and the name
+
+    SECTION("a name typed at sign-in never reaches another record's timeline") {
+        const auto recorded = core::ContactService(*db.t.ws).record(db.t.screener, test::sampleContact());
+        db.refusal(recorded.contactId, "385027");
+        for (const auto& entry : core::ContactService(*db.t.ws).timeline(recorded.contactId, true))
+            CHECK(entry.type.rfind("user.", 0) == std::string::npos);
+    }
     CHECK(db.t.ws->facts().verifyChains().intact);
 }
 

@@ -56,7 +56,10 @@ for guess in 100001 100002 100003 100004; do
 done
 expect_exit 3 "an unknown name is paused the same way" -- cli --db "$D" --user sam.screenr --secret 100005 contact list
 expect_contains "paused" "$ERR" "the unknown name's refusal says paused"
+expect_exit 0 "an administrator sees the pause" -- as_admin user list
+expect_contains "sign_in_paused_until" "$OUT" "user list shows the pause"
 expect_exit 0 "an administrator lifts the pause" -- as_admin user unlock sam.screener
+expect_contains '"was_paused": true' "$OUT" "unlock says it was paused"
 expect_exit 0 "then the right PIN signs in" -- cli --db "$D" --user sam.screener --secret 417205 contact list
 expect_exit 3 "only an administrator lifts a pause" -- \
     cli --db "$D" --user sam.screener --secret 417205 user unlock sam.screenr
