@@ -108,7 +108,8 @@ void registerUserCommands() {
                         pin = ctx.intOption("min-pin-digits", 0, 6, 12);
                     if (ctx.args().option("min-password-length"))
                         password = ctx.intOption("min-password-length", 0, 10, 128);
-                    const SecretPolicy policy = pin || password ? users.setPolicy(actor, pin, password) : users.policy();
+                    const SecretPolicy policy =
+                        pin || password ? users.setPolicy(actor, pin, password) : users.policy();
                     ctx.print(policy.toJson());
                     return kOk;
                 }});

@@ -458,7 +458,8 @@ bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount, const st
         if (std::string(user.id) != "ada.admin")
             users.add(admin, user.id, user.displayName, splitList(user.roles), user.pin);
     if (!alsoAccount.empty() && !users.find(alsoAccount))
-        users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"}, "294716");
+        users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"},
+                  "294716");
     transaction.commit();
     return true;
 }

@@ -41,7 +41,8 @@ std::string describeQuery(const Json& query) {
     for (const auto& [key, value] : query.items()) {
         if (value.is_null() || (value.is_string() && value.get<std::string>().empty()))
             continue;
-        text += (text.empty() ? "" : ", ") + key + " " + (value.is_string() ? "\"" + value.get<std::string>() + "\"" : value.dump());
+        const std::string shown = value.is_string() ? "\"" + value.get<std::string>() + "\"" : value.dump();
+        text += (text.empty() ? "" : ", ") + key + " " + shown;
     }
     return text;
 }

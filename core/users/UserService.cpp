@@ -34,7 +34,8 @@ const Actor kNotSignedIn{"(not signed in)", ""};
 // An unknown name and a disabled account are checked against this hash (of 32 random bytes nobody
 // kept, with the same Argon2id parameters as every real one), so that they cost what a wrong secret
 // costs and their refusal cannot be told from it by timing.
-const char* kDummyHash = "$argon2id$v=19$m=65536,t=2,p=1$NLMpP6j9jFfzpIzSd8+V0Q$DG5VnqH25Cl4hdLqbfK8Zy853HaNS2fFsX2USVIK8e8";
+const char* kDummyHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$NLMpP6j9jFfzpIzSd8+V0Q$DG5VnqH25Cl4hdLqbfK8Zy853HaNS2fFsX2USVIK8e8";
 
 // The pause after the 1st, 2nd and later lockouts in a row.
 int lockoutMinutes(int64_t lockoutNumber) { return lockoutNumber <= 1 ? 1 : lockoutNumber == 2 ? 5 : 30; }
@@ -135,7 +136,8 @@ std::string signInNameKey(const std::string& typed) {
         return "(empty)";
     std::string key = typed.substr(0, 64);
     for (auto& c : key)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@' || c == '\\'))
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@' ||
+              c == '\\'))
             c = '?';
     return key;
 }
@@ -147,10 +149,9 @@ nlohmann::json SecretPolicy::toJson() const {
 std::optional<std::string> SecretPolicy::problem(const std::string& secret) const {
     const bool digits = !secret.empty() && std::all_of(secret.begin(), secret.end(),
                                                        [](unsigned char c) { return std::isdigit(c); });
-    const std::string either = " (or use a " + std::string(digits ? "password of at least " +
-                                                                        std::to_string(minPasswordLength) + " characters"
-                                                                  : "PIN of at least " + std::to_string(minPinDigits) +
-                                                                        " digits") + ")";
+    const std::string either =
+        digits ? " (or use a password of at least " + std::to_string(minPasswordLength) + " characters)"
+               : " (or use a PIN of at least " + std::to_string(minPinDigits) + " digits)";
     if (digits) {
         if (secret.size() > 12)
             return "a PIN has at most 12 digits" + either;

@@ -1,10 +1,10 @@
 #pragma once
 // Signing in: the operating-system account's name already filled in, the PIN or password, the role
 // to act in (their usual role, the first they hold, unless another is chosen; the list is the same for
-// every name, so it does not tell which names are accounts). Enter signs in. The check (Argon2id, deliberately
-// slow) runs off the UI thread on its own connection; a refusal shows core's words beside the PIN and
-// keeps the name. A user whose secret is weaker than the secret policy is asked for a new one (typed
-// twice) before the dialog lets them in.
+// every name, so it does not tell which names are accounts). Enter signs in. The check (Argon2id,
+// deliberately slow) runs off the UI thread on its own connection; a refusal shows core's words beside
+// the PIN and keeps the name. A user whose secret is weaker than the secret policy is asked for a new
+// one (typed twice) before the dialog lets them in.
 
 #include "Workspace.h"
 #include "users/UserService.h"
