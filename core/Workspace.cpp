@@ -3,6 +3,7 @@
 #include "contacts/ContactProjection.h"
 #include "people/PersonProjection.h"
 #include "rules/RulesProjection.h"
+#include "search/SearchLog.h"
 #include "store/Migrations.h"
 #include "time/CalendarConfig.h"
 #include "users/UserService.h"
@@ -25,6 +26,7 @@ void registerAllProjections(Projections& projections) {
     registerCalendarConfigProjection(projections);
     registerFormDraftProjection(projections);
     registerRulesProjection(projections);
+    registerSearchLog(projections);
 }
 
 namespace {

@@ -138,13 +138,20 @@ int main(int argc, char** argv) {
     QString pin = parser.value(pinOption);
     if (tour && user.isEmpty()) {
         user = QStringLiteral("sam.screener"); // a demo user (docs/README: demo sign-in)
-        pin = QStringLiteral("1111");
+        pin = QStringLiteral("417205");
     }
     std::optional<core::Session> session;
     if (!user.isEmpty()) {
         try {
             session = core::UserService(*workspace).signIn(user.toStdString(), pin.toStdString(),
                                                             parser.value(roleOption).toStdString());
+            if (session->mustChangeSecret) {
+                // Weaker than the policy: the dialog asks for a new one before anything else.
+                std::cerr << user.toStdString() << "'s PIN or password is weaker than the policy; set a new one\n";
+                session.reset();
+                if (unattended)
+                    return 2;
+            }
         } catch (const std::exception& e) {
             std::cerr << "Cannot sign in as " << user.toStdString() << ": " << e.what() << "\n";
             if (unattended)

@@ -192,7 +192,11 @@ Workspace& Context::workspace() {
 
 std::string Context::userName() const { return args_.option("user", operatingSystemUser()); }
 
-Actor Context::actor() {
+Actor Context::actor(bool evenWithAWeakSecret) {
+    if (actor_ && weakSecret_ && !evenWithAWeakSecret)
+        throw ForbiddenError(actor_->userId + "'s password or PIN is weaker than the secret policy; set a new one "
+                             "before anything else: FRONTDOOR_NEW_SECRET=... frontdoor-cli user secret " +
+                             actor_->userId);
     if (actor_)
         return *actor_;
     UserService users(workspace());
@@ -207,8 +211,10 @@ Actor Context::actor() {
     if (secret.empty())
         throw ForbiddenError("sign in: set FRONTDOOR_SECRET to " + userName() +
                              "'s password or PIN (or pass --secret)");
-    actor_ = users.authenticate(userName(), secret, args_.option("role", "")).actor();
-    return *actor_;
+    const Session session = users.authenticate(userName(), secret, args_.option("role", ""));
+    actor_ = session.actor();
+    weakSecret_ = session.mustChangeSecret;
+    return actor(evenWithAWeakSecret);
 }
 
 int Context::intOption(const std::string& name, int fallback, int minimum, int maximum) const {

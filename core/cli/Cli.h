@@ -62,8 +62,10 @@ public:
     const Clock& clock();
     /// The signed-in actor: --user (default the operating-system account) proved by its password or PIN
     /// (FRONTDOOR_SECRET, or --secret), acting in --role (default their first role). Throws
-    /// ForbiddenError when the secret is wrong or the database has no users yet.
-    Actor actor();
+    /// ForbiddenError when the secret is wrong, sign-in as that name is paused, or the database has no
+    /// users yet; and, unless `evenWithAWeakSecret` (for `user secret` on one's own account), when the
+    /// secret is weaker than the secret policy, saying to change it with `user secret`.
+    Actor actor(bool evenWithAWeakSecret = false);
     /// The user named by --user, or the operating-system account; not yet authenticated.
     std::string userName() const;
     /// A whole-number option within [minimum, maximum]; a clear error names the option otherwise.
@@ -87,6 +89,7 @@ private:
     std::unique_ptr<Clock> clock_;
     std::unique_ptr<Workspace> workspace_;
     std::optional<Actor> actor_;
+    bool weakSecret_ = false;
 };
 
 struct Command {

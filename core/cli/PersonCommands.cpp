@@ -2,6 +2,7 @@
 #include "cli/Cli.h"
 
 #include "people/PersonSearch.h"
+#include "search/SearchLog.h"
 #include "util/Errors.h"
 #include "util/Text.h"
 
@@ -28,7 +29,7 @@ void registerPersonCommands() {
                 "(re-referral, repeat contacts).",
                 {"given", "family", "dob", "postcode", "limit", "repeat-count", "repeat-months", "as-of"}, {},
                 [](Context& ctx) {
-                    ctx.actor();
+                    const Actor actor = ctx.actor();
                     PersonQuery query;
                     query.givenName = ctx.args().option("given", "");
                     query.familyName = ctx.args().option("family", "");
@@ -44,6 +45,10 @@ void registerPersonCommands() {
                     auto candidates = Json::array();
                     for (const auto& candidate : search.search(query))
                         candidates.push_back(candidate.toJson());
+                    logSearch(ctx.workspace(), actor, "person",
+                              {{"given", query.givenName}, {"family", query.familyName},
+                               {"dob", ctx.args().option("dob", "")}, {"postcode", query.postcode}},
+                              candidates.size());
                     ctx.print({{"candidates", candidates}});
                     return kOk;
                 }});

@@ -4,6 +4,8 @@
 #include "rules/RuleSetLoader.h"
 #include "rules/RuleSetService.h"
 #include "rules/ScreeningDecisionService.h"
+#include "contacts/ContactService.h"
+#include "people/PersonSearch.h"
 #include "util/Errors.h"
 
 namespace frontdoor::core::cli {
@@ -74,6 +76,24 @@ void registerScreeningCommands() {
                 "file without installing it.",
                 {"json", "rules"}, {}, [](Context& ctx) {
                     const Json input = ctx.readJsonInput("json");
+                    // A child linked to a known person brings that person's history from the record: that
+                    // needs a signed-in user, and is logged as reading the person.
+                    std::vector<std::string> personIds;
+                    if (input.is_object() && input.contains("children") && input["children"].is_array())
+                        for (const auto& child : input["children"])
+                            if (child.is_object() && child.contains("id") && child["id"].is_string() &&
+                                !child["id"].get<std::string>().empty())
+                                personIds.push_back(child["id"].get<std::string>());
+                    if (!personIds.empty()) {
+                        const Actor actor = ctx.actor();
+                        for (const auto& id : personIds) {
+                            try {
+                                PersonSearch(ctx.workspace()).viewHistory(actor, id);
+                            } catch (const NotFoundError&) {
+                                // not a known person: the suggestion uses what was given
+                            }
+                        }
+                    }
                     std::shared_ptr<const RuleSet> rules;
                     if (const auto file = ctx.args().option("rules")) {
                         Arguments rulesArgs({"--file", *file}, {});
@@ -100,9 +120,12 @@ void registerScreeningCommands() {
                 "Every screening decision on a contact, oldest first, each with the rule set version and hash it "
                 "was made under.",
                 {}, {}, [](Context& ctx) {
+                    const std::string contactId = ctx.requiredPositional("CONTACT_ID");
+                    // The child's name, age, indicators and outcome: reading the record, so signed in and logged.
+                    ContactService(ctx.workspace()).logView(ctx.actor(), contactId);
                     ScreeningDecisionService service(ctx.workspace());
                     auto rows = Json::array();
-                    for (const auto& decision : service.forContact(ctx.requiredPositional("CONTACT_ID")))
+                    for (const auto& decision : service.forContact(contactId))
                         rows.push_back(decision.toJson());
                     ctx.print({{"decisions", rows}});
                     return kOk;

@@ -3,6 +3,7 @@
 
 #include "contacts/ContactService.h"
 #include "search/QuickSearch.h"
+#include "search/SearchLog.h"
 
 namespace frontdoor::core::cli {
 
@@ -11,13 +12,14 @@ void registerSearchCommands() {
                 "Quick search as in the desktop's search box: people by the start or sound of any of their names, "
                 "a date of birth (12/03/2015), a postcode, or the start of a contact id.",
                 {"limit"}, {}, [](Context& ctx) {
-                    ctx.actor();
+                    const Actor actor = ctx.actor();
                     std::string text;
                     for (const auto& word : ctx.args().positional())
                         text += (text.empty() ? "" : " ") + word;
                     auto results = Json::array();
                     for (const auto& result : QuickSearch(ctx.workspace()).find(text, ctx.intOption("limit", 15, 1, 100)))
                         results.push_back(result.toJson());
+                    logSearch(ctx.workspace(), actor, "quick", {{"text", text}}, results.size());
                     ctx.print({{"results", results}});
                     return kOk;
                 }});

@@ -1,4 +1,4 @@
-// user add | change | secret | disable | enable | list, and sign-in.
+// user add | change | secret | disable | enable | list | unlock | policy, and sign-in.
 #include "cli/Cli.h"
 
 #include "users/UserService.h"
@@ -52,7 +52,8 @@ void registerUserCommands() {
                 [](Context& ctx) {
                     UserService users(ctx.workspace());
                     const std::string id = ctx.requiredPositional("ACCOUNT");
-                    users.setSecret(ctx.actor(), id, newSecret(ctx));
+                    // The one thing a user whose secret is weaker than the policy may do: change their own.
+                    users.setSecret(ctx.actor(id == ctx.userName()), id, newSecret(ctx));
                     ctx.print({{"id", id}, {"secret_changed", true}});
                     return kOk;
                 }});
@@ -77,9 +78,39 @@ void registerUserCommands() {
                     ctx.actor();
                     UserService users(ctx.workspace());
                     auto list = Json::array();
-                    for (const auto& user : users.list())
-                        list.push_back(user.toJson());
+                    for (const auto& user : users.list()) {
+                        Json shown = user.toJson();
+                        if (const auto until = users.lockedUntil(user.id))
+                            shown["sign_in_paused_until"] = formatInstant(*until);
+                        list.push_back(shown);
+                    }
                     ctx.print({{"users", list}});
+                    return kOk;
+                }});
+    addCommand({"user unlock", "user unlock NAME",
+                "Lift the pause on signing in as NAME after too many refused attempts (administrator). Works for "
+                "any name, known or not.",
+                {}, {}, [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    const std::string name = ctx.requiredPositional("NAME");
+                    const bool wasPaused = users.unlock(ctx.actor(), name);
+                    ctx.print({{"name", signInNameKey(name)}, {"was_paused", wasPaused}});
+                    return kOk;
+                }});
+    addCommand({"user policy", "user policy [--min-pin-digits N] [--min-password-length N]",
+                "Show the secret policy, or set it (administrator): PINs of at least N digits (6-12), passwords "
+                "of at least N characters (10-128). Weaker secrets must be changed at their next sign-in.",
+                {"min-pin-digits", "min-password-length"}, {}, [](Context& ctx) {
+                    UserService users(ctx.workspace());
+                    const Actor actor = ctx.actor();
+                    std::optional<int> pin, password;
+                    if (ctx.args().option("min-pin-digits"))
+                        pin = ctx.intOption("min-pin-digits", 0, 6, 12);
+                    if (ctx.args().option("min-password-length"))
+                        password = ctx.intOption("min-password-length", 0, 10, 128);
+                    const SecretPolicy policy =
+                        pin || password ? users.setPolicy(actor, pin, password) : users.policy();
+                    ctx.print(policy.toJson());
                     return kOk;
                 }});
     addCommand({"sign-in", "sign-in [--user ACCOUNT] [--role ROLE]  (secret in FRONTDOOR_SECRET)",
@@ -90,7 +121,9 @@ void registerUserCommands() {
                         if (const char* value = std::getenv("FRONTDOOR_SECRET"))
                             secret = value;
                     const Session session = users.signIn(ctx.userName(), secret, ctx.args().option("role", ""));
-                    ctx.print({{"user", session.user.toJson()}, {"role", session.role}});
+                    ctx.print({{"user", session.user.toJson()},
+                               {"role", session.role},
+                               {"must_change_secret", session.mustChangeSecret}});
                     return kOk;
                 }});
 }

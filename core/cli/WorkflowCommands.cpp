@@ -2,6 +2,7 @@
 // handovers, strategy discussions and the queues. Each command is one core operation.
 #include "cli/Cli.h"
 
+#include "contacts/ContactService.h"
 #include "workflow/ContactWorkflow.h"
 #include "workflow/FormDrafts.h"
 #include "workflow/Queues.h"
@@ -149,7 +150,8 @@ void registerWorkflowCommands() {
     addCommand({"strategy show", "strategy show CONTACT_ID", "The contact's strategy discussions, in full.", {}, {},
                 [](Context& ctx) {
                     const std::string id = ctx.requiredPositional("CONTACT_ID");
-                    ctx.actor();
+                    // What agencies said about a child: reading the contact's record, so logged as such.
+                    ContactService(ctx.workspace()).logView(ctx.actor(), id);
                     ctx.print({{"strategy_discussions", StrategyDiscussions(ctx.workspace()).forContact(id)}});
                     return kOk;
                 }});

@@ -424,13 +424,13 @@ std::string misspellName(const std::string& name, Random& random) {
 
 const std::vector<DemoUser>& demoUsers() {
     static const std::vector<DemoUser> users = {
-        {"sam.screener", "Sam Screener", "screener", "1111"},
-        {"jo.screener", "Jo Screener", "screener", "1111"},
-        {"mo.manager", "Mo Manager", "duty_manager", "2222"},
-        {"dee.manager", "Dee Manager", "duty_manager", "2222"},
-        {"eve.edt", "Eve Night", "edt_worker", "3333"},
-        {"ada.admin", "Ada Admin", "administrator", "4444"},
-        {"aud.auditor", "Aud Auditor", "auditor", "5555"},
+        {"sam.screener", "Sam Screener", "screener", "417205"},
+        {"jo.screener", "Jo Screener", "screener", "417205"},
+        {"mo.manager", "Mo Manager", "duty_manager", "582936"},
+        {"dee.manager", "Dee Manager", "duty_manager", "582936"},
+        {"eve.edt", "Eve Night", "edt_worker", "630418"},
+        {"ada.admin", "Ada Admin", "administrator", "749163"},
+        {"aud.auditor", "Aud Auditor", "auditor", "851274"},
     };
     return users;
 }
@@ -478,12 +478,13 @@ bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount, const st
     }
     Transaction transaction(workspace.db());
     const Actor admin{"ada.admin", "administrator"};
-    users.add(std::nullopt, "ada.admin", "Ada Admin", {"administrator"}, "4444");
+    users.add(std::nullopt, "ada.admin", "Ada Admin", {"administrator"}, "749163");
     for (const auto& user : demoUsers())
         if (std::string(user.id) != "ada.admin")
             users.add(admin, user.id, user.displayName, splitList(user.roles), user.pin);
     if (!alsoAccount.empty() && !users.find(alsoAccount))
-        users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"}, "1234");
+        users.add(admin, alsoAccount, alsoAccount + " (this computer's account)", {"screener", "duty_manager"},
+                  "294716");
     transaction.commit();
     return true;
 }

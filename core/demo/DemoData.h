@@ -41,12 +41,12 @@ struct DemoUser {
     const char* roles; ///< comma-separated
     const char* pin;
 };
-/// sam.screener (1111), jo.screener (1111), mo.manager (2222), dee.manager (2222), eve.edt (3333),
-/// ada.admin (4444), aud.auditor (5555).
+/// sam.screener and jo.screener (417205), mo.manager and dee.manager (582936), eve.edt (630418),
+/// ada.admin (749163), aud.auditor (851274): one PIN per role, each meeting the default secret policy.
 const std::vector<DemoUser>& demoUsers();
 
 /// Adds the demo users to a database that has none, plus `alsoAccount` (the operating-system account
-/// running the demo, so the desktop's sign-in works at once) as screener and duty manager with PIN 1234.
+/// running the demo, so the desktop's sign-in works at once) as screener and duty manager with PIN 294716.
 /// On a database that already has users, `administrator` adds whichever demo users are missing (the
 /// demo data is recorded by them); without one, a ForbiddenError. Returns true if users were added.
 bool addDemoUsers(Workspace& workspace, const std::string& alsoAccount,

@@ -321,6 +321,12 @@ END;
 ALTER TABLE facts ADD COLUMN seal BLOB;  -- keyed MAC of hash under the desk's key; NULL before sealing began
 )sql";
 
+// Migration 8: who someone is, what they may do and whether they may sign in are read from their facts
+// (not from app_user, which a SQLite shell could edit), so those facts need an index by subject and type.
+const char* kFactsBySubjectAndType = R"sql(
+CREATE INDEX facts_by_subject_type ON facts(subject, type, hlc);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -330,6 +336,7 @@ std::vector<Migration> buildMigrations() {
         {5, "the installed working calendar", kCalendarConfig},
         {6, "drafts of the workflow forms", kFormDrafts},
         {7, "the database's fixed mode (live, training, demo) and sealed facts", kDatabaseProfile},
+        {8, "facts by subject and type (accounts read from their facts)", kFactsBySubjectAndType},
     };
 }
 

@@ -370,7 +370,7 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
         test::addTestUsers(*core::Workspace::create(db, clock, core::DatabaseMode::Training));
     }
     const std::vector<std::string> base = {"--db", db, "--now", "2026-11-23T10:00:00Z", "--user", "sam.screener",
-                                           "--secret", "1111"};
+                                           "--secret", test::kTestPin};
     const auto cli = [&](std::vector<std::string> words) {
         std::vector<std::string> args = base;
         args.insert(args.end(), words.begin(), words.end());

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <random>
 #include <sstream>
 
@@ -57,8 +58,9 @@ void addTestUsers(core::Workspace& workspace) {
     // users as the same facts UserService writes.
     static const std::string hash = [] {
         char text[crypto_pwhash_STRBYTES];
-        if (sodium_init() < 0 || crypto_pwhash_str(text, "1111", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        if (sodium_init() < 0 ||
+            crypto_pwhash_str(text, kTestPin, std::strlen(kTestPin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
             throw std::runtime_error("cannot hash the test PIN");
         return std::string(text);
     }();

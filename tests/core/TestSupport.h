@@ -31,7 +31,10 @@ std::filesystem::path scratchHome();
 core::Instant testNow();
 core::Instant at(const std::string& iso);
 
-/// Adds the test team, every one with the PIN "1111": ada.admin (administrator), sam.screener and
+/// The test team's shared PIN: six digits, no repeat and no run, so it meets the default secret policy.
+inline constexpr const char* kTestPin = "470913";
+
+/// Adds the test team, every one with the PIN kTestPin: ada.admin (administrator), sam.screener and
 /// jo.screener (screener), mo.manager and dee.manager (duty manager), eve.edt (EDT worker),
 /// aud.auditor (auditor) and pat.both (screener and duty manager, for the four-eyes rule).
 void addTestUsers(core::Workspace& workspace);

@@ -18,7 +18,7 @@ using namespace frontdoor;
 
 namespace {
 
-const std::string kPin = "1111"; // the test team's secret (test::addTestUsers)
+const std::string kPin = test::kTestPin; // the test team's secret (test::addTestUsers)
 
 /// A live database (the desk's clock only) with the test team and one contact, as a real desk has.
 struct LiveDesk {

@@ -39,7 +39,7 @@ private slots:
 
 private:
     std::unique_ptr<test::UiWorkspace> scratch_;
-    std::unique_ptr<ui::MainWindow> open(const std::string& user = "sam.screener", const std::string& pin = "1111",
+    std::unique_ptr<ui::MainWindow> open(const std::string& user = "sam.screener", const std::string& pin = "417205",
                                          const std::string& role = "screener");
 };
 
@@ -84,7 +84,7 @@ void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
     QCOMPARE(window->contactModel()->queueKey(), QStringLiteral("awaiting_screening"));
 
     // An auditor sees no drafts queue (they record nothing).
-    auto auditor = open("aud.auditor", "5555", "auditor");
+    auto auditor = open("aud.auditor", "851274", "auditor");
     QCOMPARE(auditor->queueModel()->rowOf("my_drafts"), -1);
 }
 
@@ -181,7 +181,7 @@ void MainWindowTest::draftsWaitInMyDrafts() {
         {"jo.screener", "screener"}, "",
         nlohmann::json{{"children", {{{"given_name", "Isla"}, {"family_name", "Draftson"}}}},
                        {"concern", "Typed on Friday, not finished"}});
-    auto window = open("jo.screener", "1111", "screener");
+    auto window = open("jo.screener", "417205", "screener");
     // Someone with a draft starts in My drafts, on the draft.
     QTRY_COMPARE(window->contactModel()->queueKey(), QStringLiteral("my_drafts"));
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);

@@ -93,7 +93,7 @@ void QueuesAndHandoverTest::anOutOfHoursContactTopsTheMorningQueueAndIsAcknowled
     // The EDT worker records the contact, with what was done and the note for the day team.
     std::string id;
     {
-        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("eve.edt", "3333", "edt_worker"));
+        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("eve.edt", "630418", "edt_worker"));
         QTest::keyClick(window->contactTable(), Qt::Key_N, Qt::ControlModifier);
         ui::NewContactForm* form = window->currentForm();
         QVERIFY(form);
@@ -143,7 +143,7 @@ void QueuesAndHandoverTest::anOutOfHoursContactTopsTheMorningQueueAndIsAcknowled
 
     // Monday, 08:55: the duty manager's window opens on the handovers, this one at the top, due soon.
     scratch.clock.set(core::parseInstant("2026-11-23T08:55:00Z").value());
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::ContactListModel* model = window->contactModel();
     QTRY_COMPARE(model->queueKey(), QStringLiteral("handovers"));
     QTRY_COMPARE(model->rowCount(), 1);
@@ -201,7 +201,7 @@ void QueuesAndHandoverTest::anOrdinaryContactShowsNoHandover() {
     auto daytime = test::johnSmithContact();
     daytime["received_at"] = "2026-11-23T09:15:00Z";
     const std::string id = core::ContactService(*scratch.ws).record({"sam.screener", "screener"}, daytime).contactId;
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::ContactView* view = window->openContact(QString::fromStdString(id));
     QTRY_VERIFY(view->isLoaded());
     const QString record = view->findChild<QTextBrowser*>("contactRecord")->toPlainText();

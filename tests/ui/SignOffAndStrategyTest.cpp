@@ -39,7 +39,7 @@ private slots:
 void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManagerSignsItOff() {
     test::UiWorkspace scratch;
     core::UserService(*scratch.ws).add(core::Actor{"ada.admin", "administrator"}, "pat.both", "Pat Both",
-                                       {"screener", "duty_manager"}, "9876");
+                                       {"screener", "duty_manager"}, "968574");
     auto contact = test::johnSmithContact();
     contact["received_at"] = "2026-11-23T09:15:00Z";
     contact["concern"] = "John has missed 14 of the last 30 school days and arrives hungry.";
@@ -47,7 +47,7 @@ void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManager
 
     // Pat, as a screener, screens it and recommends through the screening form.
     {
-        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "9876", "screener"));
+        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "968574", "screener"));
         QTRY_COMPARE(window->contactModel()->rowCount(), 1);
         ui::ScreeningForm* form = window->openScreening(QString::fromStdString(id));
         QVERIFY(form);
@@ -62,7 +62,7 @@ void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManager
 
     // Pat, now as a duty manager: the sign-off is not offered, and the screen says why.
     {
-        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "9876", "duty_manager"));
+        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("pat.both", "968574", "duty_manager"));
         QVERIFY(window->showQueue("awaiting_signoff"));
         QTRY_COMPARE(window->contactModel()->rowCount(), 1);
         ui::ContactView* detail = window->detailPane();
@@ -90,7 +90,7 @@ void SignOffAndStrategyTest::theRecommenderIsNotOfferedSignOffAnotherDutyManager
     }
 
     // Another duty manager is offered it, and signs it off with the case direction.
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     QVERIFY(window->showQueue("awaiting_signoff"));
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);
     QTRY_VERIFY(window->detailPane()->isLoaded());
@@ -130,7 +130,7 @@ void SignOffAndStrategyTest::aStrategyDiscussionIsScheduledHeldAndItsOutcomeReco
         .signOff({"dee.manager", "duty_manager"}, id,
                  {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"}, {"by_when", "2026-11-24"}}}});
 
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     QVERIFY(window->showQueue("strategy_due"));
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);
     QCOMPARE(window->contactModel()->itemAt(0)->what, QStringLiteral("Strategy discussion to schedule"));

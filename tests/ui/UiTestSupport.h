@@ -41,7 +41,7 @@ struct UiWorkspace {
         core::addDemoUsers(*ws, "");
     }
     QString path() const { return folder.filePath(QStringLiteral("frontdoor.sqlite")); }
-    core::Session signIn(const std::string& user = "sam.screener", const std::string& pin = "1111",
+    core::Session signIn(const std::string& user = "sam.screener", const std::string& pin = "417205",
                          const std::string& role = "screener") {
         return core::UserService(*ws).signIn(user, pin, role);
     }

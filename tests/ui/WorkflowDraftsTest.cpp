@@ -193,7 +193,7 @@ void WorkflowDraftsTest::signOffKeepsWhatWasTypedWhenTheWindowClosesAndSigningOf
 
     // The duty manager starts the decision: the case direction, another outcome with the rationale.
     {
-        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+        auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
         auto* form = qobject_cast<ui::SignOffForm*>(openOnlyRow(*window, "awaiting_signoff"));
         QVERIFY(form);
         QTRY_VERIFY(form->isLoaded());
@@ -222,7 +222,7 @@ void WorkflowDraftsTest::signOffKeepsWhatWasTypedWhenTheWindowClosesAndSigningOf
 
     // Next time, the sign-off is open again in front, without looking for it, with all of it, and
     // says so.
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     auto* form = qobject_cast<ui::SignOffForm*>(window->workTabs()->currentWidget());
     QVERIFY2(form, "the sign-off form that was open when the window closed is open again");
     QCOMPARE(form->property("frontdoorTabKey").toString(), QStringLiteral("signoff:") + QString::fromStdString(id));
@@ -256,7 +256,7 @@ void WorkflowDraftsTest::strategyDiscussionKeepsTheStepBeingTypedAndRecordingItC
         .signOff({"dee.manager", "duty_manager"}, id,
                  {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"}, {"by_when", "2026-11-24"}}}});
     const core::Actor mo{"mo.manager", "duty_manager"};
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     QuestionsAsked asked;
     const auto open = [&]() -> ui::StrategyDiscussionForm* {
         auto* form = qobject_cast<ui::StrategyDiscussionForm*>(openOnlyRow(*window, "strategy_due"));
@@ -324,7 +324,7 @@ void WorkflowDraftsTest::strategyDiscussionKeepsTheStepBeingTypedAndRecordingItC
     window->close();
     QTRY_VERIFY(!window->isVisible());
     window.reset();
-    window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     form = open();
     QVERIFY(form);
     QCOMPARE(form->status(), QStringLiteral("scheduled"));

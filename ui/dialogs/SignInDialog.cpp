@@ -59,6 +59,31 @@ SignInDialog::SignInDialog(core::Workspace& workspace, const QString& userName, 
     form->addRow(QString(), error_);
     form->addRow(tr("&Role"), role_);
 
+    // Shown only when the secret just typed is weaker than the policy.
+    newSecretBox_ = new QWidget;
+    newSecretBox_->setObjectName(QStringLiteral("newSecretBox"));
+    auto* newSecretWhy = new QLabel;
+    newSecretWhy->setObjectName(QStringLiteral("newSecretWhy"));
+    newSecretWhy->setWordWrap(true);
+    newSecret_ = new QLineEdit;
+    newSecret_->setObjectName(QStringLiteral("newSecret"));
+    newSecret_->setAccessibleName(tr("New PIN or password"));
+    newSecret_->setEchoMode(QLineEdit::Password);
+    repeatSecret_ = new QLineEdit;
+    repeatSecret_->setObjectName(QStringLiteral("repeatSecret"));
+    repeatSecret_->setAccessibleName(tr("New PIN or password again"));
+    repeatSecret_->setEchoMode(QLineEdit::Password);
+    auto* newForm = new QFormLayout(newSecretBox_);
+    newForm->setContentsMargins(0, 0, 0, 0);
+    newForm->addRow(newSecretWhy);
+    newForm->addRow(tr("&New PIN or password"), newSecret_);
+    newForm->addRow(tr("&Again"), repeatSecret_);
+    newSecretBox_->hide();
+    connect(newSecret_, &QLineEdit::textEdited, error_, &QWidget::hide);
+    connect(repeatSecret_, &QLineEdit::textEdited, error_, &QWidget::hide);
+    connect(newSecret_, &QLineEdit::returnPressed, this, &SignInDialog::accept);
+    connect(repeatSecret_, &QLineEdit::returnPressed, this, &SignInDialog::accept);
+
     auto* buttons = new QDialogButtonBox;
     signIn_ = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
     signIn_->setObjectName(QStringLiteral("signInButton"));
@@ -79,18 +104,20 @@ SignInDialog::SignInDialog(core::Workspace& workspace, const QString& userName, 
     layout->addWidget(heading);
     layout->addSpacing(8);
     layout->addLayout(form);
+    layout->addWidget(newSecretBox_);
     layout->addWidget(buttons);
     layout->addWidget(database);
     setMinimumWidth(460);
 
-    rolesTimer_ = new QTimer(this);
-    rolesTimer_->setSingleShot(true);
-    rolesTimer_->setInterval(150);
-    connect(rolesTimer_, &QTimer::timeout, this, &SignInDialog::updateRoles);
-    connect(userName_, &QLineEdit::textEdited, rolesTimer_, qOverload<>(&QTimer::start));
     connect(secret_, &QLineEdit::textEdited, error_, &QWidget::hide);
-    connect(userName_, &QLineEdit::returnPressed, this, &SignInDialog::accept);
-    connect(secret_, &QLineEdit::returnPressed, this, &SignInDialog::accept);
+    connect(userName_, &QLineEdit::returnPressed, this, [this] {
+        if (!signedIn_)
+            accept();
+    });
+    connect(secret_, &QLineEdit::returnPressed, this, [this] {
+        if (!signedIn_)
+            accept();
+    });
     updateRoles();
 
     if (!core::UserService(workspace_).anyUsers())
@@ -102,22 +129,13 @@ SignInDialog::SignInDialog(core::Workspace& workspace, const QString& userName, 
 SignInDialog::~SignInDialog() = default;
 
 void SignInDialog::updateRoles() {
-    ScopedUiTiming timing("sign-in: roles");
-    const QString previous = role_->currentData().toString();
+    // The same list whatever name is typed: listing a name's own roles before its secret is proved
+    // would tell anyone at the desk which names are accounts, and what each may do.
     role_->clear();
-    std::vector<std::string> roles;
-    try {
-        if (const auto user = core::UserService(workspace_).find(ss(userName_->text().trimmed())))
-            roles = user->roles;
-    } catch (const core::Error&) {
-        // An unreadable user list is reported when signing in.
-    }
-    if (roles.empty())
-        roles = core::allRoles(); // an unknown name is refused at sign-in, with the same words as a wrong PIN
-    for (const auto& role : roles)
+    role_->addItem(tr("My usual role"), QString());
+    for (const auto& role : core::allRoles())
         role_->addItem(qs(core::roleLabel(role)), qs(role));
-    const int keep = role_->findData(previous);
-    role_->setCurrentIndex(keep >= 0 ? keep : 0);
+    role_->setCurrentIndex(0);
 }
 
 void SignInDialog::showError(const QString& message) {
@@ -128,19 +146,82 @@ void SignInDialog::showError(const QString& message) {
 void SignInDialog::setBusy(bool busy) {
     busy_ = busy;
     // Read-only rather than disabled, so the keyboard focus stays where it is.
-    userName_->setReadOnly(busy);
-    secret_->setReadOnly(busy);
-    role_->setEnabled(!busy);
+    userName_->setReadOnly(busy || signedIn_);
+    secret_->setReadOnly(busy || signedIn_);
+    newSecret_->setReadOnly(busy);
+    repeatSecret_->setReadOnly(busy);
+    role_->setEnabled(!busy && !signedIn_);
     signIn_->setEnabled(!busy);
-    signIn_->setText(busy ? tr("Signing in…") : tr("Sign in"));
+    if (signedIn_)
+        signIn_->setText(busy ? tr("Changing…") : tr("Change and sign in"));
+    else
+        signIn_->setText(busy ? tr("Signing in…") : tr("Sign in"));
+}
+
+void SignInDialog::askForNewSecret(core::Session session) {
+    signedIn_ = std::move(session);
+    core::SecretPolicy policy;
+    try {
+        policy = core::UserService(workspace_).policy();
+    } catch (const core::Error&) {
+        // the defaults; core checks the new secret against the policy in force anyway
+    }
+    newSecretBox_->findChild<QLabel*>(QStringLiteral("newSecretWhy"))
+        ->setText(tr("Your PIN or password is weaker than this team's policy, so choose a new one before going on: "
+                     "a PIN of at least %1 digits (not one digit repeated, not counting up or down), or a password "
+                     "of at least %2 characters.")
+                      .arg(policy.minPinDigits)
+                      .arg(policy.minPasswordLength));
+    newSecretBox_->show();
+    setBusy(false);
+    newSecret_->setFocus();
+}
+
+void SignInDialog::changeSecret() {
+    // Enter moves on until both are typed (the default button may see the same Enter too).
+    if (newSecret_->text().isEmpty() || repeatSecret_->text().isEmpty()) {
+        (newSecret_->text().isEmpty() ? newSecret_ : repeatSecret_)->setFocus();
+        return;
+    }
+    const std::string secret = ss(newSecret_->text());
+    if (newSecret_->text() != repeatSecret_->text()) {
+        showError(tr("The two new PINs or passwords are not the same; type them again."));
+        newSecret_->clear();
+        repeatSecret_->clear();
+        newSecret_->setFocus();
+        return;
+    }
+    const core::Actor actor = signedIn_->actor();
+    error_->hide();
+    setBusy(true);
+    reader_->run<bool>(
+        this, QStringLiteral("new secret"),
+        [actor, secret](core::Workspace& ws) {
+            core::UserService(ws).setSecret(actor, actor.userId, secret);
+            return true;
+        },
+        [this](Answer<bool> answer) {
+            setBusy(false);
+            if (!answer.ok()) {
+                showError(answer.error);
+                newSecret_->clear();
+                repeatSecret_->clear();
+                newSecret_->setFocus();
+                return;
+            }
+            session_ = std::move(*signedIn_);
+            session_->mustChangeSecret = false;
+            signedIn_.reset();
+            QDialog::accept();
+        });
 }
 
 void SignInDialog::accept() {
     if (busy_)
         return;
-    if (rolesTimer_->isActive()) {
-        rolesTimer_->stop();
-        updateRoles();
+    if (signedIn_) {
+        changeSecret();
+        return;
     }
     const std::string id = ss(userName_->text().trimmed());
     const std::string secret = ss(secret_->text());
@@ -156,6 +237,10 @@ void SignInDialog::accept() {
                 showError(answer.error);
                 secret_->clear();
                 secret_->setFocus();
+                return;
+            }
+            if (answer.value->mustChangeSecret) {
+                askForNewSecret(*answer.value);
                 return;
             }
             session_ = *answer.value;

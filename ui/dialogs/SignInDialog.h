@@ -1,8 +1,10 @@
 #pragma once
 // Signing in: the operating-system account's name already filled in, the PIN or password, the role
-// to act in (the user's own roles, the first chosen). Enter signs in. The check (Argon2id, deliberately
-// slow) runs off the UI thread on its own connection; a refusal shows core's words beside the PIN and
-// keeps the name.
+// to act in (their usual role, the first they hold, unless another is chosen; the list is the same for
+// every name, so it does not tell which names are accounts). Enter signs in. The check (Argon2id,
+// deliberately slow) runs off the UI thread on its own connection; a refusal shows core's words beside
+// the PIN and keeps the name. A user whose secret is weaker than the secret policy is asked for a new
+// one (typed twice) before the dialog lets them in.
 
 #include "Workspace.h"
 #include "users/UserService.h"
@@ -31,6 +33,8 @@ public:
 
     /// Set once accepted.
     const std::optional<core::Session>& session() const { return session_; }
+    /// True while asking a signed-in user for a new secret (theirs is weaker than the policy).
+    bool askingForNewSecret() const { return signedIn_.has_value(); }
     /// The name the operating system gives the person running this program.
     static QString operatingSystemAccount();
 
@@ -41,6 +45,8 @@ private:
     void updateRoles();
     void showError(const QString& message);
     void setBusy(bool busy);
+    void askForNewSecret(core::Session session);
+    void changeSecret();
 
     core::Workspace& workspace_;
     BackgroundReader* reader_;
@@ -48,9 +54,12 @@ private:
     QLineEdit* secret_;
     QComboBox* role_;
     QLabel* error_;
+    QWidget* newSecretBox_;
+    QLineEdit* newSecret_;
+    QLineEdit* repeatSecret_;
     QPushButton* signIn_;
-    QTimer* rolesTimer_;
     std::optional<core::Session> session_;
+    std::optional<core::Session> signedIn_; ///< signed in, but must set a new secret first
     bool busy_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "widgets/MatchingPanel.h"
 
+#include "search/SearchLog.h"
 #include "support/BackgroundReader.h"
 #include "support/Shortcuts.h"
 #include "support/Text.h"
@@ -11,11 +12,17 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
 
-MatchingPanel::MatchingPanel(BackgroundReader& reader, QWidget* parent) : QWidget(parent), reader_(reader) {
+MatchingPanel::MatchingPanel(BackgroundReader& reader, core::Actor actor, QWidget* parent)
+    : QWidget(parent), reader_(reader), actor_(std::move(actor)), logTimer_(new QTimer(this)) {
+    logTimer_->setSingleShot(true);
+    logTimer_->setInterval(kLogAfterMs);
+    connect(logTimer_, &QTimer::timeout, this, &MatchingPanel::logPendingSearch);
+    connect(this, &MatchingPanel::linkRequested, this, &MatchingPanel::logPendingSearch);
     setObjectName(QStringLiteral("matchingPanel"));
     setAccessibleName(tr("Possible matches"));
     heading_ = new QLabel(tr("Already known?"));
@@ -94,7 +101,7 @@ void MatchingPanel::search(const core::PersonQuery& query, const QString& childL
                 views.push_back(CandidateView::from(candidate));
             return views;
         },
-        [this, generation](Answer<std::vector<CandidateView>> answer) {
+        [this, generation, query](Answer<std::vector<CandidateView>> answer) {
             if (generation != generation_)
                 return;
             ScopedUiTiming timing("match candidates shown");
@@ -104,6 +111,13 @@ void MatchingPanel::search(const core::PersonQuery& query, const QString& childL
                 return;
             }
             const int count = static_cast<int>(answer.value->size());
+            // Typing on replaces this search with the next; the one the typing stops at is logged.
+            pendingLog_.emplace(nlohmann::json{{"given", query.givenName},
+                                               {"family", query.familyName},
+                                               {"dob", query.dateOfBirth ? core::formatDate(*query.dateOfBirth) : ""},
+                                               {"postcode", query.postcode}},
+                                static_cast<size_t>(count));
+            logTimer_->start();
             model_->setCandidates(std::move(*answer.value));
             if (count == 0) {
                 status_->setText(tr("No one known matches what is typed so far."));
@@ -116,6 +130,22 @@ void MatchingPanel::search(const core::PersonQuery& query, const QString& childL
             list_->setCurrentIndex(model_->index(0));
         },
         true);
+}
+
+void MatchingPanel::logPendingSearch() {
+    logTimer_->stop();
+    if (!pendingLog_)
+        return;
+    const auto log = *pendingLog_;
+    pendingLog_.reset();
+    const core::Actor actor = actor_;
+    reader_.run<bool>(
+        this, QString(),
+        [log, actor](core::Workspace& ws) {
+            core::logSearch(ws, actor, "matching", log.first, log.second);
+            return true;
+        },
+        [](Answer<bool>) {});
 }
 
 void MatchingPanel::setLinkedPersonId(const QString& id) { model_->setLinkedPersonId(id); }

@@ -2,16 +2,22 @@
 // Beside the children on the new-contact form: the people the front door may already know, searched
 // as names and dates are typed (core's PersonSearch, counting the contact being typed, on a
 // BackgroundReader so typing never waits), each with its score, reasons, flags and earlier contacts.
-// Ctrl+Up/Down highlight a candidate, Ctrl+L links it to the child being typed.
+// Ctrl+Up/Down highlight a candidate, Ctrl+L links it to the child being typed. A search is logged
+// (core/search/SearchLog.h) once the typing stops for a moment or a candidate is linked, not per key.
 
 #include "models/CandidateModel.h"
+#include "store/Fact.h"
 
 #include <QWidget>
+
+#include <optional>
+#include <utility>
 
 class QLabel;
 class QListView;
 class QPushButton;
 class QTextBrowser;
+class QTimer;
 
 namespace frontdoor::ui {
 
@@ -20,7 +26,10 @@ class BackgroundReader;
 class MatchingPanel : public QWidget {
     Q_OBJECT
 public:
-    MatchingPanel(BackgroundReader& reader, QWidget* parent = nullptr);
+    /// Searches run, and are logged as `actor`'s, on `reader`.
+    MatchingPanel(BackgroundReader& reader, core::Actor actor, QWidget* parent = nullptr);
+    /// How long after the last results the search is logged, if linking does not log it first.
+    static constexpr int kLogAfterMs = 1500;
 
     /// Searches for `query` (debounced by the caller). `childLabel` says whom for ("Child 1").
     void search(const core::PersonQuery& query, const QString& childLabel);
@@ -42,8 +51,12 @@ signals:
 
 private:
     void showHighlighted();
+    void logPendingSearch();
 
     BackgroundReader& reader_;
+    core::Actor actor_;
+    QTimer* logTimer_;
+    std::optional<std::pair<nlohmann::json, size_t>> pendingLog_; ///< what was asked, how many found
     QLabel* heading_;
     QLabel* status_;
     QListView* list_;

@@ -1,6 +1,7 @@
 #include "widgets/QuickSearchBox.h"
 
 #include "search/QuickSearch.h"
+#include "search/SearchLog.h"
 #include "support/BackgroundReader.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
@@ -25,8 +26,9 @@ struct Found {
 
 } // namespace
 
-QuickSearchBox::QuickSearchBox(BackgroundReader& reader, QWidget* parent)
-    : QLineEdit(parent), reader_(reader), debounce_(new QTimer(this)), model_(new QStandardItemModel(this)) {
+QuickSearchBox::QuickSearchBox(BackgroundReader& reader, core::Actor actor, QWidget* parent)
+    : QLineEdit(parent), reader_(reader), actor_(std::move(actor)), debounce_(new QTimer(this)),
+      logTimer_(new QTimer(this)), model_(new QStandardItemModel(this)) {
     setObjectName(QStringLiteral("quickSearch"));
     setAccessibleName(tr("Search people and contacts"));
     setPlaceholderText(tr("Search people and contacts: name, date of birth, postcode, contact id  (Ctrl+K)"));
@@ -34,6 +36,9 @@ QuickSearchBox::QuickSearchBox(BackgroundReader& reader, QWidget* parent)
     debounce_->setSingleShot(true);
     debounce_->setInterval(150);
     connect(debounce_, &QTimer::timeout, this, &QuickSearchBox::search);
+    logTimer_->setSingleShot(true);
+    logTimer_->setInterval(kLogAfterMs);
+    connect(logTimer_, &QTimer::timeout, this, &QuickSearchBox::logPendingSearch);
     connect(this, &QLineEdit::textEdited, this, [this] {
         if (text().trimmed().isEmpty()) {
             ++generation_;
@@ -61,10 +66,15 @@ void QuickSearchBox::search() {
                 found.push_back({qs(result.kind), qs(result.id), qs(result.title), qs(result.detail)});
             return found;
         },
-        [this, generation](Answer<std::vector<Found>> answer) {
+        [this, generation, query](Answer<std::vector<Found>> answer) {
             if (generation != generation_ || !hasFocus())
                 return;
             ScopedUiTiming timing("search results shown");
+            if (answer.ok()) {
+                // Typing on replaces this search with the next; the one the person stops at is logged.
+                pendingLog_ = PendingLog{query, answer.value->size()};
+                logTimer_->start();
+            }
             model_->clear();
             if (!answer.ok()) {
                 auto* item = new QStandardItem(tr("Search failed: %1").arg(answer.error.toHtmlEscaped()));
@@ -91,6 +101,22 @@ void QuickSearchBox::search() {
             showResults();
         },
         true);
+}
+
+void QuickSearchBox::logPendingSearch() {
+    logTimer_->stop();
+    if (!pendingLog_)
+        return;
+    const PendingLog log = *pendingLog_;
+    pendingLog_.reset();
+    const core::Actor actor = actor_;
+    reader_.run<bool>(
+        this, QString(),
+        [log, actor](core::Workspace& ws) {
+            core::logSearch(ws, actor, "quick", {{"text", log.text}}, log.results);
+            return true;
+        },
+        [](Answer<bool>) {});
 }
 
 void QuickSearchBox::showResults() {
@@ -154,6 +180,7 @@ void QuickSearchBox::openRow(int row) {
     const QString kind = item->data(kKindRole).toString();
     const QString id = item->data(kIdRole).toString();
     hideResults();
+    logPendingSearch();
     if (kind == QLatin1String("person"))
         emit personChosen(id);
     else
@@ -203,8 +230,10 @@ void QuickSearchBox::keyPressEvent(QKeyEvent* event) {
 
 void QuickSearchBox::focusOutEvent(QFocusEvent* event) {
     // A click in the list does not take focus (NoFocus), so leaving the box really means leaving.
-    if (event->reason() != Qt::PopupFocusReason)
+    if (event->reason() != Qt::PopupFocusReason) {
         hideResults();
+        logPendingSearch();
+    }
     QLineEdit::focusOutEvent(event);
 }
 

@@ -120,7 +120,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     countReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("counts"));
 
     // Top: new contact and the search box, always in reach.
-    search_ = new QuickSearchBox(*searchReader_);
+    search_ = new QuickSearchBox(*searchReader_, session_.actor());
     search_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     search_->setMinimumWidth(320);
     connect(search_, &QuickSearchBox::personChosen, this, [this](const QString& id) { openPerson(id); });

@@ -282,7 +282,7 @@ void NewContactForm::buildForm() {
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    matching_ = new MatchingPanel(matcher_);
+    matching_ = new MatchingPanel(matcher_, session_.actor());
     connect(matching_, &MatchingPanel::linkRequested, this, &NewContactForm::linkHighlighted);
     connect(matching_, &MatchingPanel::contactActivated, this, &NewContactForm::contactActivated);
 

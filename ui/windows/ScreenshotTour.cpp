@@ -129,9 +129,9 @@ int ScreenshotTour::run() {
         dialog.show();
         dialog.activateWindow();
         waitFor([] { return false; }, 200);
-        typeInto(dialog.findChild<QLineEdit*>(QStringLiteral("pin")), QStringLiteral("1111"));
+        typeInto(dialog.findChild<QLineEdit*>(QStringLiteral("pin")), QStringLiteral("417205"));
         save(dialog, QStringLiteral("sign-in"));
-        dialog.findChild<QLineEdit*>(QStringLiteral("pin"))->setText(QStringLiteral("9999"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("pin"))->setText(QStringLiteral("999999"));
         dialog.accept();
         waitFor([&] { return dialog.findChild<QWidget*>(QStringLiteral("signInError"))->isVisible(); }, 5000);
         save(dialog, QStringLiteral("sign-in-refused"));
@@ -326,7 +326,7 @@ void ScreenshotTour::workflowScreens() {
 
     // a. An EDT worker's out-of-hours contact, with what was done and the handover note.
     {
-        auto edt = openAs("eve.edt", "3333", "edt_worker");
+        auto edt = openAs("eve.edt", "630418", "edt_worker");
         NewContactForm* form = edt->newContact();
         waitFor([] { return false; }, 200);
         form->findChild<QDateTimeEdit*>(QStringLiteral("receivedAt"))->setDateTime(lastNight(clock));
@@ -358,7 +358,7 @@ void ScreenshotTour::workflowScreens() {
         edt->close();
     }
 
-    auto manager = openAs("mo.manager", "2222", "duty_manager");
+    auto manager = openAs("mo.manager", "582936", "duty_manager");
     // b. The duty manager's morning: handovers at the top, each with its countdown.
     manager->showQueue(QStringLiteral("handovers"));
     waitFor([&] { return !manager->contactModel()->loading() && manager->detailPane()->isLoaded(); }, 10000);
