@@ -208,10 +208,12 @@ std::vector<QueueDeadline> contactDeadlines(Workspace& ws, const std::string& co
     strategy.reset();
 
     // An action is due by the end of its day (as StrategyDiscussions::overdueActions counts it): it
-    // applies once that day is over, and then it is overdue.
+    // applies once that day is over, and then it is overdue. The unary + keeps SQLite on this
+    // contact's discussions and their actions by primary key, not on every open action in the
+    // database (strategy_action_open), which it would otherwise pick.
     auto& actions = ws.db().cached(
         "SELECT a.due_on FROM strategy_discussion d JOIN strategy_action a ON a.discussion_id = d.id "
-        "WHERE d.contact_id = ? AND a.completed_at IS NULL AND a.due_on < ?");
+        "WHERE d.contact_id = ? AND +a.completed_at IS NULL AND +a.due_on < ?");
     actions.bindAll(contactId, formatDate(utcDate(now)));
     while (actions.step())
         if (const auto day = parseDate(actions.text(0)))
