@@ -1,6 +1,10 @@
 #pragma once
 // Flags a screener must see about a child's history: a re-referral (a referral within 12 months of an
 // earlier one, the DfE definition) and repeat contacts (a local rule; Halton: 3 in 12 months).
+//
+// "Re-referral" has that one meaning everywhere: a referral that came within 12 months of an earlier
+// referral. A child referred once, recently, is not a re-referral; what that tells a screener is that a
+// *new* referral within 12 months of it would be one ("recent referral", said in those words).
 
 #include "contacts/ContactService.h"
 #include "util/Instant.h"
@@ -20,9 +24,15 @@ struct HistorySettings {
 };
 
 struct HistoryFlags {
-    /// A referral now would be a re-referral: there was a referral in the last reReferralMonths.
+    /// A re-referral (DfE): the child's latest referral in the last reReferralMonths came within
+    /// reReferralMonths of an earlier referral. When counting a new contact (screening, matching), the
+    /// new contact is the one in question: referred, it would be a re-referral (= recentReferral).
     bool reReferral = false;
+    /// There was a referral in the last reReferralMonths: a new referral now would be a re-referral.
+    bool recentReferral = false;
     std::optional<Instant> lastReferralAt;
+    /// The earlier referral that makes the latest one a re-referral (when reReferral, not counting).
+    std::optional<Instant> earlierReferralAt;
     /// Contacts received in the window ending at the as-of instant (plus the new one, if counted).
     int contactsInWindow = 0;
     bool repeatContacts = false;
@@ -31,8 +41,9 @@ struct HistoryFlags {
     nlohmann::json toJson() const;
 };
 
-/// `contacts` in any order. `countingNewContact` adds one for a contact being recorded now, so the
-/// matching panel can say "this would be the third contact in 12 months".
+/// `contacts` in any order. `countingNewContact` adds one for a contact being recorded (or screened) now,
+/// so the matching panel can say "this would be the third contact in 12 months", and makes reReferral
+/// say whether that contact, referred, would be a re-referral.
 HistoryFlags computeHistoryFlags(const std::vector<ContactSummary>& contacts, Instant asOf,
                                  const HistorySettings& settings, bool countingNewContact = false);
 

@@ -1,7 +1,11 @@
 #pragma once
 // The work queues, as core queries that the desktop's sidebar and the CLI both use: each item with
-// what is due, when, and a live countdown. Sorted so the most urgent is first: overdue, then soonest
-// due; an out-of-hours handover not yet acknowledged stays at the top of the day team's queue.
+// what is due, when, and a live countdown. Every deadline that applies to the item's contact counts
+// (the decision, the RAG response, an out-of-hours handover not yet acknowledged, a strategy discussion
+// to schedule or hold, an agreed strategy action past its day): a row's due time, countdown and colour
+// are those of the soonest of them, named ("RAG response"), and every queue is sorted by it, so the
+// most urgent is first (overdue, then soonest due). The Overdue queue holds every row that is red in
+// another queue: a contact past any of its deadlines, whichever it is.
 
 #include "Workspace.h"
 #include "store/Fact.h"
@@ -27,6 +31,24 @@ const std::vector<QueueDefinition>& queueDefinitions();
 /// The queues a role works from.
 std::vector<QueueDefinition> queuesForRole(const std::string& role);
 
+/// One deadline that applies to a contact now.
+struct QueueDeadline {
+    std::string kind; ///< decision, rag_response, edt_handover, strategy_discussion, strategy_action
+    std::string what; ///< "Decision", "RAG response", "EDT handover", "Strategy discussion", "Strategy action"
+    Instant dueAt;
+    std::optional<Instant> startedAt; ///< when its clock started (receipt, handover, decision)
+
+    /// {"kind", "what", "due_at"}
+    nlohmann::json toJson() const;
+};
+
+/// Every deadline that applies to the contact at `now`, soonest first: the decision and the RAG
+/// response while the contact is undecided, an out-of-hours handover until it is acknowledged, a
+/// strategy discussion until it is held, and agreed strategy actions not done by the end of their day
+/// (only once that day is over: an action is due "by" a day, not at its start). Empty for an unknown id.
+/// Point lookups by the contact's id, so it costs the same on a database of any size.
+std::vector<QueueDeadline> contactDeadlines(Workspace& workspace, const std::string& contactId, Instant now);
+
 struct QueueItem {
     std::string queue;
     std::string kind;      ///< draft, contact, handover, strategy_discussion, strategy_action, referrer_feedback
@@ -35,9 +57,12 @@ struct QueueItem {
     std::string title;     ///< the children, e.g. "John Smith, Unborn Smith"
     std::string what;      ///< e.g. "Decision due", "Strategy discussion to schedule"
     std::string status;
-    std::optional<Instant> startedAt; ///< when the clock started (receipt, decision)
-    std::optional<Instant> dueAt;
+    std::optional<Instant> startedAt; ///< when the clock of the soonest deadline started (receipt, decision)
+    std::optional<Instant> dueAt;     ///< the soonest deadline that applies to the row (see `deadlines`)
     std::optional<Countdown> countdown;
+    std::string dueKind; ///< which deadline dueAt is: QueueDeadline::kind; "" when none applies
+    std::string dueWhat; ///< its name for people: "RAG response"
+    std::vector<QueueDeadline> deadlines; ///< every deadline that applies to the row's contact, soonest first
 
     nlohmann::json toJson() const;
 };
@@ -58,8 +83,13 @@ public:
         int overdue = 0;
     };
     std::vector<Count> counts(const Actor& actor);
+    /// One queue's count (as counts(), without reading the rows' titles).
+    Count count(const std::string& queueId, const Actor& actor);
 
 private:
+    /// The queue's rows with their deadlines, sorted, without titles.
+    std::vector<QueueItem> collect(const std::string& queueId, const Actor& actor, Instant now);
+
     Workspace& ws_;
 };
 

@@ -58,7 +58,7 @@ void QueuesAndHandoverTest::queueRowsShowColouredCountdownsAndAnOverdueOneIsRed(
     // The overdue one first, red, saying by how much; the other green, saying how long is left.
     const auto due = [&](int row) { return model->index(row, ui::ContactTableModel::Due); };
     QCOMPARE(model->itemAt(0)->id, QString::fromStdString(lateId));
-    QVERIFY(due(0).data().toString().startsWith("overdue by"));
+    QVERIFY(due(0).data().toString().startsWith("Decision: overdue by"));
     QCOMPARE(due(0).data(ui::ContactTableModel::UrgencyRole).toString(), QStringLiteral("overdue"));
     QCOMPARE(due(0).data(ui::ContactTableModel::UrgencyColourRole).value<QColor>(), QColor(0xc5, 0x22, 0x1f));
     QCOMPARE(model->itemAt(1)->id, QString::fromStdString(freshId));
@@ -77,7 +77,7 @@ void QueuesAndHandoverTest::queueRowsShowColouredCountdownsAndAnOverdueOneIsRed(
     const QString before = due(1).data().toString();
     scratch.clock.set(core::parseInstant("2026-11-24T09:15:00Z").value());
     QVERIFY(due(1).data().toString() != before);
-    QCOMPARE(due(1).data().toString(), QStringLiteral("15m left"));
+    QCOMPARE(due(1).data().toString(), QStringLiteral("Decision: 15m left"));
     QCOMPARE(due(1).data(ui::ContactTableModel::UrgencyRole).toString(), QStringLiteral("due_soon"));
     QCOMPARE(due(1).data(ui::ContactTableModel::UrgencyColourRole).value<QColor>(), QColor(0xf9, 0xab, 0x00));
 }
@@ -149,7 +149,7 @@ void QueuesAndHandoverTest::anOutOfHoursContactTopsTheMorningQueueAndIsAcknowled
     QTRY_COMPARE(model->rowCount(), 1);
     QCOMPARE(model->itemAt(0)->id, QString::fromStdString(id));
     QCOMPARE(model->itemAt(0)->what, QStringLiteral("Out-of-hours handover from eve.edt to acknowledge"));
-    QCOMPARE(model->index(0, ui::ContactTableModel::Due).data().toString(), QStringLiteral("5m left"));
+    QCOMPARE(model->index(0, ui::ContactTableModel::Due).data().toString(), QStringLiteral("EDT handover: 5m left"));
     // It heads the queue of contacts awaiting screening too, above the older one.
     QVERIFY(window->showQueue("awaiting_screening"));
     QTRY_COMPARE(model->rowCount(), 2);

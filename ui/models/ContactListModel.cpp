@@ -110,8 +110,10 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
         case Concern:
             return item->concern;
         case Due:
+            // "RAG response: overdue by 2h": the soonest deadline that applies, and what it is.
             if (const auto countdown = countdownOf(index.row()))
-                return qs(countdown->text());
+                return item->dueWhat.isEmpty() ? qs(countdown->text())
+                                               : tr("%1: %2").arg(item->dueWhat, qs(countdown->text()));
             return {};
         case What:
             return item->what;
@@ -120,15 +122,22 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
     case Qt::AccessibleTextRole:
         if (index.column() == Due) {
             if (const auto countdown = countdownOf(index.row()))
-                return tr("%1 (%2)").arg(qs(countdown->text()),
+                return tr("%1 (%2)").arg(data(index, Qt::DisplayRole).toString(),
                                          countdown->overdue() ? tr("overdue")
                                          : countdown->urgency == core::Urgency::DueSoon ? tr("due soon")
                                                                                        : tr("on track"));
         }
         return data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
-        if (index.column() == Due && item->dueMs)
-            return tr("Due %1").arg(shortDateTime(core::fromEpochMs(*item->dueMs)));
+        if (index.column() == Due && item->dueMs) {
+            if (item->deadlines.empty())
+                return tr("Due %1").arg(shortDateTime(core::fromEpochMs(*item->dueMs)));
+            // Every deadline that applies, soonest first: the row shows the first.
+            QStringList lines;
+            for (const auto& [what, dueMs] : item->deadlines)
+                lines << tr("%1 due %2").arg(what, shortDateTime(core::fromEpochMs(dueMs)));
+            return lines.join(QLatin1Char('\n'));
+        }
         if (index.column() == What)
             return item->what;
         if (index.column() == Status && item->reReferral)

@@ -185,12 +185,8 @@ QueueDefinition workflowQueue(const core::QueueDefinition& definition) {
     queue.workflow = true;
     const std::string id = definition.id;
     queue.count = [id](core::Workspace& ws, const core::Session& session) {
-        QueueCount count{0, 0};
-        for (const auto& item : core::Queues(ws).items(id, session.actor(), 1'000'000)) {
-            ++count.items;
-            count.overdue += item.countdown && item.countdown->overdue() ? 1 : 0;
-        }
-        return count;
+        const auto count = core::Queues(ws).count(id, session.actor());
+        return QueueCount{count.items, count.overdue};
     };
     queue.page = [id](core::Workspace& ws, const core::Session& session, const std::optional<QueueCursor>& cursor,
                       int limit) {
@@ -217,6 +213,9 @@ QueueDefinition workflowQueue(const core::QueueDefinition& definition) {
                 item.dueMs = core::toEpochMs(*from.dueAt);
             if (from.startedAt)
                 item.startedMs = core::toEpochMs(*from.startedAt);
+            item.dueWhat = qs(from.dueWhat);
+            for (const auto& deadline : from.deadlines)
+                item.deadlines.emplace_back(qs(deadline.what), core::toEpochMs(deadline.dueAt));
             page.items.push_back(std::move(item));
         }
         page.complete = all.size() <= static_cast<size_t>(offset) + page.items.size() ||

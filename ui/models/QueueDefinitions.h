@@ -43,6 +43,11 @@ struct QueueItem {
     /// colour are worked out from these by core::countdown as time passes, without asking the database.
     std::optional<qint64> dueMs;
     std::optional<qint64> startedMs;
+    /// Which deadline dueMs is, in core's words: the soonest that applies to the row's contact ("RAG
+    /// response", "Decision", "EDT handover"); "" when the row has none.
+    QString dueWhat;
+    /// Every deadline that applies to the contact, soonest first: what it is, and when (epoch ms).
+    std::vector<std::pair<QString, qint64>> deadlines;
 
     bool isContactWork() const { return kind != Kind::Draft; }
 };

@@ -173,7 +173,10 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     table_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 20);
     table_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 14);
     table_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 18);
-    table_->setColumnWidth(ContactTableModel::Due, boldMetrics.horizontalAdvance(QStringLiteral("overdue by 10d 23h")) + 24);
+    // The countdown with what is due: "RAG response: overdue by 10d 23h" (a longer name elides; the
+    // tooltip lists every deadline in full).
+    table_->setColumnWidth(ContactTableModel::Due,
+                           boldMetrics.horizontalAdvance(QStringLiteral("RAG response: overdue by 10d 23h")) + 24);
     table_->setColumnWidth(ContactTableModel::What, metrics.averageCharWidth() * 26);
     table_->setItemDelegateForColumn(ContactTableModel::Due, new CountdownDelegate(table_));
     detail_ = new ContactView;

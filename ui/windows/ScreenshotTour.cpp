@@ -387,6 +387,12 @@ void ScreenshotTour::workflowScreens() {
     waitFor([&] { return !manager->contactModel()->loading() && manager->detailPane()->isLoaded(); }, 10000);
     manager->contactTable()->setFocus();
     save(*manager, QStringLiteral("queue-overdue"));
+    // d2. Awaiting sign-off: sorted by the soonest deadline that applies (a red case's RAG response
+    // before a green one's decision), the Due chip naming it.
+    manager->showQueue(QStringLiteral("awaiting_signoff"));
+    waitFor([&] { return !manager->contactModel()->loading() && manager->detailPane()->isLoaded(); }, 10000);
+    manager->contactTable()->setFocus();
+    save(*manager, QStringLiteral("queue-awaiting-signoff"));
 
     // e. Screening, by a screener: the indicator picker found by typing, the suggestion beside it.
     QApplication::setActiveWindow(&window_);

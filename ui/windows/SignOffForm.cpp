@@ -285,14 +285,27 @@ void SignOffForm::showLoaded(const Loaded& data) {
     if (!ticked.isEmpty())
         html += QStringLiteral("<p class='m'>%1</p>").arg(tr("Indicators ticked: %1").arg(ticked.join(QStringLiteral(", "))).toHtmlEscaped());
 
-    // The child's history and flags.
+    // What signing this off would make it: a referral within 12 months of an earlier referral is a
+    // re-referral (the screening's own finding, as the rules were given it), said of this contact only.
+    const std::string outcome = recommendation.value("outcome", std::string());
+    const auto derived = decision.value("inputs", nlohmann::json::object()).value("derived", nlohmann::json::object());
+    if (core::isReferralOutcome(outcome) && derived.contains("re_referral")) {
+        const QString said = derived.value("re_referral", false)
+                                 ? tr("Signed off as recommended (a referral), this contact is a re-referral: it comes "
+                                      "within 12 months of an earlier referral.")
+                                 : tr("Signed off as recommended (a referral), this contact is not a re-referral: no "
+                                      "referral in the 12 months before it.");
+        html += QStringLiteral("<p id='reReferralNote'><b>%1</b></p>").arg(said.toHtmlEscaped());
+    }
+
+    // The child's history and flags: the same lines as the person view.
     for (const auto& history : data.histories) {
         html += QStringLiteral("<h3>%1</h3>").arg(tr("%1's history").arg(jsonText(history, "display_name")).toHtmlEscaped());
         const auto& flags = history.value("flags", nlohmann::json::object());
         QStringList lines;
         for (const auto& line : flags.value("explanations", nlohmann::json::array()))
             lines << QStringLiteral("<span style='color:#a1260d'><b>⚑</b> %1</span>").arg(esc(qs(line.get<std::string>())));
-        html += QStringLiteral("<p>%1</p>").arg(lines.isEmpty() ? tr("No re-referral or repeat-contact flags.")
+        html += QStringLiteral("<p>%1</p>").arg(lines.isEmpty() ? tr("No re-referral or repeat-contact flags")
                                                                  : lines.join(QStringLiteral("<br>")));
         const auto& contacts = history.value("contacts", nlohmann::json::array());
         html += QStringLiteral("<table class='grid' cellspacing='0'><tr><th>%1</th><th>%2</th><th>%3</th></tr>")
