@@ -66,6 +66,10 @@ void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
     auto window = open();
     // The test database is a training one, and the title bar says so.
     QVERIFY2(window->windowTitle().startsWith(QStringLiteral("TRAINING")), qPrintable(window->windowTitle()));
+    // Also inside the window, for a desk with no title bar.
+    auto* mode = window->findChild<QLabel*>(QStringLiteral("databaseModeLabel"));
+    QVERIFY(mode && mode->isVisible());
+    QVERIFY(mode->text().startsWith(QStringLiteral("TRAINING")));
     ui::QueueListModel* queues = window->queueModel();
     QStringList titles;
     for (int row = 0; row < queues->rowCount(); ++row)

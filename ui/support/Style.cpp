@@ -14,6 +14,7 @@ QLabel[role="hint"] { color: #5f6368; }
 QLabel[role="heading"] { font-weight: bold; }
 QLabel[role="title"] { font-size: 15pt; font-weight: bold; }
 QLabel[role="fieldLabel"] { color: #303030; }
+QLabel[role="modeBadge"] { background: #6b3fa0; color: white; font-weight: bold; padding: 1px 8px; border-radius: 3px; }
 QLabel[role="errorBanner"] { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; padding: 6px; }
 QLabel[role="infoBanner"] { background: #e8f0fe; color: #174ea6; border: 1px solid #c6dafc; padding: 6px; }
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"] { border: 1px solid #b00020; }

@@ -244,6 +244,14 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
                                 .arg(qs(session_.user.displayName), qs(session_.user.id), qs(core::roleLabel(session_.role))));
     user->setObjectName(QStringLiteral("signedInLabel"));
     statusBar()->addPermanentWidget(user);
+    // Without a window manager (a kiosk desk, a remote session) there may be no title bar to say it.
+    if (workspace_.mode() != core::DatabaseMode::Live) {
+        auto* mode = new QLabel(workspace_.mode() == core::DatabaseMode::Demo ? tr("DEMO: made-up data")
+                                                                            : tr("TRAINING: not the live record"));
+        mode->setObjectName(QStringLiteral("databaseModeLabel"));
+        mode->setProperty("role", QStringLiteral("modeBadge"));
+        statusBar()->addPermanentWidget(mode);
+    }
     auto* database = new QLabel(qs(workspace_.db().path()));
     database->setObjectName(QStringLiteral("databaseLabel"));
     database->setToolTip(tr("The database this desk works in"));
