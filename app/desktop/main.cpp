@@ -159,7 +159,7 @@ int main(int argc, char** argv) {
         }
     }
     if (!session) {
-        ui::SignInDialog dialog(*workspace, user.isEmpty() ? account : user);
+        ui::SignInDialog dialog(*workspace, user.isEmpty() ? ui::SignInDialog::lastUserName() : user);
         if (dialog.exec() != QDialog::Accepted || !dialog.session())
             return 0;
         session = dialog.session();

@@ -16,6 +16,8 @@ private slots:
     void refusesAWrongPinAndAcceptsTheRightOne();
     void offersTheSameRolesForEveryName();
     void asksForANewSecretWhenTheOldIsWeakerThanThePolicy();
+    void remembersTheLastUserNameOnThisDesk();
+    void findsTheAccountNameWithoutTheEnvironment();
 };
 
 void SignInDialogTest::refusesAWrongPinAndAcceptsTheRightOne() {
@@ -124,6 +126,45 @@ void SignInDialogTest::asksForANewSecretWhenTheOldIsWeakerThanThePolicy() {
     QVERIFY(!dialog.session()->mustChangeSecret);
     const auto again = core::UserService(*scratch.ws).signIn("sam.screener", "38502716", "screener");
     QVERIFY(!again.mustChangeSecret);
+}
+
+void SignInDialogTest::remembersTheLastUserNameOnThisDesk() {
+    test::UiWorkspace scratch; // settings in a scratch folder
+    QCOMPARE(ui::SignInDialog::lastUserName(), ui::SignInDialog::operatingSystemAccount()); // nothing yet
+    {
+        ui::SignInDialog dialog(*scratch.ws, ui::SignInDialog::lastUserName());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto* name = dialog.findChild<QLineEdit*>(QStringLiteral("userName"));
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("jo.screener"));
+        auto* pin = dialog.findChild<QLineEdit*>(QStringLiteral("pin"));
+        QTest::keyClicks(pin, QStringLiteral("417205"));
+        QTest::keyClick(pin, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.session().has_value(), 10000);
+    }
+    // The next sign-in on this desk starts with that name, and the cursor in the PIN.
+    QCOMPARE(ui::SignInDialog::lastUserName(), QStringLiteral("jo.screener"));
+    ui::SignInDialog again(*scratch.ws, ui::SignInDialog::lastUserName());
+    again.show();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("userName"))->text(), QStringLiteral("jo.screener"));
+    QCOMPARE(QApplication::focusWidget(), again.findChild<QLineEdit*>(QStringLiteral("pin")));
+}
+
+void SignInDialogTest::findsTheAccountNameWithoutTheEnvironment() {
+    // As under su or a service account: no USER, USERNAME or LOGNAME.
+    const QByteArray saved[] = {qgetenv("USER"), qgetenv("USERNAME"), qgetenv("LOGNAME")};
+    for (const char* name : {"USER", "USERNAME", "LOGNAME"})
+        qunsetenv(name);
+    const QString account = ui::SignInDialog::operatingSystemAccount();
+    int i = 0;
+    for (const char* name : {"USER", "USERNAME", "LOGNAME"}) {
+        if (!saved[i].isEmpty())
+            qputenv(name, saved[i]);
+        ++i;
+    }
+    QVERIFY(!account.isEmpty());
 }
 
 QTEST_MAIN(SignInDialogTest)

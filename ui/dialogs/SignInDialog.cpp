@@ -12,10 +12,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace frontdoor::ui {
+namespace {
+
+constexpr const char* kLastUserNameKey = "signIn/lastUserName";
+
+} // namespace
 
 QString SignInDialog::operatingSystemAccount() {
     for (const char* name : {"USER", "USERNAME", "LOGNAME"}) {
@@ -23,7 +32,19 @@ QString SignInDialog::operatingSystemAccount() {
         if (!value.isEmpty())
             return value;
     }
+    // Under su, a service account or a desktop launcher the variables may be unset: ask the system.
+    if (const passwd* entry = ::getpwuid(::geteuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
     return {};
+}
+
+QString SignInDialog::lastUserName() {
+    const QString remembered = QSettings().value(QLatin1String(kLastUserNameKey)).toString();
+    return remembered.isEmpty() ? operatingSystemAccount() : remembered;
+}
+
+void SignInDialog::rememberUserName(const QString& userName) {
+    QSettings().setValue(QLatin1String(kLastUserNameKey), userName);
 }
 
 SignInDialog::SignInDialog(core::Workspace& workspace, const QString& userName, QWidget* parent)
@@ -212,6 +233,7 @@ void SignInDialog::changeSecret() {
             session_ = std::move(*signedIn_);
             session_->mustChangeSecret = false;
             signedIn_.reset();
+            rememberUserName(qs(session_->user.id));
             QDialog::accept();
         });
 }
@@ -244,6 +266,7 @@ void SignInDialog::accept() {
                 return;
             }
             session_ = *answer.value;
+            rememberUserName(qs(session_->user.id));
             QDialog::accept();
         });
 }

@@ -35,8 +35,13 @@ public:
     const std::optional<core::Session>& session() const { return session_; }
     /// True while asking a signed-in user for a new secret (theirs is weaker than the policy).
     bool askingForNewSecret() const { return signedIn_.has_value(); }
-    /// The name the operating system gives the person running this program.
+    /// The name the operating system gives the person running this program ($USER, or the account
+    /// database when the environment does not say, as under su or a service account).
     static QString operatingSystemAccount();
+    /// The name last signed in with on this desk (kept in QSettings), or else the operating-system account.
+    static QString lastUserName();
+    /// Remembers the name a successful sign-in used, for the next sign-in on this desk.
+    static void rememberUserName(const QString& userName);
 
 public slots:
     void accept() override;
