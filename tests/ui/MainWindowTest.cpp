@@ -17,6 +17,8 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QScreen>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -36,6 +38,7 @@ private slots:
     void draftsWaitInMyDrafts();
     void listsTheKeyboardShortcuts();
     void coreErrorsAreShownNotCrashedOn();
+    void theFirstWindowFitsTheScreen();
 
 private:
     std::unique_ptr<test::UiWorkspace> scratch_;
@@ -227,6 +230,27 @@ void MainWindowTest::coreErrorsAreShownNotCrashedOn() {
         view->findChild<QLabel*>(QStringLiteral("contactHeader"))->text().contains(QStringLiteral("no contact")),
         qPrintable(view->findChild<QLabel*>(QStringLiteral("contactHeader"))->text()), 20'000);
     QVERIFY(window->openDraft(QStringLiteral("not-a-draft")) == nullptr);
+}
+
+void MainWindowTest::theFirstWindowFitsTheScreen() {
+    // A first start on this desk (no saved geometry): the window fits the screen's available area, so
+    // the status bar and the forms' last fields are not off the bottom (the trial: 1366x800 on 768).
+    QSettings().remove(QStringLiteral("mainWindow/geometry"));
+    ui::MainWindow window(*scratch_->ws, scratch_->signIn());
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.geometry()),
+             qPrintable(QStringLiteral("window %1x%2+%3+%4, screen %5x%6")
+                            .arg(window.width()).arg(window.height()).arg(window.x()).arg(window.y())
+                            .arg(available.width()).arg(available.height())));
+    // A geometry saved on a larger screen is brought inside this one.
+    {
+        ui::MainWindow big(*scratch_->ws, scratch_->signIn());
+        big.setGeometry(0, 0, available.width() + 600, available.height() + 400);
+        QSettings().setValue(QStringLiteral("mainWindow/geometry"), big.saveGeometry());
+    }
+    ui::MainWindow again(*scratch_->ws, scratch_->signIn());
+    QVERIFY(available.contains(again.geometry()));
+    QSettings().remove(QStringLiteral("mainWindow/geometry"));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -1102,8 +1103,20 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 
 void MainWindow::restoreWindowState() {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1366, 800);
+    // The first window fits the screen it opens on (a 1366x768 laptop with no window manager showed a
+    // 1366x800 window, its status bar and the forms' last fields off the bottom); a geometry saved on a
+    // larger screen is brought inside this one.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        const QSize wanted(std::min(1600, available.width()), std::min(1000, available.height()));
+        resize(wanted);
+        move(available.left() + (available.width() - wanted.width()) / 2,
+             available.top() + (available.height() - wanted.height()) / 2);
+    }
+    if (width() > available.width() || height() > available.height() || !available.intersects(geometry())) {
+        resize(std::min(width(), available.width()), std::min(height(), available.height()));
+        move(available.topLeft());
+    }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     // The sidebar as wide as its longest title with an overdue count and a count beside it.
     const QFontMetrics metrics = queueList_->fontMetrics();
