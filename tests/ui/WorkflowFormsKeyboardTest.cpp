@@ -322,6 +322,12 @@ void WorkflowFormsKeyboardTest::theStrategyTablesTakeTabEnterAndEscapeAsTypingAL
     type(" at 16:00");
     press(Qt::Key_Return);
     QCOMPARE(actions->item(0, 0)->text(), QStringLiteral("Child protection medical at 16:00"));
+    // Ctrl+Tab leaves the table at once, for the next field and not a button.
+    press(Qt::Key_Tab, Qt::ControlModifier);
+    QWidget* next = QApplication::focusWidget();
+    QVERIFY(next && next != actions && !actions->isAncestorOf(next));
+    QVERIFY2(!qobject_cast<QAbstractButton*>(next), qPrintable(test::focusName()));
+    QCOMPARE(actions->rowCount(), 2);
 }
 
 void WorkflowFormsKeyboardTest::theSchedulingRefusalNamesEachFieldBesideItAndGoesAsEachIsFixed() {
