@@ -60,7 +60,7 @@ void FormDraftKeeper::begin(const nlohmann::json& context) {
     stored_ = false;
     active_ = true;
     timer_->stop();
-    say(tr("Not saved yet: the draft saves itself as you type"));
+    say(QString()); // nothing typed, nothing unsaved: the line stays quiet until there is
 }
 
 bool FormDraftKeeper::matches(const nlohmann::json& draft) const {
@@ -125,7 +125,7 @@ bool FormDraftKeeper::saveNow() {
             // Back to what the form shows by itself: nothing of the person's to keep.
             drafts.discard(actor_, ss(contactId_), form_);
             stored_ = false;
-            say(tr("Not saved yet: the draft saves itself as you type"));
+            say(QString());
         } else {
             const core::Instant now = workspace_.clock().now();
             drafts.save(actor_, ss(contactId_), form_,

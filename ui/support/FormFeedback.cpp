@@ -69,9 +69,8 @@ int FormFeedback::showErrors(const std::vector<core::FieldError>& errors, const 
             if (path.startsWith(prefix) && (where = place(path, problem)))
                 break;
         if (where) {
-            first = first ? first : where;
+            first = first ? first : where; // the place shows the problem, in words naming the field
             ++placed;
-            unplaced << problem; // tables show a mark in the cell; the words go in the banner too
             continue;
         }
         unplaced << (path.isEmpty() || path == QLatin1String("(input)") ? problem
@@ -83,6 +82,7 @@ int FormFeedback::showErrors(const std::vector<core::FieldError>& errors, const 
     if (!unplaced.isEmpty())
         text += QLatin1Char('\n') + unplaced.join(QLatin1Char('\n'));
     showMessage(text, true);
+    refusal_ = unplaced.isEmpty() ? text : QString();
     if (first)
         first->setFocus(Qt::OtherFocusReason);
     return placed;
@@ -100,6 +100,16 @@ void FormFeedback::showMessage(const QString& text, bool error) {
 
 void FormFeedback::showFailure(const QString& what, const std::exception& error) {
     showMessage(tr("%1: %2").arg(what, QString::fromUtf8(error.what())), true);
+}
+
+void FormFeedback::withdrawIfPutRight(bool elsewhereClear) {
+    if (refusal_.isEmpty() || !elsewhereClear)
+        return;
+    for (const auto* cell : cells_)
+        if (cell->hasError())
+            return;
+    withdraw(refusal_);
+    refusal_.clear();
 }
 
 void FormFeedback::withdraw(const QString& text) {

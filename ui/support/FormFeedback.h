@@ -44,9 +44,13 @@ public:
     void showFailure(const QString& what, const std::exception& error);
     /// Hides the banner if it still says `text` (a message that no longer holds, such as a failed save).
     void withdraw(const QString& text);
+    /// After an edit: once every problem of the last refusal shown beside its field is put right (no
+    /// cell shows one, and `elsewhereClear`: nor do the form's tables), its summary leaves the banner.
+    void withdrawIfPutRight(bool elsewhereClear);
 
 private:
     QLabel* banner_;
+    QString refusal_; ///< the banner's summary of the last refusal, while every problem was placed
     QHash<QString, FieldCell*> cells_;
     std::vector<std::pair<QString, std::function<QWidget*(const QString&, const QString&)>>> places_;
 };

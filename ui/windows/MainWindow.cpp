@@ -699,12 +699,14 @@ SignOffForm* MainWindow::openSignOff(const QString& contactId) {
             tabs_->setTabToolTip(index, title);
         }
     });
+    // Done: the tab stays on the contact acted on, saying what was done (the form shows it); moving
+    // on to another child's tab would leave a manager believing they had acted on that child.
     const auto done = [this, form](const QString& id, const QString& message) {
         statusBar()->showMessage(message, 10'000);
         QSettings().setValue(QStringLiteral("signOff/splitter"), form->splitter()->saveState());
-        closePage(form);
+        tabs_->setCurrentWidget(form);
         contactChanged(id);
-        table_->setFocus(Qt::OtherFocusReason);
+        rememberOpenDrafts();
     };
     connect(form, &SignOffForm::decided, this, [done](const QString& id, const QString& outcome) {
         done(id, tr("Signed off: %1.").arg(qs(core::outcomeLabel(ss(outcome)))));
@@ -1006,6 +1008,8 @@ void MainWindow::rememberOpenDrafts() {
         }
         // A workflow form is remembered as soon as it opens, so that after a crash it opens again
         // with the typing its draft kept; restoreOpenDrafts() skips those that kept nothing.
+        if (auto* signOff = qobject_cast<SignOffForm*>(page); signOff && signOff->isDone())
+            continue; // signed off or returned: nothing to open again
         const QString key = page->property(kTabKey).toString();
         for (const auto& kind : kWorkflowForms)
             if (key.startsWith(QLatin1String(kind.tabPrefix)))

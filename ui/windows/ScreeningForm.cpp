@@ -263,7 +263,7 @@ void ScreeningForm::build() {
     ticked_->setTextFormat(Qt::PlainText);
     auto* indicatorLayout = new QVBoxLayout(indicatorBox);
     auto* childRow = new QHBoxLayout;
-    auto* childLabel = new QLabel(tr("S&creening for"));
+    auto* childLabel = new QLabel(tr("Scr&eening for"));
     childLabel->setBuddy(child_);
     childRow->addWidget(childLabel);
     childRow->addWidget(child_, 1);

@@ -17,6 +17,7 @@
 #include "widgets/FormParts.h"
 #include "workflow/ContactWorkflow.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFrame>
 #include <QGroupBox>
@@ -28,6 +29,7 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QStyle>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -77,11 +79,22 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     outcome_->setObjectName(QStringLiteral("decisionOutcome"));
     rationale_ = newTextBox(QStringLiteral("decisionRationale"), 3, tr("Why you decide differently from the recommendation"));
     returnReason_ = newTextBox(QStringLiteral("returnReason"), 2, tr("What the screener should change or check"));
-    signOffButton_ = new QPushButton(tr("&Sign off (%1)").arg(shortcutText("decide")));
+    signOffButton_ = new QPushButton;
     signOffButton_->setObjectName(QStringLiteral("signOffButton"));
-    signOffButton_->setProperty("role", QStringLiteral("primary"));
-    returnButton_ = new QPushButton(tr("Return for &edits (%1)").arg(shortcutText("returnForEdits")));
+    returnButton_ = new QPushButton;
     returnButton_->setObjectName(QStringLiteral("returnButton"));
+    defaultAction_ = new QLabel;
+    defaultAction_->setObjectName(QStringLiteral("signOffDefaultAction"));
+    defaultAction_->setProperty("role", QStringLiteral("hint"));
+    defaultAction_->setWordWrap(true);
+    result_ = new QLabel;
+    result_->setObjectName(QStringLiteral("signOffResult"));
+    result_->setProperty("role", QStringLiteral("infoBanner"));
+    result_->setWordWrap(true);
+    result_->setTextFormat(Qt::PlainText);
+    result_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    result_->setFocusPolicy(Qt::StrongFocus);
+    result_->hide();
     connect(signOffButton_, &QPushButton::clicked, this, &SignOffForm::signOff);
     connect(returnButton_, &QPushButton::clicked, this, &SignOffForm::returnForEdits);
     connect(outcome_, &QComboBox::currentIndexChanged, this, &SignOffForm::updateRationale);
@@ -100,10 +113,11 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     auto* directionBox = new QGroupBox(tr("Case direction"));
     directionBox->setObjectName(QStringLiteral("caseDirectionSection"));
     auto* directionLayout = new QVBoxLayout(directionBox);
-    directionLayout->addWidget(cell(QStringLiteral("case_direction.what"), tr("&What"), what_));
+    // Mnemonics unique in the window: W, H and C are the Work, Help and Contact menus.
+    directionLayout->addWidget(cell(QStringLiteral("case_direction.what"), tr("Wh&at"), what_));
     auto* whoWhen = new QHBoxLayout;
-    whoWhen->addWidget(cell(QStringLiteral("case_direction.by_whom"), tr("By &whom"), byWhom_), 3);
-    auto* whenCell = cell(QStringLiteral("case_direction.by_when"), tr("By w&hen"), byWhen_);
+    whoWhen->addWidget(cell(QStringLiteral("case_direction.by_whom"), tr("&By whom"), byWhom_), 3);
+    auto* whenCell = cell(QStringLiteral("case_direction.by_when"), tr("By whe&n"), byWhen_);
     static_cast<QVBoxLayout*>(whenCell->layout())->insertWidget(2, byWhen_->readingLabel());
     whoWhen->addWidget(whenCell, 2);
     directionLayout->addLayout(whoWhen);
@@ -127,6 +141,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     decisionLayout->addWidget(outcomeBox);
     decisionLayout->addWidget(signOffButton_, 0, Qt::AlignRight);
     decisionLayout->addWidget(returnBox);
+    decisionLayout->addWidget(defaultAction_);
     decisionLayout->addWidget(draftStatus_);
     notOffered_ = new QLabel;
     notOffered_->setObjectName(QStringLiteral("signOffNotOffered"));
@@ -139,6 +154,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     auto* heading = new QLabel(tr("Your decision"));
     heading->setProperty("role", QStringLiteral("heading"));
     sideLayout->addWidget(heading);
+    sideLayout->addWidget(result_);
     sideLayout->addWidget(notOffered_);
     sideLayout->addWidget(decisionPanel_);
     sideLayout->addStretch(1);
@@ -178,12 +194,9 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, slot);
     };
-    bind("decide", [this] {
-        if (offered_)
-            signOff();
-    });
+    bind("decide", [this] { pressDefault(); });
     bind("returnForEdits", [this] {
-        if (!offered_)
+        if (!offered_ || done_)
             return;
         if (returnReason_->toPlainText().trimmed().isEmpty()) {
             returnReason_->setFocus(Qt::ShortcutFocusReason); // say why first; Ctrl+Shift+R again returns it
@@ -191,6 +204,10 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
         }
         returnForEdits();
     });
+
+    // The button Ctrl+Enter presses follows the cursor, and the form says which it is.
+    connect(qApp, &QApplication::focusChanged, this, [this] { updateDefaultButton(); });
+    updateDefaultButton();
 
     setEnabled(false);
     const std::string id = ss(contactId_);
@@ -224,6 +241,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
 }
 
 SignOffForm::~SignOffForm() {
+    disconnect(qApp, nullptr, this, nullptr); // no focus changes while the children go
     // A form closed any other way than through its tab (the window torn down) still keeps its draft.
     drafts_->saveNow();
 }
@@ -237,7 +255,8 @@ void SignOffForm::showLoaded(const Loaded& data) {
     const auto& decision = data.decision;
     const auto& suggestion = decision.value("suggestion", nlohmann::json::object());
     const QStringList children = childrenOf(data.contact);
-    title_ = tr("Sign-off: %1").arg(childNamesOf(data.contact));
+    childNames_ = childNamesOf(data.contact);
+    title_ = tr("Sign-off: %1").arg(childNames_);
     emit titleChanged(title_);
     recommendedOutcome_ = jsonText(recommendation, "outcome");
     header_->setText(tr("<b style='font-size:large'>Sign-off</b> · %1 · received %2 · recommended by %3, %4")
@@ -415,7 +434,7 @@ void SignOffForm::focusFirstInput() {
 
 bool SignOffForm::signOff() {
     ScopedUiTiming timing("sign-off submitted");
-    if (!loaded_ || !offered_)
+    if (!loaded_ || !offered_ || done_)
         return false;
     feedback_->clear();
     nlohmann::json direction{{"what", ss(what_->toPlainText().trimmed())}, {"by_whom", ss(byWhom_->text().trimmed())}};
@@ -441,13 +460,69 @@ bool SignOffForm::signOff() {
         return false;
     }
     drafts_->discard();
+    QString words = tr("Signed off by you: %1.").arg(qs(core::outcomeLabel(ss(outcome))));
+    if (outcome != recommendedOutcome_)
+        words += QLatin1Char(' ') + tr("(Not the recommendation: %1.)").arg(qs(core::outcomeLabel(ss(recommendedOutcome_))));
+    words += QLatin1Char(' ') +
+             tr("Case direction: %1, by %2%3.")
+                 .arg(what_->toPlainText().trimmed(), byWhom_->text().trimmed(),
+                      byWhen.isEmpty() ? QString() : tr(", by %1").arg(ukDate(ss(byWhen))));
+    showDone(tr("Signed off: %1").arg(childNames_), words);
     emit decided(contactId_, outcome);
     return true;
 }
 
+QPushButton* SignOffForm::defaultButton() const {
+    const QWidget* focus = QApplication::focusWidget();
+    if (focus && (focus == returnButton_ || focus == returnReason_ || returnReason_->isAncestorOf(focus)))
+        return returnButton_;
+    return signOffButton_;
+}
+
+void SignOffForm::pressDefault() {
+    if (!offered_ || done_)
+        return;
+    if (defaultButton() == returnButton_)
+        returnForEdits();
+    else
+        signOff();
+}
+
+void SignOffForm::updateDefaultButton() {
+    QPushButton* pressed = defaultButton();
+    if (pressed == shownDefault_)
+        return;
+    shownDefault_ = pressed;
+    const QString enter = shortcutText("decide");
+    const bool returning = pressed == returnButton_;
+    signOffButton_->setText(returning ? tr("&Sign off") : tr("&Sign off (%1)").arg(enter));
+    returnButton_->setText(returning ? tr("Return for &edits (%1)").arg(enter)
+                                     : tr("Return for &edits (%1)").arg(shortcutText("returnForEdits")));
+    defaultAction_->setText(returning ? tr("%1 returns it to the screener with your reason (you are in the reason).").arg(enter)
+                                      : tr("%1 signs off. In the return reason it returns it to the screener instead.").arg(enter));
+    // The button Ctrl+Enter presses looks like the one that will be pressed.
+    for (QPushButton* button : {signOffButton_, returnButton_}) {
+        button->setProperty("role", button == pressed ? QStringLiteral("primary") : QString());
+        button->style()->unpolish(button);
+        button->style()->polish(button);
+    }
+}
+
+void SignOffForm::showDone(const QString& title, const QString& words) {
+    done_ = true;
+    title_ = title;
+    emit titleChanged(title_);
+    decisionPanel_->hide();
+    notOffered_->hide();
+    feedback_->clear();
+    result_->setText(words + QLatin1Char(' ') + tr("%1 closes this tab.").arg(shortcutText("closeTab")));
+    result_->show();
+    result_->setFocus(Qt::OtherFocusReason);
+}
+
 bool SignOffForm::returnForEdits() {
     ScopedUiTiming timing("recommendation returned");
-    if (!loaded_ || !offered_)
+    if (!loaded_ || !offered_ || done_)
         return false;
     feedback_->clear();
     try {
@@ -463,6 +538,10 @@ bool SignOffForm::returnForEdits() {
         return false;
     }
     drafts_->discard();
+    showDone(tr("Returned: %1").arg(childNames_),
+             tr("Returned by you to the screener, with your reason: \u201c%1\u201d. It waits in their work until "
+                "they put it right and recommend again.")
+                 .arg(returnReason_->toPlainText().trimmed()));
     emit returned(contactId_);
     return true;
 }

@@ -3,7 +3,11 @@
 // against the recommendation (differences highlighted, with the screener's rationale), the partner
 // checks and analysis, the child's history and flags, and the contact as recorded; then the decision:
 // case direction (what, by whom, by when), optionally a different outcome with the reason, and sign
-// off (Ctrl+Enter), or return it to the screener with a reason (Ctrl+Shift+R). The person who made the
+// off (Ctrl+Enter), or return it to the screener with a reason (Ctrl+Shift+R). Ctrl+Enter presses the
+// button of the part the cursor is in: in the return reason it returns, never signs off; the form
+// names on screen the button it will press. Once signed off or returned, the form stays on the
+// contact and says what was done, in words, where the decision was (the result line); Ctrl+W closes
+// it. The person who made the
 // recommendation is not offered sign-off (four eyes on every decision); core refuses it anyway.
 // What the duty manager types is kept as their draft of the form (core::FormDrafts) a second after
 // typing stops, when the tab or window closes and when the app quits, put back when the sign-off opens
@@ -59,6 +63,11 @@ public:
     bool returnForEdits();
     QSplitter* splitter() const { return splitter_; }
     void focusFirstInput();
+    /// Signed off or returned: the form shows what was done instead of the decision.
+    bool isDone() const { return done_; }
+    /// The button Ctrl+Enter presses now: the return button while the cursor is in the return
+    /// reason (or on that button), else the sign-off button.
+    QPushButton* defaultButton() const;
 
 signals:
     void loaded();
@@ -72,15 +81,24 @@ private:
     void updateRationale();
     nlohmann::json draftFields() const;
     void restoreDraft(const nlohmann::json& typed);
+    /// Ctrl+Enter: the button of the part the cursor is in.
+    void pressDefault();
+    /// Names the button Ctrl+Enter presses, on the buttons and the line under them.
+    void updateDefaultButton();
+    /// After the sign-off or the return: the decision gives way to what was done, in words.
+    void showDone(const QString& title, const QString& words);
 
     core::Workspace& workspace_;
     BackgroundReader& reader_;
     core::Session session_;
     QString contactId_;
     QString title_;
+    QString childNames_;
     QString recommendedOutcome_;
     bool loaded_ = false;
     bool offered_ = false;
+    bool done_ = false;
+    QPushButton* shownDefault_ = nullptr;
 
     std::unique_ptr<FormFeedback> feedback_;
     FormDraftKeeper* drafts_ = nullptr;
@@ -100,6 +118,8 @@ private:
     QPlainTextEdit* returnReason_ = nullptr;
     QPushButton* signOffButton_ = nullptr;
     QPushButton* returnButton_ = nullptr;
+    QLabel* defaultAction_ = nullptr; ///< "Ctrl+Return: Sign off"
+    QLabel* result_ = nullptr;        ///< what was done, once it is
 };
 
 } // namespace frontdoor::ui

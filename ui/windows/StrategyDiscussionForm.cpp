@@ -139,10 +139,16 @@ void StrategyDiscussionForm::build() {
         feedback_->addPlace(name + QLatin1Char('['), [table, name](const QString& path, const QString& problem) -> QWidget* {
             static const QRegularExpression indexed(QStringLiteral(R"(^\w+\[(\d+)\](?:\.(\w+))?)"));
             const auto match = indexed.match(path);
-            return match.hasMatch() ? table->markError(match.captured(1).toInt(), match.captured(2), problem) : nullptr;
+            // Core counts the rows it was sent; rows with nothing typed were not sent.
+            return match.hasMatch() ? table->markError(table->rowOfJsonIndex(match.captured(1).toInt()), match.captured(2), problem)
+                                    : nullptr;
         });
-        feedback_->addPlace(name, [table](const QString&, const QString&) -> QWidget* { return table; });
+        feedback_->addPlace(name, [table](const QString&, const QString& problem) -> QWidget* {
+            return table->markTableError(problem);
+        });
     };
+
+    // Mnemonics are unique in the window: C, V, W and H belong to the Contact, View, Work and Help menus.
 
     // 1. Schedule.
     scheduleBox_ = new QGroupBox(tr("1. Schedule"));
@@ -170,12 +176,16 @@ void StrategyDiscussionForm::build() {
     connect(addInvitee, &QPushButton::clicked, invitees_, &RowTable::addRow);
     auto* scheduleGrid = new QGridLayout(scheduleBox_);
     FieldGrid schedulePlace(scheduleGrid, 6);
-    schedulePlace.add(cell(QStringLiteral("scheduled_for"), tr("&When"), scheduledFor_), 2);
+    schedulePlace.add(cell(QStringLiteral("scheduled_for"), tr("Wh&en"), scheduledFor_), 2);
     schedulePlace.add(cell(QStringLiteral("location"), tr("Where, or the call details"), location_), 4);
     auto* inviteesLabel = new QLabel(tr("&Invited (type a name; Tab moves across)"));
     inviteesLabel->setBuddy(invitees_);
     scheduleGrid->addWidget(inviteesLabel, 1, 0, 1, 6);
-    scheduleGrid->addWidget(invitees_, 2, 0, 1, 6);
+    auto* inviteesPlace = new QVBoxLayout;
+    inviteesPlace->setSpacing(2);
+    inviteesPlace->addWidget(invitees_);
+    inviteesPlace->addWidget(invitees_->errorLine());
+    scheduleGrid->addLayout(inviteesPlace, 2, 0, 1, 6);
     scheduleGrid->addWidget(missing_, 3, 0, 1, 6);
     scheduleGrid->addWidget(acknowledge_, 4, 0, 1, 6);
     auto* scheduleButtons = new QHBoxLayout;
@@ -211,7 +221,7 @@ void StrategyDiscussionForm::build() {
     connect(heldButton_, &QPushButton::clicked, this, &StrategyDiscussionForm::recordHeld);
     auto* heldLayout = new QVBoxLayout(heldBox_);
     auto* heldAtRow = new QHBoxLayout;
-    heldAtRow->addWidget(cell(QStringLiteral("held_at"), tr("&Held at"), heldAt_), 1);
+    heldAtRow->addWidget(cell(QStringLiteral("held_at"), tr("Hel&d at"), heldAt_), 1);
     heldAtRow->addStretch(2);
     heldLayout->addLayout(heldAtRow);
     const auto labelled = [](const QString& text, QWidget* buddy) {
@@ -221,10 +231,13 @@ void StrategyDiscussionForm::build() {
     };
     heldLayout->addWidget(labelled(tr("A&ttended"), attendees_));
     heldLayout->addWidget(attendees_);
+    heldLayout->addWidget(attendees_->errorLine());
     heldLayout->addWidget(labelled(tr("A&pologies"), apologies_));
     heldLayout->addWidget(apologies_);
+    heldLayout->addWidget(apologies_->errorLine());
     heldLayout->addWidget(labelled(tr("What each agency &shared"), information_));
     heldLayout->addWidget(information_);
+    heldLayout->addWidget(information_->errorLine());
     heldLayout->addWidget(heldButton_, 0, Qt::AlignRight);
     tablePlace(QStringLiteral("attendees"), attendees_);
     tablePlace(QStringLiteral("apologies"), apologies_);
@@ -264,7 +277,11 @@ void StrategyDiscussionForm::build() {
     connect(addAction, &QPushButton::clicked, actions_, &RowTable::addRow);
     auto* outcomeGrid = new QGridLayout(outcomeBox_);
     outcomeGrid->addWidget(labelled(tr("&At risk"), atRisk_), 0, 0, 1, 6);
-    outcomeGrid->addWidget(atRisk_, 1, 0, 1, 6);
+    auto* atRiskPlace = new QVBoxLayout;
+    atRiskPlace->setSpacing(2);
+    atRiskPlace->addWidget(atRisk_);
+    atRiskPlace->addWidget(atRisk_->errorLine());
+    outcomeGrid->addLayout(atRiskPlace, 1, 0, 1, 6);
     outcomeGrid->addWidget(cell(QStringLiteral("immediate_safety_actions"), tr("Immediate safet&y actions"), safety_), 2, 0, 1, 6);
     outcomeGrid->addWidget(cell(QStringLiteral("s47_decision"), tr("Section &47"), s47_), 3, 0, 1, 3);
     s47ReasonCell_ = cell(QStringLiteral("s47_reason"), tr("Why no enquiry"), s47Reason_);
@@ -273,8 +290,12 @@ void StrategyDiscussionForm::build() {
     outcomeGrid->addWidget(cell(QStringLiteral("medical_examination.arrangements"), tr("Arrangements"), medicalArrangements_), 4, 2, 1, 4);
     outcomeGrid->addWidget(cell(QStringLiteral("family_told.what"), tr("The family is told"), familyWhat_), 5, 0, 1, 4);
     outcomeGrid->addWidget(cell(QStringLiteral("family_told.when"), tr("When"), familyWhen_), 5, 4, 1, 2);
-    outcomeGrid->addWidget(labelled(tr("Agreed a&ctions: each with an owner, agency and due date"), actions_), 6, 0, 1, 6);
-    outcomeGrid->addWidget(actions_, 7, 0, 1, 6);
+    outcomeGrid->addWidget(labelled(tr("Agreed acti&ons: each with an owner, agency and due date"), actions_), 6, 0, 1, 6);
+    auto* actionsPlace = new QVBoxLayout;
+    actionsPlace->setSpacing(2);
+    actionsPlace->addWidget(actions_);
+    actionsPlace->addWidget(actions_->errorLine());
+    outcomeGrid->addLayout(actionsPlace, 7, 0, 1, 6);
     auto* outcomeButtons = new QHBoxLayout;
     outcomeButtons->addWidget(addAction);
     outcomeButtons->addStretch(1);
@@ -350,13 +371,13 @@ void StrategyDiscussionForm::build() {
     pdfButton_ = new QPushButton(tr("Save as PDF… (%1)").arg(shortcutText("savePdf")));
     pdfButton_->setObjectName(QStringLiteral("savePdfButton"));
     connect(pdfButton_, &QPushButton::clicked, this, &StrategyDiscussionForm::savePdfAs);
-    auto* hint = new QLabel(tr("%1 saves the next step. The record prints for sharing with the partners.")
-                                .arg(shortcutText("strategyNext")));
-    hint->setProperty("role", QStringLiteral("hint"));
-    hint->setWordWrap(true);
+    hint_ = new QLabel;
+    hint_->setObjectName(QStringLiteral("strategyFooter"));
+    hint_->setProperty("role", QStringLiteral("hint"));
+    hint_->setWordWrap(true);
     auto* notes = new QVBoxLayout;
     notes->setSpacing(0);
-    notes->addWidget(hint);
+    notes->addWidget(hint_);
     notes->addWidget(draftStatus_);
     auto* bottom = new QHBoxLayout;
     bottom->addLayout(notes, 1);
@@ -393,16 +414,19 @@ void StrategyDiscussionForm::build() {
     for (qsizetype i = 0; i + 1 < chain.size(); ++i)
         QWidget::setTabOrder(chain[i], chain[i + 1]);
 
-    const auto bind = [this](const char* id, auto slot) {
+    // Saving a step takes what is typed in the form: from the form. The record's own keys work
+    // wherever the focus is while its tab is open (a shortcut of a hidden tab is not live), the tab
+    // bar and the queues beside it too.
+    const auto bind = [this](const char* id, Qt::ShortcutContext context, auto slot) {
         auto* shortcut = new QShortcut(this);
         shortcut->setKeys(shortcutKeys(id));
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        shortcut->setContext(context);
         connect(shortcut, &QShortcut::activated, this, slot);
     };
-    bind("strategyNext", [this] { saveNextStep(); });
-    bind("markActionDone", [this] { markActionDone(); });
-    bind("print", [this] { print(); });
-    bind("savePdf", [this] { savePdfAs(); });
+    bind("strategyNext", Qt::WidgetWithChildrenShortcut, [this] { saveNextStep(); });
+    bind("markActionDone", Qt::WindowShortcut, [this] { markActionDone(); });
+    bind("print", Qt::WindowShortcut, [this] { print(); });
+    bind("savePdf", Qt::WindowShortcut, [this] { savePdfAs(); });
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
         if (now && scroll_->widget()->isAncestorOf(now))
             scroll_->ensureWidgetVisible(now, 0, 24);
@@ -605,6 +629,15 @@ void StrategyDiscussionForm::updateSections() {
         table->setReadOnly(!held);
     actionsBox_->setVisible(done);
     outcomeBox_->setVisible(held);
+    // The footer says what is true at this step.
+    hint_->setText(done ? tr("Everything in this discussion is recorded. %1 marks the selected action done; %2 prints "
+                             "the record, %3 saves it as a PDF, to share with the partners.")
+                              .arg(shortcutText("markActionDone"), shortcutText("print"), shortcutText("savePdf"))
+                        : tr("%1 saves this step (%2). The record prints for sharing with the partners.")
+                              .arg(shortcutText("strategyNext"),
+                                   state == QLatin1String("required")    ? tr("schedules it")
+                                   : state == QLatin1String("scheduled") ? tr("records it held")
+                                                                         : tr("records the outcome")));
 }
 
 QStringList StrategyDiscussionForm::missingAgencies() const {
@@ -662,8 +695,14 @@ void StrategyDiscussionForm::updateMissing() {
 }
 
 void StrategyDiscussionForm::markDirty() {
-    if (!settingUp_)
-        drafts_->changed();
+    if (settingUp_)
+        return;
+    drafts_->changed();
+    // Each problem leaves as its field is put right; the refusal's summary with the last of them.
+    bool tablesClear = true;
+    for (RowTable* table : {invitees_, attendees_, apologies_, information_, atRisk_, actions_})
+        tablesClear = tablesClear && !table->hasErrors();
+    feedback_->withdrawIfPutRight(tablesClear);
 }
 
 nlohmann::json StrategyDiscussionForm::draftFields() const {
@@ -755,6 +794,11 @@ bool StrategyDiscussionForm::submit(const char* what, const std::function<void()
     const QString was = status();
     setEnabled(false);
     connect(this, &StrategyDiscussionForm::loaded, this, [this, was] {
+        // Disabled while it reloaded, the form lost the focus: give it back, at the step now to take,
+        // so the record's keys and the next Tab start here rather than wherever the focus fell.
+        QWidget* focus = QApplication::focusWidget();
+        if (!focus || !isAncestorOf(focus) || !focus->isVisible())
+            focusFirstInput();
         emit recorded(contactId_, status());
         Q_UNUSED(was);
     }, Qt::SingleShotConnection);

@@ -126,6 +126,7 @@ private:
     std::unique_ptr<FormFeedback> feedback_;
     FormDraftKeeper* drafts_ = nullptr;
     QLabel* draftStatus_ = nullptr;
+    QLabel* hint_ = nullptr; ///< the footer: what the keys do at this step
     QLabel* banner_ = nullptr;
     QLabel* header_ = nullptr;
     QScrollArea* scroll_ = nullptr;
