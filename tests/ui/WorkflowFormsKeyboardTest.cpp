@@ -156,7 +156,7 @@ void WorkflowFormsKeyboardTest::ctrlEnterInTheReturnReasonReturnsAndTheFormSaysW
     auto contact = test::johnSmithContact();
     contact["received_at"] = "2026-11-23T09:15:00Z";
     const std::string id = recordRecommended(scratch, contact, "PERSISTENT_ABSENCE");
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::SignOffForm* form = window->openSignOff(QString::fromStdString(id));
     QVERIFY(form);
     QTRY_VERIFY(form->isLoaded());
@@ -194,7 +194,7 @@ void WorkflowFormsKeyboardTest::afterASignOffOrAReturnTheTabStaysOnThatContactAn
     john["received_at"] = "2026-11-23T09:15:00Z";
     const std::string johnId = recordRecommended(scratch, john, "PERSISTENT_ABSENCE");
     const std::string miaId = recordRecommended(scratch, test::miaThorntonContact(), "ABUSE_DISCLOSURE");
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     QTabWidget* tabs = window->workTabs();
 
     // Mia's sign-off open, then John's: John's is signed off.
@@ -242,7 +242,7 @@ void WorkflowFormsKeyboardTest::theStrategyTablesTakeTabEnterAndEscapeAsTypingAL
     test::UiWorkspace scratch;
     const std::string id = miaSignedOffForStrategy(scratch);
     scheduleThroughCore(scratch, id);
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::StrategyDiscussionForm* form = openStrategy(*window, id);
     QVERIFY(form);
     QCOMPARE(form->status(), QStringLiteral("scheduled"));
@@ -333,7 +333,7 @@ void WorkflowFormsKeyboardTest::theStrategyTablesTakeTabEnterAndEscapeAsTypingAL
 void WorkflowFormsKeyboardTest::theSchedulingRefusalNamesEachFieldBesideItAndGoesAsEachIsFixed() {
     test::UiWorkspace scratch;
     const std::string id = miaSignedOffForStrategy(scratch);
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::StrategyDiscussionForm* form = openStrategy(*window, id);
     QVERIFY(form);
     QCOMPARE(form->status(), QStringLiteral("required"));
@@ -391,7 +391,7 @@ void WorkflowFormsKeyboardTest::theRecordsKeysWorkWhereverTheFocusIsAndTheFooter
     const std::string id = miaSignedOffForStrategy(scratch);
     scheduleThroughCore(scratch, id);
     holdThroughCore(scratch, id);
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::StrategyDiscussionForm* form = openStrategy(*window, id);
     QVERIFY(form);
     QCOMPARE(form->status(), QStringLiteral("held"));
@@ -473,7 +473,7 @@ void WorkflowFormsKeyboardTest::noTwoThingsInAWindowAnswerTheSameAltLetter() {
         QTRY_VERIFY(screening->isLoaded());
         QVERIFY2(clashes(*window, screening).isEmpty(), qPrintable("screening: " + clashes(*window, screening)));
     }
-    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "2222", "duty_manager"));
+    auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
     ui::SignOffForm* signOff = window->openSignOff(QString::fromStdString(recommended));
     QTRY_VERIFY(signOff->isLoaded());
     QVERIFY2(clashes(*window, signOff).isEmpty(), qPrintable("sign-off: " + clashes(*window, signOff)));
