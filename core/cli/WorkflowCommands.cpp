@@ -61,6 +61,12 @@ void registerWorkflowCommands() {
                              {}, [](Context& ctx, const Actor& actor, const std::string& id) {
                                  ContactWorkflow(ctx.workspace()).startScreening(actor, id);
                              }));
+    addCommand(simpleCommand("screening hand-back", "screening hand-back CONTACT_ID --reason TEXT",
+                             "Give a contact you started screening (by mistake, or for someone else) back to the "
+                             "queue, saying why; a duty manager may hand back anyone's.",
+                             {"reason"}, [](Context& ctx, const Actor& actor, const std::string& id) {
+                                 ContactWorkflow(ctx.workspace()).handBack(actor, id, ctx.args().option("reason", ""));
+                             }));
     addCommand(jsonCommand("screening check", "Record a check with a partner agency: agency, person spoken to, when, "
                                               "what was shared and the basis for sharing.",
                            [](Workspace& ws, const Actor& actor, const std::string& id, const Json& input) {

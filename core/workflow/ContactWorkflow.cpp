@@ -159,6 +159,23 @@ ScreeningDecision ContactWorkflow::recommend(const Actor& actor, const std::stri
     return decision;
 }
 
+void ContactWorkflow::handBack(const Actor& actor, const std::string& contactId, const std::string& reason) {
+    UserService(ws_).require(actor, kScreeningRoles, "Handing back a contact");
+    const Current now = current(contactId);
+    requireStatus(now, {status::kInScreening}, "Handing back");
+    const std::string screener = ws_.db().lookupText("SELECT screener FROM contact WHERE id = ?", contactId).value_or("");
+    if (actor.role != role::kDutyManager && actor.userId != screener)
+        throw ForbiddenError("the contact is being screened by " + screener +
+                             ": only they, or a duty manager, can hand it back");
+    checkTextLength("reason", reason, kMaxNoteLength);
+    if (reason.size() < kMinimumReasonLength)
+        throw ValidationError("reason", "say why it goes back, in a few words (at least " +
+                                            std::to_string(kMinimumReasonLength) + " characters)");
+    WriteScope scope(ws_.db());
+    ws_.facts().append(actor, facts::kScreeningHandedBack, contactId, {{"reason", reason}, {"screener", screener}});
+    scope.commit();
+}
+
 void ContactWorkflow::returnForEdits(const Actor& actor, const std::string& contactId, const std::string& reason) {
     UserService(ws_).require(actor, {role::kDutyManager}, "Returning a recommendation");
     const Current now = current(contactId);

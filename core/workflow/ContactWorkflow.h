@@ -28,6 +28,12 @@ public:
     /// recorded or returned -> in_screening. Screener or duty manager.
     void startScreening(const Actor& actor, const std::string& contactId);
 
+    /// in_screening -> back where it was (recorded, or returned when a duty manager had returned it), off
+    /// the screener's work and back in the queue, with the reason (a contact picked up by mistake, or to
+    /// be screened by someone else). The screener who started it, or a duty manager. What was recorded
+    /// meanwhile (partner checks, analysis) stays.
+    void handBack(const Actor& actor, const std::string& contactId, const std::string& reason);
+
     /// A check with a partner agency: {"agency", "person_spoken_to", "checked_at", "shared", "basis"}.
     /// Allowed until the contact is decided. Screener or duty manager.
     void addPartnerCheck(const Actor& actor, const std::string& contactId, const nlohmann::json& check);

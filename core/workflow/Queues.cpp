@@ -284,7 +284,8 @@ std::vector<QueueItem> Queues::collect(const std::string& queueId, const Actor& 
             else if (item.status == "recommended")
                 item.what = "Awaiting sign-off; decision due";
     } else if (queueId == "awaiting_screening") {
-        contactsIn(ws_, "'recorded'", "", "Screening; decision due", queueId, items);
+        // Recorded, and returned contacts nobody is screening (handed back after a return).
+        contactsIn(ws_, "'recorded', 'returned'", " AND c.screener IS NULL", "Screening; decision due", queueId, items);
     } else if (queueId == "awaiting_signoff") {
         contactsIn(ws_, "'recommended'", "", "Sign-off; decision due", queueId, items);
     } else if (queueId == "strategy_due") {

@@ -7,6 +7,8 @@
 namespace frontdoor::core::facts {
 
 inline constexpr const char* kScreeningStarted = "screening.started";
+/// Screening started by mistake (or by the wrong person) given back to the queue: {"reason"}.
+inline constexpr const char* kScreeningHandedBack = "screening.handed_back";
 inline constexpr const char* kPartnerCheckAdded = "screening.partner_check_added";
 inline constexpr const char* kAnalysisSaved = "screening.analysis_saved";
 inline constexpr const char* kRecommended = "screening.recommended";

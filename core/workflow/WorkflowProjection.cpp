@@ -31,6 +31,15 @@ void screeningStarted(Database& db, const Fact& fact) {
     db.cached("UPDATE contact SET screener = ? WHERE id = ?").bindAll(fact.userId, fact.subject).run();
 }
 
+// Back to where it stood before screening began: returned if a duty manager had returned it, else
+// recorded; off the screener's work.
+void screeningHandedBack(Database& db, const Fact& fact) {
+    db.cached("UPDATE contact SET status = CASE WHEN returned_reason IS NOT NULL THEN ? ELSE ? END, screener = NULL, "
+              "updated_hlc = ? WHERE id = ?")
+        .bindAll(std::string(status::kReturned), std::string(status::kRecorded), fact.hlc.packed, fact.subject)
+        .run();
+}
+
 void partnerCheckAdded(Database& db, const Fact& fact) {
     const auto& p = fact.payload;
     db.cached("INSERT INTO partner_check(contact_id, position, agency, person_spoken_to, checked_at, shared, basis, "
@@ -165,6 +174,9 @@ std::string by(const Fact& fact) { return " (" + fact.userId + ", " + roleLabel(
 void describeAll(Projections& projections) {
     using namespace facts;
     projections.describe(kScreeningStarted, [](const Fact&) { return std::string("Screening started"); });
+    projections.describe(kScreeningHandedBack, [](const Fact& f) {
+        return "Screening handed back to the queue: " + text(f.payload, "reason");
+    });
     projections.describe(kPartnerCheckAdded, [](const Fact& f) {
         return "Partner check: " + text(f.payload, "agency") + ", spoke to " + text(f.payload, "person_spoken_to");
     });
@@ -213,6 +225,7 @@ void registerWorkflowProjection(Projections& projections) {
     projections.ownTable("strategy_discussion", "id");
     projections.ownTable("strategy_action", "discussion_id, position");
     projections.on(kScreeningStarted, screeningStarted);
+    projections.on(kScreeningHandedBack, screeningHandedBack);
     projections.on(kPartnerCheckAdded, partnerCheckAdded);
     projections.on(kAnalysisSaved, analysisSaved);
     projections.on(kRecommended, recommended);

@@ -279,6 +279,38 @@ TEST_CASE("journey: an EDT contact at 02:00 on a Sunday, handed over and acknowl
     }
 }
 
+TEST_CASE("a contact started by mistake is handed back to the queue, with the reason", "[workflow]") {
+    Journey j;
+    const std::string id = j.record(schoolContact());
+    j.workflow.startScreening(kScreener, id);
+    CHECK(j.queue("awaiting_screening", kScreener).empty());
+    // Only the screener who started it (or a duty manager), with a reason, and only while in screening.
+    CHECK_THROWS_AS(j.workflow.handBack({"jo.screener", "screener"}, id, "Not mine, picked up by mistake"),
+                    core::ForbiddenError);
+    CHECK_THROWS_AS(j.workflow.handBack(kScreener, id, ""), core::ValidationError);
+    j.workflow.handBack(kScreener, id, "Started the wrong child by mistake");
+    CHECK(j.state(id)["status"] == "recorded");
+    CHECK(j.queue("my_work", kScreener).empty());
+    REQUIRE(j.queue("awaiting_screening", kScreener).size() == 1);
+    CHECK(j.queue("awaiting_screening", kScreener).front().contactId == id);
+    CHECK_THROWS_AS(j.workflow.handBack(kScreener, id, "Started the wrong child by mistake"), core::ConflictError);
+    const auto timeline = core::ContactService(*j.t.ws).timeline(id);
+    CHECK(timeline.back().description == "Screening handed back to the queue: Started the wrong child by mistake");
+
+    // Returned for edits, then picked up and handed back by a duty manager: returned, in the queue for
+    // anyone to take up.
+    j.workflow.startScreening(kScreener, id);
+    j.recommendAsSuggested(id, {"PERSISTENT_ABSENCE"});
+    j.workflow.returnForEdits(kManager, id, "Check with the health visitor for the younger sibling first.");
+    j.workflow.startScreening(kScreener, id);
+    j.workflow.handBack(kOtherManager, id, "Sam is off sick; someone else to finish this");
+    CHECK(j.state(id)["status"] == "returned");
+    REQUIRE(j.queue("awaiting_screening", kScreener).size() == 1);
+    CHECK(j.queue("my_work", kScreener).empty());
+    j.workflow.startScreening({"jo.screener", "screener"}, id);
+    CHECK(j.queue("my_work", {"jo.screener", "screener"}).size() == 1);
+}
+
 TEST_CASE("four eyes: the recommender cannot sign off their own recommendation", "[workflow][signoff]") {
     Journey j;
     const core::Actor patAsScreener{"pat.both", "screener"};

@@ -139,4 +139,53 @@ bool CloseContactDialog::closeContact() {
     return true;
 }
 
+HandBackDialog::HandBackDialog(core::Workspace& workspace, core::Session session, QString contactId,
+                               const QString& children, QWidget* parent)
+    : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
+    setObjectName(QStringLiteral("handBackDialog"));
+    setWindowTitle(tr("Hand back to the queue"));
+    auto* banner = newBannerLabel(QStringLiteral("handBackBanner"));
+    feedback_ = std::make_unique<FormFeedback>(banner);
+    auto* about = new QLabel(tr("Hand the contact about %1 back to Awaiting screening, for someone to pick up. "
+                                "What was recorded while screening it stays.")
+                                 .arg(children.isEmpty() ? tr("(no child named)") : children));
+    about->setObjectName(QStringLiteral("handBackAbout"));
+    about->setWordWrap(true);
+    reason_ = new QLineEdit;
+    reason_->setObjectName(QStringLiteral("handBackReason"));
+    reason_->setPlaceholderText(tr("Why, e.g. \"started the wrong child by mistake\""));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    auto* confirm = buttons->addButton(tr("Hand back"), QDialogButtonBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("handBackConfirm"));
+    confirm->setDefault(true);
+    // Enter in the reason hands back; a Cancel that once had the focus must not take Enter over.
+    confirm->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    connect(reason_, &QLineEdit::returnPressed, this, &HandBackDialog::handBack);
+    connect(buttons, &QDialogButtonBox::accepted, this, &HandBackDialog::handBack);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(about);
+    layout->addWidget(banner);
+    layout->addWidget(new FieldCell(tr("&Reason"), reason_));
+    layout->addWidget(buttons);
+    reason_->setFocus();
+    resize(460, sizeHint().height());
+}
+
+HandBackDialog::~HandBackDialog() = default;
+
+bool HandBackDialog::handBack() {
+    ScopedUiTiming timing("screening handed back");
+    feedback_->clear();
+    try {
+        core::ContactWorkflow(workspace_).handBack(session_.actor(), ss(contactId_), ss(reason_->text().trimmed()));
+    } catch (const std::exception& e) {
+        feedback_->showFailure(tr("Not handed back"), e);
+        return false;
+    }
+    accept();
+    return true;
+}
+
 } // namespace frontdoor::ui

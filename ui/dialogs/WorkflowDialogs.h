@@ -60,4 +60,22 @@ private:
     QLineEdit* note_;
 };
 
+/// Hands a contact whose screening was started by mistake back to the queue, with the reason.
+class HandBackDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `children`: the contact's children's names, so the person sees which contact goes back.
+    HandBackDialog(core::Workspace& workspace, core::Session session, QString contactId, const QString& children,
+                   QWidget* parent = nullptr);
+    ~HandBackDialog() override;
+    bool handBack();
+
+private:
+    core::Workspace& workspace_;
+    core::Session session_;
+    QString contactId_;
+    std::unique_ptr<FormFeedback> feedback_;
+    QLineEdit* reason_;
+};
+
 } // namespace frontdoor::ui

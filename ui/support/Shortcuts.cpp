@@ -48,6 +48,8 @@ std::vector<ShortcutInfo> buildTable() {
         {"unlink", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}, form, tr("Unlink that child again")},
         {"screen", {QKeySequence(Qt::CTRL | Qt::Key_E)}, contact,
          tr("Screen the contact (starting its screening), or continue screening it")},
+        {"handBack", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)}, contact,
+         tr("Hand a contact you started screening by mistake back to the queue, saying why")},
         {"signOff", {QKeySequence(Qt::CTRL | Qt::Key_D)}, contact,
          tr("Sign off the recommendation or return it (a duty manager who did not make it)")},
         {"strategy", {QKeySequence(Qt::CTRL | Qt::Key_T)}, contact,

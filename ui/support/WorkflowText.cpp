@@ -163,6 +163,8 @@ ContactActions actionsFor(const nlohmann::json& state, const core::Session& sess
     const bool manages = holds(session, kDutyManager);
     actions.startScreening = screens && status == "recorded";
     actions.continueScreening = screens && (status == "in_screening" || status == "returned");
+    actions.handBack = screens && status == "in_screening" &&
+                       (manages || state.value("screener", std::string()) == session.user.id);
     if (status == "recommended") {
         const std::string by = member(state, "recommendation").value("by", std::string());
         if (!manages)

@@ -32,6 +32,7 @@ QString personLabel(const std::string& userId);
 struct ContactActions {
     bool startScreening = false;    ///< recorded: pick it up
     bool continueScreening = false; ///< in screening or returned
+    bool handBack = false;          ///< in screening, by this person (or any, for a duty manager)
     bool signOff = false;           ///< recommended, and a duty manager other than the recommender
     QString signOffWhyNot;          ///< e.g. "You made this recommendation: another duty manager signs it off."
     bool strategy = false;          ///< a strategy discussion to schedule, hold, record or print

@@ -270,10 +270,17 @@ void ContactView::showActions() {
         add(QStringLiteral("acknowledgeButton"), tr("Acknowledge handover"), "acknowledgeHandover",
             QStringLiteral("acknowledgeHandover"))
             ->setProperty("role", QStringLiteral("primary"));
+    // The button names the child, so a slip (the wrong row) is visible before it is taken.
+    const QString children = childNamesOf(contact_);
     if (actions.startScreening)
-        add(QStringLiteral("screenButton"), tr("Screen"), "screen", QStringLiteral("screen"));
+        add(QStringLiteral("screenButton"), children.isEmpty() ? tr("Screen") : tr("Screen %1").arg(children), "screen",
+            QStringLiteral("screen"));
     if (actions.continueScreening)
-        add(QStringLiteral("screenButton"), tr("Continue screening"), "screen", QStringLiteral("screen"));
+        add(QStringLiteral("screenButton"),
+            children.isEmpty() ? tr("Continue screening") : tr("Continue screening %1").arg(children), "screen",
+            QStringLiteral("screen"));
+    if (actions.handBack)
+        add(QStringLiteral("handBackButton"), tr("Hand back to the queue"), "handBack", QStringLiteral("handBack"));
     if (actions.signOff)
         add(QStringLiteral("signOffButton"), tr("Sign off or return"), "signOff", QStringLiteral("signOff"))
             ->setProperty("role", QStringLiteral("primary"));
@@ -290,7 +297,7 @@ void ContactView::showActions() {
         notes << actions.handoverWhyNot;
     if (actions.close && !actions.outstanding.isEmpty())
         notes << tr("Before closing: %1.").arg(actions.outstanding.join(QStringLiteral("; ")));
-    const bool any = actions.acknowledgeHandover || actions.startScreening || actions.continueScreening ||
+    const bool any = actions.acknowledgeHandover || actions.startScreening || actions.continueScreening || actions.handBack ||
                      actions.signOff || actions.strategy || actions.tellReferrer || actions.close;
     actionsBar_->setVisible(any);
     if (!notes.isEmpty()) {

@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -369,6 +370,7 @@ void MainWindow::buildMenus() {
         workActions_.insert(name, act);
     };
     workItem(QStringLiteral("screen"), tr("&Screen"), "screen");
+    workItem(QStringLiteral("handBack"), tr("Hand &back to the queue…"), "handBack");
     workItem(QStringLiteral("signOff"), tr("Sign &off or return"), "signOff");
     workItem(QStringLiteral("strategy"), tr("S&trategy discussion"), "strategy");
     workItem(QStringLiteral("tellReferrer"), tr("Tell the &referrer"), "tellReferrer");
@@ -548,13 +550,18 @@ MainWindow::ContactInView MainWindow::contactInView() const {
             return inView;
         inView.contactId = item->id;
         inView.status = item->status;
+        inView.children = item->children;
         if (detail_->isLoaded() && detail_->contactId() == item->id)
             inView.state = &detail_->state();
         return inView;
     }
     inView.contactId = contactOf(page);
-    if (auto* view = qobject_cast<ContactView*>(page); view && view->isLoaded())
+    if (auto* view = qobject_cast<ContactView*>(page); view && view->isLoaded()) {
         inView.state = &view->state();
+        inView.children = childNamesOf(view->contact());
+    }
+    if (inView.children.isEmpty() && detail_->isLoaded() && detail_->contactId() == inView.contactId)
+        inView.children = childNamesOf(detail_->contact());
     // A form's contact: its state as another view of it holds it, if any.
     if (!inView.state && !inView.contactId.isEmpty()) {
         if (detail_->isLoaded() && detail_->contactId() == inView.contactId)
@@ -594,8 +601,15 @@ void MainWindow::updateWorkActions() {
     set("tellReferrer", offered.tellReferrer);
     set("close", offered.close, offered.outstanding.isEmpty() ? QString() : offered.outstanding.join(QStringLiteral("; ")));
     set("acknowledgeHandover", offered.acknowledgeHandover, offered.handoverWhyNot);
+    // A screening form is open only for a contact being screened: it can go back from there too, before
+    // its state is read (core has the last word on who may hand it back).
+    const bool screeningTab = tabs_->currentIndex() > 0 &&
+                              tabs_->currentWidget()->property(kTabKey).toString().startsWith(QLatin1String("screening:"));
+    set("handBack", offered.handBack || screeningTab);
+    // The action names the child, so a slip (End, Up, Ctrl+E onto the wrong row) is visible.
+    const QString children = inView.children.isEmpty() ? QString() : QLatin1Char(' ') + inView.children;
     workActions_.value(QStringLiteral("screen"))
-        ->setText(offered.continueScreening ? tr("Continue &screening") : tr("&Screen"));
+        ->setText(offered.continueScreening ? tr("Continue &screening%1").arg(children) : tr("&Screen%1").arg(children));
 }
 
 void MainWindow::runAction(const QString& action, const QString& contactId) {
@@ -611,6 +625,8 @@ void MainWindow::runAction(const QString& action, const QString& contactId) {
         tellReferrer(contactId);
     else if (action == QLatin1String("close"))
         closeContact(contactId);
+    else if (action == QLatin1String("handBack"))
+        handBack(contactId);
     else if (action == QLatin1String("acknowledgeHandover")) {
         // Read it first: the handover opens; pressed again there, it is acknowledged.
         if (auto* view = qobject_cast<HandoverView*>(tabs_->currentWidget()); view && view->contactId() == contactId)
@@ -650,7 +666,13 @@ ScreeningForm* MainWindow::openScreening(const QString& contactId) {
     }
     // Picking a contact up to screen it is a step of its own: it moves to the screener's work.
     try {
+        const ContactInView inView = contactInView();
+        const QString children = inView.contactId == contactId ? inView.children : QString();
         core::ContactWorkflow(workspace_).startScreening(session_.actor(), ss(contactId));
+        statusBar()->showMessage(tr("Screening started%1: it is in My work. Started the wrong one? Hand it back (%2).")
+                                     .arg(children.isEmpty() ? QString() : QStringLiteral(": ") + children,
+                                          shortcutText("handBack")),
+                                 15'000);
         contactChanged(contactId);
     } catch (const core::ConflictError&) {
         // Already being screened (or returned and being put right): carry on with it.
@@ -807,6 +829,21 @@ CloseContactDialog* MainWindow::closeContact(const QString& contactId) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, contactId] {
         statusBar()->showMessage(tr("Contact closed."), 10'000);
+        contactChanged(contactId);
+    });
+    dialog->open();
+    return dialog;
+}
+
+HandBackDialog* MainWindow::handBack(const QString& contactId) {
+    const ContactInView inView = contactInView();
+    auto* dialog = new HandBackDialog(workspace_, session_, contactId,
+                                      inView.contactId == contactId ? inView.children : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, contactId] {
+        statusBar()->showMessage(tr("Handed back: the contact is in Awaiting screening again."), 10'000);
+        if (QWidget* form = findPage(QStringLiteral("screening:") + contactId))
+            closePage(form);
         contactChanged(contactId);
     });
     dialog->open();
@@ -1083,6 +1120,21 @@ void MainWindow::focusNextPane() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // In the queue, Home and End (with or without Ctrl) go to the first and last row as in any list,
+    // staying in the Due column, instead of scrolling sideways past it (the trial: End, Up, Ctrl+E
+    // started screening a different child).
+    if (watched == table_ && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const auto modifiers = key->modifiers() & ~Qt::KeypadModifier;
+        if ((key->key() == Qt::Key_Home || key->key() == Qt::Key_End) &&
+            (modifiers == Qt::NoModifier || modifiers == Qt::ControlModifier) && model_->rowCount() > 0) {
+            const int row = key->key() == Qt::Key_Home ? 0 : model_->rowCount() - 1;
+            table_->setCurrentIndex(model_->index(row, 0));
+            table_->scrollTo(model_->index(row, 0));
+            table_->horizontalScrollBar()->setValue(table_->horizontalScrollBar()->minimum());
+            return true;
+        }
+    }
     // Ctrl+K, Ctrl+Enter, Ctrl+L... must work while typing: text boxes claim some Ctrl keys for
     // themselves (Ctrl+K deletes to the end of the line), so for keys in the shortcut table the
     // window's shortcut wins.

@@ -35,6 +35,7 @@ namespace frontdoor::ui {
 
 class BackgroundReader;
 class CloseContactDialog;
+class HandBackDialog;
 class ContactListModel;
 class ContactView;
 class HandoverView;
@@ -74,6 +75,7 @@ public:
     /// Opens (window-modal, not blocking) the dialog recording that the referrer was told.
     ReferrerFeedbackDialog* tellReferrer(const QString& contactId);
     CloseContactDialog* closeContact(const QString& contactId);
+    HandBackDialog* handBack(const QString& contactId);
     /// Runs a Work action ("screen", "signOff", "strategy", "tellReferrer", "close",
     /// "acknowledgeHandover") on a contact.
     void runAction(const QString& action, const QString& contactId);
@@ -122,6 +124,7 @@ private:
         QString contactId;
         const nlohmann::json* state = nullptr;
         QString status; ///< the queue row's, until the state is loaded
+        QString children; ///< "Lucy Molyneux, Kai Molyneux", so an action can say whom it is about
     };
     ContactInView contactInView() const;
     void updateWorkActions();
