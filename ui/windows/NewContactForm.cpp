@@ -455,6 +455,8 @@ void NewContactForm::removeChild(ChildEditor* editor) {
     rebuildTabOrder();
     markDirty();
     emit titleChanged(title());
+    setCurrentChild(currentChild_);
+    scheduleMatch(); // the panel was perhaps about the child removed
     showUndoRemove();
     undoRemoveChild_->setFocus(Qt::OtherFocusReason);
 }
