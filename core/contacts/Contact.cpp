@@ -144,10 +144,45 @@ const std::vector<std::string>& contactChannels() {
     return list;
 }
 
+const std::vector<AdultRelationship>& adultRelationshipList() {
+    static const std::vector<AdultRelationship> list = {
+        {"mother", "Mother", "parent", "1A", {"mum", "mom", "mam", "birth mother"}},
+        {"father", "Father", "parent", "1A", {"dad", "birth father"}},
+        {"step_parent", "Step-parent", "parent", "1A", {"stepmother", "stepfather", "stepmum", "stepdad"}},
+        {"parent_partner", "Parent's partner", "other", "1A", {"boyfriend", "girlfriend", "mum's partner", "dad's partner"}},
+        {"maternal_grandparent", "Grandparent (mother's side)", "relative", "1A",
+         {"maternal grandmother", "maternal grandfather", "grandmother", "grandfather", "nan", "nana", "gran", "grandma", "grandad"}},
+        {"paternal_grandparent", "Grandparent (father's side)", "relative", "1A",
+         {"paternal grandmother", "paternal grandfather", "grandmother", "grandfather", "nan", "nana", "gran", "grandma", "grandad"}},
+        {"grandparent", "Grandparent (side not known)", "relative", "1A",
+         {"grandmother", "grandfather", "nan", "nana", "gran", "grandma", "grandad"}},
+        {"great_grandparent", "Great-grandparent", "relative", "1A", {"great-grandmother", "great-grandfather"}},
+        {"aunt_or_uncle", "Aunt or uncle", "relative", "1A", {"auntie", "aunty"}},
+        {"great_aunt_or_uncle", "Great-aunt or great-uncle", "relative", "1A", {}},
+        {"cousin", "Cousin", "relative", "1A", {}},
+        {"adult_sibling", "Adult sibling", "relative", "1A", {"brother", "sister"}},
+        {"half_sibling", "Half-sibling (adult)", "relative", "1A", {"half-brother", "half-sister"}},
+        {"step_sibling", "Step-sibling (adult)", "relative", "1A", {"stepbrother", "stepsister", "step-brother", "step-sister"}},
+        {"other_relative", "Other relative", "relative", "1A", {"relation", "family member"}},
+        {"special_guardian", "Special guardian", "other", "1A", {"SGO"}},
+        {"kinship_carer", "Kinship carer", "other", "1A", {"connected person", "family and friends carer"}},
+        {"carer", "Carer", "other", "1A", {}},
+        {"foster_carer", "Foster carer", "other", "1A", {"foster mum", "foster dad"}},
+        {"family_friend", "Family friend", "other", "1B", {"friend"}},
+        {"neighbour", "Neighbour", "other", "1B", {}},
+        {"household_member", "Household member", "other", "1B", {"lodger"}},
+        {"other", "Other", "other", "1D", {}},
+    };
+    return list;
+}
+
 const std::vector<std::string>& adultRelationships() {
-    static const std::vector<std::string> list = {
-        "mother",      "father",          "step_parent", "parent_partner", "grandparent", "adult_sibling",
-        "other_relative", "carer",        "foster_carer", "family_friend", "household_member", "other"};
+    static const std::vector<std::string> list = [] {
+        std::vector<std::string> codes;
+        for (const auto& relationship : adultRelationshipList())
+            codes.push_back(relationship.code);
+        return codes;
+    }();
     return list;
 }
 

@@ -62,6 +62,21 @@ struct Contact {
 };
 
 const std::vector<std::string>& contactChannels();
+
+/// An adult's relationship to the child, as a front door records it, with what the returns need from it.
+struct AdultRelationship {
+    std::string code;  ///< stored: "aunt_or_uncle"
+    std::string label; ///< shown: "Aunt or uncle"
+    /// For the returns: "parent", "relative" or "other". Parents and relatives (and the family's own
+    /// carers) are census referral source 1A when they make the contact; friends and neighbours 1B.
+    std::string kin;
+    std::string referralSource; ///< census source when this adult makes the contact: 1A, 1B or 1D
+    std::vector<std::string> searchWords; ///< what people say: "nan", "mum", "stepdad"
+};
+/// Every relationship, in the order a screener reads them (parents, grandparents, wider family, carers,
+/// others). Codes are never removed, so every stored contact stays valid.
+const std::vector<AdultRelationship>& adultRelationshipList();
+/// Just the codes of adultRelationshipList().
 const std::vector<std::string>& adultRelationships();
 const std::vector<std::string>& consentStatuses();
 

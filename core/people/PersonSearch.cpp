@@ -208,6 +208,10 @@ MatchCandidate PersonSearch::score(const PersonQuery& query, const Person& perso
                 candidate.reasons.push_back({"born_near_expected_date", "recorded as unborn, due " +
                                                                             formatDayMonthYear(*person.expectedDate)});
             }
+        } else if (person.dateOfBirth) {
+            // Said in words, so a candidate found by name alone cannot pass for this child.
+            candidate.reasons.push_back({"date_of_birth_differs", "date of birth differs: " + formatDayMonthYear(asked) +
+                                                                      " / " + formatDayMonthYear(*person.dateOfBirth)});
         }
     }
 
@@ -224,8 +228,48 @@ MatchCandidate PersonSearch::score(const PersonQuery& query, const Person& perso
             candidate.reasons.push_back({"same_postcode_district", "same postcode district (" + person.postcode + ")"});
         }
     }
-    candidate.score = possible == 0 ? 0 : static_cast<int>(earned * 100.0 / possible + 0.5);
+    // Certainty needs both names and the date of birth: evidence not given counts as not matching, so
+    // names alone never make a certain match. The share of what was given decides who is offered.
+    const int certain = std::max(possible, kFamilyWeight + kGivenWeight + kBirthWeight);
+    candidate.score = static_cast<int>(earned * 100.0 / certain + 0.5);
+    candidate.shareOfGiven = possible == 0 ? 0 : static_cast<int>(earned * 100.0 / possible + 0.5);
     return candidate;
+}
+
+std::vector<std::string> PersonSearch::linkDifferences(const PersonQuery& query, const Person& person) {
+    const MatchCandidate scored = score(query, person);
+    const auto reason = [&](const std::string& prefix) -> const MatchReason* {
+        for (const auto& r : scored.reasons)
+            if (r.code.rfind(prefix, 0) == 0)
+                return &r;
+        return nullptr;
+    };
+    std::vector<std::string> differences;
+    if (reason("names_swapped"))
+        differences.push_back(reason("names_swapped")->text);
+    const auto name = [&](const std::string& typed, const std::string& known, const char* which) {
+        if (typed.empty())
+            return;
+        const MatchReason* found = reason(std::string(which) + "_name_");
+        if (!found)
+            differences.push_back(std::string(which) + " name differs: " + typed + " / " + (known.empty() ? "not known" : known));
+        else if (found->code != std::string(which) + "_name_exact")
+            differences.push_back(found->text);
+    };
+    name(query.givenName, person.givenName, "given");
+    name(query.familyName, person.familyName, "family");
+    if (!query.dateOfBirth) {
+        differences.push_back("no date of birth typed yet" +
+                              (person.dateOfBirth ? " (known: " + formatDayMonthYear(*person.dateOfBirth) + ")" : std::string()));
+    } else if (!reason("date_of_birth_exact")) {
+        if (const MatchReason* found = reason("date_of_birth_"))
+            differences.push_back(found->text);
+        else if (const MatchReason* unborn = reason("born_near_expected_date"))
+            differences.push_back(unborn->text);
+        else
+            differences.push_back("date of birth not known for " + person.displayName());
+    }
+    return differences;
 }
 
 std::vector<int64_t> PersonSearch::candidateKeys(const PersonQuery& query) {
@@ -304,7 +348,7 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
         if (!person)
             continue;
         MatchCandidate candidate = score(query, *person);
-        if (candidate.score >= kMinimumScore)
+        if (candidate.shareOfGiven >= kMinimumScore)
             ranked.push_back(std::move(candidate));
     }
     std::sort(ranked.begin(), ranked.end(), [](const MatchCandidate& a, const MatchCandidate& b) {

@@ -34,9 +34,19 @@ struct MatchReason {
     std::string text; ///< e.g. "family name sounds the same (Smyth / Smith)"
 };
 
+/// A candidate scoring at least this is a likely match: the desktop highlights it ready to link. Below
+/// it candidates are listed but none is pre-selected. Without a date of birth no candidate reaches it
+/// (names and postcode at most 65).
+constexpr int kLikelyMatchScore = 75;
+
 struct MatchCandidate {
     Person person;
-    int score = 0; ///< 0-100: the share of the evidence given that this person matches
+    /// 0-100: how much of the evidence for a certain match (both names and the date of birth, and the
+    /// postcode when given) agrees. Evidence not typed yet counts as not agreeing, so only names and a
+    /// date of birth that all agree make 100.
+    int score = 0;
+    /// 0-100: the share of the evidence given that agrees (decides who is offered: at least 30).
+    int shareOfGiven = 0;
     std::vector<MatchReason> reasons;
     std::vector<ContactSummary> contacts; ///< newest first
     HistoryFlags flags;
@@ -48,7 +58,8 @@ class PersonSearch {
 public:
     PersonSearch(Workspace& workspace, HistorySettings settings = {}) : ws_(workspace), settings_(settings) {}
 
-    /// Ranked candidates, best first; at most query.limit. Candidates scoring under 30 are left out.
+    /// Ranked candidates, best first; at most query.limit. Candidates agreeing with under 30% of the
+    /// evidence given are left out.
     std::vector<MatchCandidate> search(const PersonQuery& query);
 
     /// Everything about one person: details, contacts (newest first, each referral marked if it was a
@@ -60,6 +71,11 @@ public:
 
     /// Scores one known person against a query (exposed for tests and the UI's "why" tooltip).
     static MatchCandidate score(const PersonQuery& query, const Person& person);
+
+    /// Why linking `person` to the child described by `query` needs a second look, in words: each name
+    /// that is not the same (a slip, a swap, or another name altogether) and a date of birth that
+    /// differs, is not known, or is not typed yet. Empty when names and date of birth all agree.
+    static std::vector<std::string> linkDifferences(const PersonQuery& query, const Person& person);
 
 private:
     std::vector<int64_t> candidateKeys(const PersonQuery& query);

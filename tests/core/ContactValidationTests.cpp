@@ -4,9 +4,12 @@
 
 #include "contacts/ContactService.h"
 #include "people/PersonProjection.h"
+#include "standards/CensusCodes.h"
 #include "util/Errors.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace frontdoor;
 using test::TestWorkspace;
@@ -254,4 +257,28 @@ TEST_CASE("linking a known child keeps one person and brings their address up to
     CHECK(person->address == "12 Ferry Lane, Widnes");
     CHECK(person->postcode == "WA8 7AB");
     CHECK(contacts.show(second.contactId)["children"][0]["given_name"] == "Jon");
+}
+
+TEST_CASE("an adult can be an aunt, uncle, cousin or a grandparent on either side", "[contacts][validation]") {
+    // Issue 19 point 9: the list had no aunt, uncle or cousin, so "Aunt" was recorded as an adult sibling.
+    TestWorkspace t;
+    for (const char* relationship : {"aunt_or_uncle", "cousin", "maternal_grandparent", "paternal_grandparent",
+                                     "step_sibling", "half_sibling", "great_grandparent", "neighbour", "grandparent"}) {
+        auto input = test::sampleContact();
+        input["adults"] = core::Json::array({{{"given_name", "Kerry"}, {"family_name", "Testadult"},
+                                              {"relationship", relationship}, {"parental_responsibility", "no"}}});
+        CHECK(problemFor(refusal(t, input), "adults[0].relationship").empty());
+    }
+    auto input = test::sampleContact();
+    input["adults"] = core::Json::array(
+        {{{"given_name", "Kerry"}, {"family_name", "Testadult"}, {"relationship", "aunt"}, {"parental_responsibility", "no"}}});
+    CHECK_FALSE(problemFor(refusal(t, input), "adults[0].relationship").empty());
+
+    // Each maps to what the returns need: a census referral source when that adult makes the contact.
+    const auto sources = core::codesOf(core::referralSources());
+    for (const auto& relationship : core::adultRelationshipList()) {
+        CHECK(std::find(sources.begin(), sources.end(), relationship.referralSource) != sources.end());
+        CHECK((relationship.kin == "parent" || relationship.kin == "relative" || relationship.kin == "other"));
+        CHECK_FALSE(relationship.label.empty());
+    }
 }

@@ -162,3 +162,45 @@ TEST_CASE("text typed into a search cannot break the query", "[matching]") {
     query.familyName = "NEAR(Smith";
     CHECK_NOTHROW(core::PersonSearch(*t.ws).search(query));
 }
+
+TEST_CASE("names alone are never a certain match, and a different date of birth is said in words", "[matching]") {
+    // The trial (issue 11 point 2): a Jayden Whitfield born 2009 offered as a "100% match", ready to
+    // link, for a 2016 child before any date of birth was typed.
+    TestWorkspace t;
+    const std::string jayden = recordChild(
+        t, {{"given_name", "Jayden"}, {"family_name", "Whitfield"}, {"date_of_birth", "2009-07-03"}, {"postcode", "WA7 2QQ"}});
+    core::PersonSearch search(*t.ws);
+
+    const auto byName = search.search(q("Jayden", "Whitfield"));
+    REQUIRE(byName.size() == 1);
+    CHECK(byName.front().person.id == jayden);
+    CHECK(byName.front().score < 100);
+    CHECK(byName.front().score < core::kLikelyMatchScore);
+    const auto byNameAndPostcode = search.search(q("Jayden", "Whitfield", nullptr, "WA7 2QQ"));
+    REQUIRE(byNameAndPostcode.size() == 1);
+    CHECK(byNameAndPostcode.front().score < core::kLikelyMatchScore);
+
+    const auto otherBirth = search.search(q("Jayden", "Whitfield", "2016-02-14"));
+    REQUIRE(otherBirth.size() == 1);
+    CHECK(otherBirth.front().score < core::kLikelyMatchScore);
+    CHECK(std::any_of(otherBirth.front().reasons.begin(), otherBirth.front().reasons.end(), [](const auto& r) {
+        return r.text == "date of birth differs: 14/02/2016 / 03/07/2009";
+    }));
+
+    // With everything agreeing it is certain; a typed-in slip still makes a likely match.
+    CHECK(search.search(q("Jayden", "Whitfield", "2009-07-03")).front().score == 100);
+    CHECK(search.search(q("Jaden", "Whitfield", "2009-07-03")).front().score >= core::kLikelyMatchScore);
+    // Who is offered does not change: a date of birth alone still finds him.
+    CHECK(search.search(q("", "", "2009-07-03")).front().person.id == jayden);
+
+    // Linking asks for a second look when a name or the date of birth differs, and says which.
+    const core::Person& known = byName.front().person;
+    CHECK(core::PersonSearch::linkDifferences(q("Jayden", "Whitfield", "2009-07-03"), known).empty());
+    CHECK(core::PersonSearch::linkDifferences(q("Jayden", "Whitfield", "2016-02-14"), known) ==
+          std::vector<std::string>{"date of birth differs: 14/02/2016 / 03/07/2009"});
+    CHECK(core::PersonSearch::linkDifferences(q("Jayden", "Whitfield"), known) ==
+          std::vector<std::string>{"no date of birth typed yet (known: 03/07/2009)"});
+    CHECK(core::PersonSearch::linkDifferences(q("Jaden", "Whitfield", "2009-07-03"), known).size() == 1);
+    CHECK(core::PersonSearch::linkDifferences(q("Kyle", "Whitfield", "2009-07-03"), known) ==
+          std::vector<std::string>{"given name differs: Kyle / Jayden"});
+}

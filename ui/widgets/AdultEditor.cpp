@@ -1,7 +1,9 @@
 #include "widgets/AdultEditor.h"
 
 #include "contacts/Contact.h"
+#include "support/Shortcuts.h"
 #include "support/Text.h"
+#include "widgets/CodeComboBox.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
 
@@ -21,19 +23,28 @@ AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) :
     setFrameShape(QFrame::StyledPanel);
     heading_ = new QLabel;
     heading_->setProperty("role", QStringLiteral("heading"));
-    remove_ = new QPushButton(tr("Remove"));
+    remove_ = new QPushButton(tr("Remove (%1)").arg(shortcutText("removePart")));
     remove_->setObjectName(QStringLiteral("removeAdult"));
+    // Outside the tab chain: Tab after "Lives with the child" must never land on it (one Space would
+    // remove the adult). The shortcut removes the adult the cursor is in; Ctrl+Z puts it back.
+    remove_->setFocusPolicy(Qt::ClickFocus);
     connect(remove_, &QPushButton::clicked, this, &AdultEditor::removeRequested);
 
     given_ = new QLineEdit;
     given_->setObjectName(QStringLiteral("adultGivenName"));
     family_ = new QLineEdit;
     family_->setObjectName(QStringLiteral("adultFamilyName"));
-    relationship_ = new QComboBox;
+    std::vector<CodeComboBox::Choice> relationships;
+    for (const auto& relationship : core::adultRelationshipList()) {
+        QStringList words;
+        for (const auto& word : relationship.searchWords)
+            words << qs(word);
+        relationships.push_back({qs(relationship.code), qs(relationship.label), words});
+    }
+    // Typed words complete only to a real match ("aunt", "nan", "stepdad"), or are refused at once.
+    relationship_ = new CodeComboBox(relationships);
     relationship_->setObjectName(QStringLiteral("relationship"));
-    relationship_->addItem(QString(), QString());
-    for (const auto& code : core::adultRelationships())
-        relationship_->addItem(humanise(code).replace(QLatin1Char('_'), QLatin1Char(' ')), qs(code));
+    relationship_->lineEdit()->setPlaceholderText(tr("Type: mum, aunt, nan, neighbour…"));
     responsibility_ = new QComboBox;
     responsibility_->setObjectName(QStringLiteral("parentalResponsibility"));
     responsibility_->addItem(QString(), QString());
@@ -98,7 +109,7 @@ AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) :
         connect(edit, &QLineEdit::textEdited, this, &AdultEditor::changed);
     connect(birth_, &DateLineEdit::dateEdited, this, &AdultEditor::changed);
     connect(notes_, &QPlainTextEdit::textChanged, this, &AdultEditor::changed);
-    connect(relationship_, &QComboBox::activated, this, &AdultEditor::changed);
+    connect(relationship_, &CodeComboBox::codeEdited, this, &AdultEditor::changed);
     connect(responsibility_, &QComboBox::activated, this, &AdultEditor::changed);
     connect(livesWith_, &QCheckBox::toggled, this, &AdultEditor::changed);
     setIndex(index);
@@ -121,7 +132,7 @@ nlohmann::json AdultEditor::toJson() const {
     };
     put("given_name", given_->text());
     put("family_name", family_->text());
-    put("relationship", relationship_->currentData().toString());
+    put("relationship", relationship_->code());
     put("parental_responsibility", responsibility_->currentData().toString());
     if (livesWith_->isChecked())
         json["lives_with_child"] = true;
@@ -140,7 +151,7 @@ void AdultEditor::fromJson(const nlohmann::json& adult) {
         extra_.erase(key);
     given_->setText(jsonText(adult, "given_name"));
     family_->setText(jsonText(adult, "family_name"));
-    relationship_->setCurrentIndex(std::max(0, relationship_->findData(jsonText(adult, "relationship"))));
+    relationship_->setCode(jsonText(adult, "relationship"));
     responsibility_->setCurrentIndex(std::max(0, responsibility_->findData(jsonText(adult, "parental_responsibility"))));
     livesWith_->setChecked(adult.value("lives_with_child", false));
     phone_->setText(jsonText(adult, "phone"));
@@ -153,7 +164,7 @@ void AdultEditor::fromJson(const nlohmann::json& adult) {
 FieldCell* AdultEditor::cellFor(const QString& key) const { return cells_.value(key); }
 
 QList<QWidget*> AdultEditor::focusChain() const {
-    return {given_, family_, relationship_, responsibility_, birth_, phone_, address_, postcode_, notes_, livesWith_, remove_};
+    return {given_, family_, relationship_, responsibility_, birth_, phone_, address_, postcode_, notes_, livesWith_};
 }
 
 } // namespace frontdoor::ui

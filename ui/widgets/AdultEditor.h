@@ -19,6 +19,7 @@ class QPushButton;
 
 namespace frontdoor::ui {
 
+class CodeComboBox;
 class DateLineEdit;
 class FieldCell;
 
@@ -43,7 +44,7 @@ private:
     QPushButton* remove_;
     QLineEdit* given_;
     QLineEdit* family_;
-    QComboBox* relationship_;
+    CodeComboBox* relationship_;
     QComboBox* responsibility_;
     QCheckBox* livesWith_;
     QLineEdit* phone_;

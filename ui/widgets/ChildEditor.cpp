@@ -1,6 +1,7 @@
 #include "widgets/ChildEditor.h"
 
 #include "standards/CensusCodes.h"
+#include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "widgets/CodeComboBox.h"
 #include "widgets/DateLineEdit.h"
@@ -59,8 +60,11 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
 
     heading_ = new QLabel;
     heading_->setProperty("role", QStringLiteral("heading"));
-    remove_ = new QPushButton(tr("Remove this child"));
+    remove_ = new QPushButton(tr("Remove this child (%1)").arg(shortcutText("removePart")));
     remove_->setObjectName(QStringLiteral("removeChild"));
+    // Outside the tab chain: Tab from the last field must never land on it (one Space would remove
+    // the child). The shortcut removes the child the cursor is in; Ctrl+Z puts it back.
+    remove_->setFocusPolicy(Qt::ClickFocus);
     connect(remove_, &QPushButton::clicked, this, &ChildEditor::removeRequested);
 
     linkBanner_ = new QLabel;
@@ -360,7 +364,7 @@ FieldCell* ChildEditor::cellFor(const QString& key) const {
 
 QList<QWidget*> ChildEditor::focusChain() const {
     return {given_,   family_,   unborn_, birth_, birthUnknown_, sex_, ethnicity_, address_,
-            postcode_, voice_, voiceMissing_, previousNames_, alternativeNames_, remove_};
+            postcode_, voice_, voiceMissing_, previousNames_, alternativeNames_};
 }
 
 void ChildEditor::copyFamilyDetailsFrom(const ChildEditor& other) {

@@ -1,21 +1,57 @@
 #include "widgets/CodeComboBox.h"
 
 #include "support/Text.h"
+#include "widgets/FieldCell.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
 #include <QEvent>
 #include <QLineEdit>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace frontdoor::ui {
+namespace {
+
+constexpr int kSearchWordsRole = Qt::UserRole + 1;
+constexpr int kLabelRole = Qt::UserRole + 2;
+
+std::vector<CodeComboBox::Choice> codedChoices(const std::vector<core::CodeLabel>& codes) {
+    std::vector<CodeComboBox::Choice> choices;
+    for (const auto& entry : codes)
+        choices.push_back({qs(entry.code), qs(entry.code + " " + entry.label), {}});
+    return choices;
+}
+
+/// Whole words as written ("great-uncle", "A&E"), or split at hyphens too ("great", "uncle").
+QStringList wordsOf(const QString& text, bool splitHyphens) {
+    static const QRegularExpression spaces(QStringLiteral("[\\s,;:()/]+"));
+    static const QRegularExpression spacesAndHyphens(QStringLiteral("[\\s,;:()/\\-]+"));
+    return text.split(splitHyphens ? spacesAndHyphens : spaces, Qt::SkipEmptyParts);
+}
+
+} // namespace
 
 CodeComboBox::CodeComboBox(const std::vector<core::CodeLabel>& codes, QWidget* parent) : QComboBox(parent) {
+    setUp(codedChoices(codes));
+    // The label alone is what "starts with" is about: "Schools" for "2A Schools".
+    for (int i = 1; i < count(); ++i)
+        setItemData(i, qs(core::labelOf(codes, ss(itemData(i).toString()))), kLabelRole);
+}
+
+CodeComboBox::CodeComboBox(const std::vector<Choice>& choices, QWidget* parent) : QComboBox(parent) { setUp(choices); }
+
+void CodeComboBox::setUp(const std::vector<Choice>& choices) {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     addItem(QString(), QString());
-    for (const auto& entry : codes)
-        addItem(qs(entry.code + " " + entry.label), qs(entry.code));
+    for (const auto& choice : choices) {
+        addItem(choice.text, choice.code);
+        setItemData(count() - 1, choice.searchWords, kSearchWordsRole);
+        setItemData(count() - 1, choice.text, kLabelRole);
+    }
     setMaxVisibleItems(20);
     // Long labels ("1B Individual: acquaintance (including neighbours and child minders)") must not
     // set the form's width; the list shows them in full.
@@ -39,25 +75,64 @@ CodeComboBox::CodeComboBox(const std::vector<core::CodeLabel>& codes, QWidget* p
     });
 }
 
-int CodeComboBox::resolve(const QString& typed) const {
+int CodeComboBox::rank(int index, const QString& typed) const {
+    const QString code = itemData(index).toString();
+    const QString text = itemText(index);
+    const QString label = itemData(index, kLabelRole).toString();
+    const QStringList searchWords = itemData(index, kSearchWordsRole).toStringList();
+    const auto same = [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
+    if (same(code, typed) || same(text, typed) || same(label, typed))
+        return 0;
+    if (label.startsWith(typed, Qt::CaseInsensitive))
+        return 1;
+    for (const auto& said : searchWords)
+        if (same(said, typed))
+            return 2; // what people say for it: "mum", "nan"
+    QStringList words = wordsOf(label, false);
+    for (const auto& said : searchWords)
+        words << wordsOf(said, false);
+    for (const auto& word : words)
+        if (same(word, typed))
+            return 3; // a word of it: "GP", "uncle"
+    // Every typed word starts a word of the item: "health visitor", "half brother".
+    QStringList pieces = wordsOf(label, true);
+    for (const auto& said : searchWords)
+        pieces << wordsOf(said, true);
+    const QStringList typedWords = wordsOf(typed, true);
+    const bool allStart = !typedWords.isEmpty() && std::all_of(typedWords.begin(), typedWords.end(), [&](const QString& t) {
+        return std::any_of(pieces.begin(), pieces.end(), [&](const QString& p) { return p.startsWith(t, Qt::CaseInsensitive); });
+    });
+    if (allStart)
+        return 4;
+    if (text.contains(typed, Qt::CaseInsensitive))
+        return 5;
+    return -1;
+}
+
+int CodeComboBox::resolve(const QString& typed, QList<int>* ties) const {
     const QString text = typed.trimmed();
     if (text.isEmpty())
         return 0;
-    const int exact = findText(text, Qt::MatchFixedString);
-    if (exact >= 0)
-        return exact;
-    for (int i = 1; i < count(); ++i)
-        if (itemData(i).toString().compare(text, Qt::CaseInsensitive) == 0)
-            return i;
-    int only = -1;
+    int best = -1;
+    QList<int> found;
+    QList<int> any;
     for (int i = 1; i < count(); ++i) {
-        if (itemText(i).contains(text, Qt::CaseInsensitive)) {
-            if (only >= 0)
-                return -1; // more than one: the person has not chosen yet
-            only = i;
+        const int r = rank(i, text);
+        if (r < 0)
+            continue;
+        any << i;
+        if (best < 0 || r < best) {
+            best = r;
+            found = {i};
+        } else if (r == best) {
+            found << i;
         }
     }
-    return only;
+    if (best == 0 || found.size() == 1)
+        return found.front();
+    if (ties)
+        *ties = any;
+    return -1; // none, or several equally: the person has not chosen yet
 }
 
 QString CodeComboBox::code() const {
@@ -95,10 +170,43 @@ void CodeComboBox::focusOutEvent(QFocusEvent* event) {
     QComboBox::focusOutEvent(event);
 }
 
+void CodeComboBox::refuse(const QString& problem) {
+    const QString shown = refusal_;
+    refusal_ = problem;
+    for (QWidget* widget = parentWidget(); widget; widget = widget->parentWidget()) {
+        if (auto* cell = qobject_cast<FieldCell*>(widget)) {
+            if (!problem.isEmpty())
+                cell->setError(problem);
+            else if (cell->hasError() && cell->errorText() == shown)
+                cell->clearError(); // only this box's own refusal: core's problems stay until fixed
+            return;
+        }
+    }
+}
+
 void CodeComboBox::settle() {
-    const int index = resolve(currentText());
-    if (index < 0)
-        return; // kept as typed; core names the problem when the contact is recorded
+    QList<int> ties;
+    const int index = resolve(currentText(), &ties);
+    if (index < 0) {
+        // Kept as typed (nothing is lost), and refused now rather than when the contact is recorded.
+        QStringList choices;
+        for (int i : ties.isEmpty() ? QList<int>() : ties)
+            choices << itemText(i);
+        if (choices.isEmpty())
+            for (int i = 1; i < count(); ++i)
+                choices << itemText(i);
+        const QString typed = currentText().trimmed();
+        const QString message =
+            ties.isEmpty()
+                ? tr("\u201c%1\u201d is none of the choices. Choose one (Alt+Down shows them): %2.")
+                      .arg(typed, choices.join(QStringLiteral("; ")))
+                : tr("\u201c%1\u201d could be %2. Type more or choose one (Alt+Down).")
+                      .arg(typed, choices.join(tr(" or ")));
+        refuse(message);
+        return;
+    }
+    if (!refusal_.isEmpty())
+        refuse(QString());
     if (itemText(index) != currentText() || currentIndex() != index) {
         const bool changed = itemData(index).toString() != itemData(currentIndex()).toString() ||
                              itemText(index) != currentText();

@@ -37,6 +37,10 @@ FieldCell::FieldCell(const QString& label, QWidget* input, QWidget* extra, QWidg
         layout->addWidget(input);
     }
     layout->addWidget(error_);
+    // A taller neighbour in the same grid row (one showing a problem) must not pull this label away
+    // from its input: inputs that do not grow keep to the top of the cell.
+    if (!(input->sizePolicy().verticalPolicy() & QSizePolicy::ExpandFlag))
+        layout->addStretch(1);
 
     if (auto* edit = qobject_cast<QLineEdit*>(input))
         connect(edit, &QLineEdit::textEdited, this, &FieldCell::clearError);

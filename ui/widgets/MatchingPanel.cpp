@@ -46,6 +46,10 @@ MatchingPanel::MatchingPanel(BackgroundReader& reader, core::Actor actor, QWidge
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
     list_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     connect(list_, &QListView::activated, this, &MatchingPanel::linkRequested);
+    connect(list_, &QListView::clicked, this, [this](const QModelIndex& index) {
+        if (const CandidateView* candidate = model_->at(index.row()))
+            chosenId_ = qs(candidate->person.id);
+    });
 
     detail_ = new QTextBrowser;
     detail_->setObjectName(QStringLiteral("candidateDetail"));
@@ -54,9 +58,9 @@ MatchingPanel::MatchingPanel(BackgroundReader& reader, core::Actor actor, QWidge
     connect(detail_, &QTextBrowser::anchorClicked, this,
             [this](const QUrl& url) { emit contactActivated(url.path()); });
 
-    link_ = new QPushButton(tr("&Link to the child (%1)").arg(shortcutText("link")));
+    link_ = new QPushButton;
     link_->setObjectName(QStringLiteral("linkButton"));
-    link_->setEnabled(false);
+    resetLinkButton();
     link_->setFocusPolicy(Qt::NoFocus); // Ctrl+L does it from wherever the typing is
     connect(link_, &QPushButton::clicked, this, &MatchingPanel::linkRequested);
 
@@ -81,10 +85,23 @@ MatchingPanel::MatchingPanel(BackgroundReader& reader, core::Actor actor, QWidge
 void MatchingPanel::clear(const QString& hint) {
     ++generation_;
     searching_ = false;
+    chosenId_.clear();
     model_->setCandidates({});
     status_->setText(hint);
     detail_->clear();
+    resetLinkButton();
+}
+
+void MatchingPanel::resetLinkButton() {
+    link_->setText(tr("&Link to the child (%1)").arg(shortcutText("link")));
     link_->setEnabled(false);
+}
+
+void MatchingPanel::clearHighlight() {
+    chosenId_.clear();
+    list_->selectionModel()->clearCurrentIndex();
+    list_->clearSelection();
+    showHighlighted();
 }
 
 void MatchingPanel::search(const core::PersonQuery& query, const QString& childLabel) {
@@ -118,16 +135,39 @@ void MatchingPanel::search(const core::PersonQuery& query, const QString& childL
                                                {"postcode", query.postcode}},
                                 static_cast<size_t>(count));
             logTimer_->start();
+            // A candidate the screener highlighted stays highlighted while still listed.
+            const QString chosen = chosenId_;
             model_->setCandidates(std::move(*answer.value));
+            for (int row = 0; row < count && !chosen.isEmpty(); ++row) {
+                if (qs(model_->at(row)->person.id) == chosen) {
+                    list_->setCurrentIndex(model_->index(row));
+                    chosenId_ = chosen;
+                    status_->setText(tr("%n possible match(es), best first. %1 moves, %2 links.", nullptr, count)
+                                         .arg(shortcutText("nextCandidate"), shortcutText("link")));
+                    return;
+                }
+            }
+            chosenId_.clear();
+            // The model's reset dropped the highlight without a signal: the button must not name a
+            // candidate no longer there.
+            showHighlighted();
             if (count == 0) {
                 status_->setText(tr("No one known matches what is typed so far."));
-                detail_->clear();
-                link_->setEnabled(false);
                 return;
             }
-            status_->setText(tr("%n possible match(es), best first. %1 moves, %2 links.", nullptr, count)
-                                 .arg(shortcutText("nextCandidate"), shortcutText("link")));
-            list_->setCurrentIndex(model_->index(0));
+            // Only a likely match is highlighted ready to link; weaker ones are listed for the screener
+            // to choose.
+            if (model_->at(0)->score >= core::kLikelyMatchScore) {
+                status_->setText(tr("%n possible match(es), best first. %1 moves, %2 links.", nullptr, count)
+                                     .arg(shortcutText("nextCandidate"), shortcutText("link")));
+                list_->setCurrentIndex(model_->index(0));
+            } else {
+                status_->setText(tr("%n possible match(es), none likely enough to highlight (under %1%). "
+                                    "%2 highlights one, %3 links it.",
+                                    nullptr, count)
+                                     .arg(core::kLikelyMatchScore)
+                                     .arg(shortcutText("nextCandidate"), shortcutText("link")));
+            }
         },
         true);
 }
@@ -160,17 +200,21 @@ void MatchingPanel::moveHighlight(int step) {
     const int count = model_->rowCount();
     if (count == 0)
         return;
-    const int current = list_->currentIndex().isValid() ? list_->currentIndex().row() : 0;
-    list_->setCurrentIndex(model_->index(std::clamp(current + step, 0, count - 1)));
+    // From no highlight, either key highlights the best candidate first.
+    const int next = list_->currentIndex().isValid() ? list_->currentIndex().row() + step : 0;
+    list_->setCurrentIndex(model_->index(std::clamp(next, 0, count - 1)));
+    if (const CandidateView* candidate = highlighted())
+        chosenId_ = qs(candidate->person.id);
 }
 
 void MatchingPanel::showHighlighted() {
     const CandidateView* candidate = highlighted();
-    link_->setEnabled(candidate != nullptr);
     if (!candidate) {
         detail_->clear();
+        resetLinkButton();
         return;
     }
+    link_->setEnabled(true);
     link_->setText(tr("&Link %1 to %2 (%3)").arg(candidate->name, childLabel_.isEmpty() ? tr("the child") : childLabel_,
                                                  shortcutText("link")));
     QString html = QStringLiteral("<b>%1</b>").arg(tr("Earlier contacts about %1").arg(candidate->name.toHtmlEscaped()));

@@ -2,8 +2,10 @@
 // Beside the children on the new-contact form: the people the front door may already know, searched
 // as names and dates are typed (core's PersonSearch, counting the contact being typed, on a
 // BackgroundReader so typing never waits), each with its score, reasons, flags and earlier contacts.
-// Ctrl+Up/Down highlight a candidate, Ctrl+L links it to the child being typed. A search is logged
-// (core/search/SearchLog.h) once the typing stops for a moment or a candidate is linked, not per key.
+// Ctrl+Up/Down highlight a candidate, Ctrl+L links it to the child being typed. Only a likely match
+// (core::kLikelyMatchScore) is highlighted for the screener; the link button names the highlighted
+// candidate, or no one. A search is logged (core/search/SearchLog.h) once the typing stops for a moment
+// or a candidate is linked, not per key.
 
 #include "models/CandidateModel.h"
 #include "store/Fact.h"
@@ -38,7 +40,11 @@ public:
     void setLinkedPersonId(const QString& id);
 
     const CandidateView* highlighted() const;
+    /// Highlights the next (+1) or previous (-1) candidate; from none, the best one.
     void moveHighlight(int step);
+    /// No candidate highlighted (after linking): the link button names no one until one is.
+    void clearHighlight();
+    QPushButton* linkButton() const { return link_; }
     int candidateCount() const;
     bool searching() const { return searching_; }
     QListView* listView() const { return list_; }
@@ -52,6 +58,7 @@ signals:
 private:
     void showHighlighted();
     void logPendingSearch();
+    void resetLinkButton();
 
     BackgroundReader& reader_;
     core::Actor actor_;
@@ -64,6 +71,7 @@ private:
     QTextBrowser* detail_;
     QPushButton* link_;
     QString childLabel_;
+    QString chosenId_; ///< the person the screener highlighted (Ctrl+Up/Down), kept across searches
     int generation_ = 0;
     bool searching_ = false;
 };

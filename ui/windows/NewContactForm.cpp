@@ -189,8 +189,13 @@ void NewContactForm::buildForm() {
     addChild_ = new QPushButton(tr("Add a sibling (%1)").arg(shortcutText("addChild")));
     addChild_->setObjectName(QStringLiteral("addChildButton"));
     connect(addChild_, &QPushButton::clicked, this, [this] { addChild(true); });
+    undoRemoveChild_ = new QPushButton;
+    undoRemoveChild_->setObjectName(QStringLiteral("undoRemoveChild"));
+    undoRemoveChild_->hide();
+    connect(undoRemoveChild_, &QPushButton::clicked, this, &NewContactForm::undoRemove);
     childrenOuter->addWidget(childrenError_);
     childrenOuter->addLayout(childrenLayout_);
+    childrenOuter->addWidget(undoRemoveChild_, 0, Qt::AlignLeft);
     childrenOuter->addWidget(addChild_, 0, Qt::AlignLeft);
 
     // Adults.
@@ -201,7 +206,12 @@ void NewContactForm::buildForm() {
     addAdult_ = new QPushButton(tr("Add an adult (%1)").arg(shortcutText("addAdult")));
     addAdult_->setObjectName(QStringLiteral("addAdultButton"));
     connect(addAdult_, &QPushButton::clicked, this, &NewContactForm::addAdult);
+    undoRemoveAdult_ = new QPushButton;
+    undoRemoveAdult_->setObjectName(QStringLiteral("undoRemoveAdult"));
+    undoRemoveAdult_->hide();
+    connect(undoRemoveAdult_, &QPushButton::clicked, this, &NewContactForm::undoRemove);
     adultsOuter->addLayout(adultsLayout_);
+    adultsOuter->addWidget(undoRemoveAdult_, 0, Qt::AlignLeft);
     adultsOuter->addWidget(addAdult_, 0, Qt::AlignLeft);
 
     // Concern and consent.
@@ -357,6 +367,16 @@ void NewContactForm::buildForm() {
     });
     bind("addChild", [this] { addChild(true); });
     bind("addAdult", [this] { addAdult(); });
+    bind("removePart", [this] {
+        QWidget* focus = QApplication::focusWidget();
+        for (ChildEditor* editor : children_)
+            if (focus && editor->isAncestorOf(focus) && children_.size() > 1)
+                return removeChild(editor);
+        for (AdultEditor* editor : adults_)
+            if (focus && editor->isAncestorOf(focus))
+                return removeAdult(editor);
+    });
+    bind("undoRemove", [this] { undoRemove(); });
     bind("nextCandidate", [this] { matching_->moveHighlight(1); });
     bind("previousCandidate", [this] { matching_->moveHighlight(-1); });
     bind("link", [this] { linkHighlighted(); });
@@ -416,15 +436,16 @@ void NewContactForm::addChild(bool copyFamilyDetails) {
     if (copyFamilyDetails) {
         markDirty();
         setCurrentChild(index);
-        editor->givenName()->setFocus(Qt::ShortcutFocusReason);
-        QTimer::singleShot(0, this, [this, editor] { scroll_->ensureWidgetVisible(editor, 0, 40); });
+        revealNew(editor, editor->givenName());
     }
 }
 
 void NewContactForm::removeChild(ChildEditor* editor) {
     if (children_.size() <= 1)
         return;
-    children_.erase(std::find(children_.begin(), children_.end(), editor));
+    const auto at = std::find(children_.begin(), children_.end(), editor);
+    removed_.push_back({true, static_cast<int>(at - children_.begin()), editor->toJson()});
+    children_.erase(at);
     editor->deleteLater();
     for (size_t i = 0; i < children_.size(); ++i) {
         children_[i]->setIndex(static_cast<int>(i));
@@ -434,7 +455,10 @@ void NewContactForm::removeChild(ChildEditor* editor) {
     rebuildTabOrder();
     markDirty();
     emit titleChanged(title());
-    children_[static_cast<size_t>(currentChild_)]->givenName()->setFocus();
+    setCurrentChild(currentChild_);
+    scheduleMatch(); // the panel was perhaps about the child removed
+    showUndoRemove();
+    undoRemoveChild_->setFocus(Qt::OtherFocusReason);
 }
 
 AdultEditor* NewContactForm::newAdultEditor(int index) {
@@ -449,18 +473,91 @@ void NewContactForm::addAdult() {
     adults_.push_back(editor);
     adultsLayout_->addWidget(editor);
     rebuildTabOrder();
-    editor->givenName()->setFocus(Qt::ShortcutFocusReason);
-    QTimer::singleShot(0, this, [this, editor] { scroll_->ensureWidgetVisible(editor, 0, 40); });
+    revealNew(editor, editor->givenName());
+}
+
+void NewContactForm::revealNew(QWidget* part, QWidget* first) {
+    // Shown now (a layout shows a new widget only later), so the focus lands at once and the form can
+    // scroll to it; scrolled again once the layout has settled, with the whole part in view if it fits.
+    part->show();
+    scroll_->widget()->layout()->activate();
+    first->setFocus(Qt::ShortcutFocusReason);
+    scroll_->ensureWidgetVisible(first, 0, 40);
+    QPointer<QWidget> guard(part);
+    QPointer<QWidget> firstGuard(first);
+    QTimer::singleShot(0, this, [this, guard, firstGuard] {
+        if (!guard || !firstGuard)
+            return;
+        scroll_->ensureWidgetVisible(guard, 0, 40);
+        scroll_->ensureWidgetVisible(firstGuard, 0, 40); // a part taller than the view: its first field wins
+    });
 }
 
 void NewContactForm::removeAdult(AdultEditor* editor) {
-    adults_.erase(std::find(adults_.begin(), adults_.end(), editor));
+    const auto at = std::find(adults_.begin(), adults_.end(), editor);
+    removed_.push_back({false, static_cast<int>(at - adults_.begin()), editor->toJson()});
+    adults_.erase(at);
     editor->deleteLater();
     for (size_t i = 0; i < adults_.size(); ++i)
         adults_[i]->setIndex(static_cast<int>(i));
     rebuildTabOrder();
     markDirty();
-    addAdult_->setFocus();
+    showUndoRemove();
+    undoRemoveAdult_->setFocus(Qt::OtherFocusReason);
+}
+
+QString NewContactForm::describeRemoved(const Removed& removed) const {
+    const QString name = (jsonText(removed.body, "given_name") + QLatin1Char(' ') + jsonText(removed.body, "family_name"))
+                             .simplified();
+    const QString which = removed.child ? tr("Child %1").arg(removed.index + 1) : tr("Adult %1").arg(removed.index + 1);
+    return name.isEmpty() ? which : tr("%1 (%2)").arg(which, name);
+}
+
+void NewContactForm::showUndoRemove() {
+    // The button for the last removal sits where it was removed; Ctrl+Z (or Space on it) puts it back.
+    undoRemoveChild_->hide();
+    undoRemoveAdult_->hide();
+    if (removed_.empty())
+        return;
+    const Removed& last = removed_.back();
+    QPushButton* button = last.child ? undoRemoveChild_ : undoRemoveAdult_;
+    button->setText(tr("Removed %1. Put back (%2)").arg(describeRemoved(last), shortcutText("undoRemove")));
+    button->show();
+}
+
+void NewContactForm::undoRemove() {
+    if (removed_.empty())
+        return;
+    const Removed last = removed_.back();
+    removed_.pop_back();
+    if (last.child) {
+        const int index = std::clamp(last.index, 0, childCount());
+        auto* editor = newChildEditor(index);
+        editor->fromJson(last.body);
+        children_.insert(children_.begin() + index, editor);
+        childrenLayout_->insertWidget(index, editor);
+        for (size_t i = 0; i < children_.size(); ++i) {
+            children_[i]->setIndex(static_cast<int>(i));
+            children_[i]->setRemovable(children_.size() > 1);
+        }
+        setCurrentChild(index);
+        scheduleMatch();
+        emit titleChanged(title());
+        rebuildTabOrder();
+        revealNew(editor, editor->givenName());
+    } else {
+        const int index = std::clamp(last.index, 0, static_cast<int>(adults_.size()));
+        auto* editor = newAdultEditor(index);
+        editor->fromJson(last.body);
+        adults_.insert(adults_.begin() + index, editor);
+        adultsLayout_->insertWidget(index, editor);
+        for (size_t i = 0; i < adults_.size(); ++i)
+            adults_[i]->setIndex(static_cast<int>(i));
+        rebuildTabOrder();
+        revealNew(editor, editor->givenName());
+    }
+    markDirty();
+    showUndoRemove();
 }
 
 void NewContactForm::rebuildTabOrder() {
@@ -468,10 +565,10 @@ void NewContactForm::rebuildTabOrder() {
                           referrerRole_,  referrerPhone_, referrerEmail_, referrerRelationship_, withholdIdentity_};
     for (auto* child : children_)
         chain += child->focusChain();
-    chain << addChild_;
+    chain << undoRemoveChild_ << addChild_;
     for (auto* adult : adults_)
         chain += adult->focusChain();
-    chain << addAdult_ << concern_ << consentStatus_ << consentAuthorisedBy_ << consentBasis_;
+    chain << undoRemoveAdult_ << addAdult_ << concern_ << consentStatus_ << consentAuthorisedBy_ << consentBasis_;
     if (alreadyDone_)
         chain << alreadyDone_ << handoverNote_;
     chain << recordButton_ << saveButton_ << discardButton_;
@@ -542,8 +639,35 @@ void NewContactForm::linkHighlighted() {
     ChildEditor* editor = child(currentChild_);
     if (!candidate || !editor)
         return;
-    editor->linkTo(candidate->person);
-    matching_->setLinkedPersonId(qs(candidate->person.id));
+    // A name or a date of birth that differs needs a second look: linking the wrong child puts another
+    // child's history on this contact. The safe answer is the default.
+    // A copy: a search finishing while the question is open replaces the panel's candidates.
+    const core::Person person = candidate->person;
+    const auto differences = core::PersonSearch::linkDifferences(editor->matchQuery(), person);
+    if (!differences.empty()) {
+        QString list;
+        for (const auto& difference : differences)
+            list += QStringLiteral("\n• ") + qs(difference);
+        QMessageBox ask(QMessageBox::Warning, tr("Link a child whose details differ?"),
+                        tr("Link %1 (born %2) to Child %3?\n%4\n\nLink only if you are sure this is the same child.")
+                            .arg(candidate->name, candidate->born.isEmpty() ? tr("date not known") : candidate->born)
+                            .arg(currentChild_ + 1)
+                            .arg(list),
+                        QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("confirmLink"));
+        QPushButton* linkAnyway = ask.addButton(tr("&Link anyway"), QMessageBox::AcceptRole);
+        linkAnyway->setObjectName(QStringLiteral("linkAnyway"));
+        QPushButton* keepLooking = ask.addButton(tr("&Do not link"), QMessageBox::RejectRole);
+        keepLooking->setObjectName(QStringLiteral("doNotLink"));
+        ask.setDefaultButton(keepLooking);
+        ask.setEscapeButton(keepLooking);
+        ask.exec();
+        if (ask.clickedButton() != linkAnyway || child(currentChild_) != editor)
+            return;
+    }
+    editor->linkTo(person);
+    matching_->setLinkedPersonId(qs(person.id));
+    matching_->clearHighlight();
     emit titleChanged(title());
 }
 

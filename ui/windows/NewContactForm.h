@@ -114,6 +114,17 @@ private:
     void showBanner(const QString& text, bool error);
     void removeChild(ChildEditor* child);
     void removeAdult(AdultEditor* adult);
+    /// A child or adult removed, kept so Ctrl+Z can put it back (as it was typed, where it was).
+    struct Removed {
+        bool child = false;
+        int index = 0;
+        nlohmann::json body;
+    };
+    QString describeRemoved(const Removed& removed) const;
+    void showUndoRemove();
+    /// Shows a child or adult just added (or put back), focuses `first` and scrolls it into view.
+    void revealNew(QWidget* part, QWidget* first);
+    void undoRemove();
     ChildEditor* newChildEditor(int index);
     AdultEditor* newAdultEditor(int index);
     void setCurrentChild(int index);
@@ -153,6 +164,9 @@ private:
     QVBoxLayout* adultsLayout_ = nullptr;
     std::vector<AdultEditor*> adults_;
     QPushButton* addAdult_ = nullptr;
+    QPushButton* undoRemoveChild_ = nullptr;
+    QPushButton* undoRemoveAdult_ = nullptr;
+    std::vector<Removed> removed_;
     QPlainTextEdit* concern_ = nullptr;
     QComboBox* consentStatus_ = nullptr;
     QPlainTextEdit* consentBasis_ = nullptr;

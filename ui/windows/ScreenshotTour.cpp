@@ -37,11 +37,14 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 
 #include <iostream>
 
@@ -242,7 +245,10 @@ int ScreenshotTour::run() {
     }
     waitFor([&] { return form->matchingPanel()->candidateCount() > 0 && !form->matchingPanel()->searching(); });
     waitFor([&] { return !form->hasUnsavedChanges(); }, 3000); // the draft saves itself a second later
-    // Highlight the child whose history the tour has shown (Ctrl+Down, as a person would).
+    // Highlight the child whose history the tour has shown (Ctrl+Down, as a person would; a match
+    // that is not likely enough is not highlighted for them).
+    if (!form->matchingPanel()->highlighted())
+        form->matchingPanel()->moveHighlight(1);
     for (int step = 0; step < form->matchingPanel()->candidateCount(); ++step) {
         const CandidateView* candidate = form->matchingPanel()->highlighted();
         if (!candidate || qs(candidate->person.id) == personId)
@@ -250,6 +256,14 @@ int ScreenshotTour::run() {
         form->matchingPanel()->moveHighlight(1);
     }
     save(window_, QStringLiteral("new-contact-matching"));
+    // The misspelt name and the swapped date make linking ask first; the tour links anyway.
+    QTimer::singleShot(300, &window_, [this] {
+        if (auto* ask = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            save(*ask, QStringLiteral("new-contact-confirm-link"));
+            if (auto* linkAnyway = ask->findChild<QPushButton*>(QStringLiteral("linkAnyway")))
+                linkAnyway->click();
+        }
+    });
     form->linkHighlighted();
     save(window_, QStringLiteral("new-contact-linked"));
     form->record(); // refused: no concern, consent or voice yet; each problem beside its field
