@@ -464,9 +464,6 @@ void WorkflowFormsKeyboardTest::noTwoThingsInAWindowAnswerTheSameAltLetter() {
         auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn());
         ui::NewContactForm* newContact = window->newContact();
         QVERIFY(newContact);
-        // The new-contact form is another part's (issue 19 point 14 is shared): its labels still take
-        // Alt+C, Alt+H and Alt+V from the menus, and Alt+R twice.
-        QEXPECT_FAIL("", "NewContactForm's mnemonics are the new-contact part's to change", Continue);
         QVERIFY2(clashes(*window, newContact).isEmpty(), qPrintable("new contact: " + clashes(*window, newContact)));
         ui::ScreeningForm* screening = window->openScreening(QString::fromStdString(recorded));
         QVERIFY(screening);

@@ -144,7 +144,7 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     cells_.insert(QStringLiteral("postcode"), new FieldCell(tr("Postcode"), postcode_));
     cells_.insert(QStringLiteral("previous_names"), new FieldCell(tr("Previous names"), previousNames_));
     cells_.insert(QStringLiteral("alternative_names"), new FieldCell(tr("Also known as"), alternativeNames_));
-    cells_.insert(QStringLiteral("voice"), new FieldCell(tr("The child's &voice"), voice_));
+    cells_.insert(QStringLiteral("voice"), new FieldCell(tr("&The child's voice"), voice_));
     cells_.insert(QStringLiteral("voice_missing_reason"), new FieldCell(tr("No voice because"), voiceMissing_));
     // The voice or the reason there is none: either answers "the child's voice is required", so filling
     // one clears the problem shown under the other.

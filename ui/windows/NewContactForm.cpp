@@ -129,8 +129,8 @@ void NewContactForm::buildForm() {
     source_ = new CodeComboBox(core::referralSources());
     source_->setObjectName(QStringLiteral("source"));
     source_->lineEdit()->setPlaceholderText(tr("Type a code or a word: 2A, school, police…"));
-    cells_.insert(QStringLiteral("received_at"), new FieldCell(tr("&Received"), receivedAt_));
-    cells_.insert(QStringLiteral("channel"), new FieldCell(tr("C&hannel"), channel_));
+    cells_.insert(QStringLiteral("received_at"), new FieldCell(tr("Rece&ived"), receivedAt_));
+    cells_.insert(QStringLiteral("channel"), new FieldCell(tr("Channel"), channel_));
     cells_.insert(QStringLiteral("source"), new FieldCell(tr("&Source"), source_));
     auto* received = newSection(tr("Received"), QStringLiteral("receivedSection"));
     auto* receivedGrid = new QGridLayout(received);
@@ -156,7 +156,7 @@ void NewContactForm::buildForm() {
     referrerRelationship_->setPlaceholderText(tr("For a member of the public: neighbour, grandparent…"));
     withholdIdentity_ = new QCheckBox(tr("Do not disclose the referrer's identity to the family"));
     withholdIdentity_->setObjectName(QStringLiteral("withholdIdentity"));
-    cells_.insert(QStringLiteral("referrer.name"), new FieldCell(tr("Referrer's &name"), referrerName_));
+    cells_.insert(QStringLiteral("referrer.name"), new FieldCell(tr("Referrer's na&me"), referrerName_));
     cells_.insert(QStringLiteral("referrer.agency"), new FieldCell(tr("&Agency"), referrerAgency_));
     cells_.insert(QStringLiteral("referrer.role"), new FieldCell(tr("Role"), referrerRole_));
     cells_.insert(QStringLiteral("referrer.phone"), new FieldCell(tr("&Phone"), referrerPhone_));
@@ -220,7 +220,7 @@ void NewContactForm::buildForm() {
     concern_->setTabChangesFocus(true);
     concern_->setPlaceholderText(tr("The worry, in the referrer's own words"));
     concern_->setMinimumHeight(140);
-    cells_.insert(QStringLiteral("concern"), new FieldCell(tr("&Concern"), concern_));
+    cells_.insert(QStringLiteral("concern"), new FieldCell(tr("Co&ncern"), concern_));
     auto* concernBox = newSection(tr("Concern"), QStringLiteral("concernSection"));
     auto* concernLayout = new QVBoxLayout(concernBox);
     concernLayout->addWidget(cells_.value(QStringLiteral("concern")));
