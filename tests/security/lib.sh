@@ -45,3 +45,30 @@ finish() {
     fi
     echo "all reproductions refused"
 }
+
+# A live desk as the review set one up: `init` on DB, its first administrator kim.admin
+# ($ADMIN_SECRET), then each "user role" given ($STAFF_SECRET), and contact.json: a school's call about
+# a made-up child, Tia Marsh.
+ADMIN_SECRET="Kim-Admin-passphrase-26"
+STAFF_SECRET="Staff-passphrase-2026"
+make_live_desk() {
+    local db="$1"
+    shift
+    expect_exit 0 "init creates a live database" -- cli --db "$db" init
+    expect_exit 0 "first administrator" -- env FRONTDOOR_NEW_SECRET="$ADMIN_SECRET" \
+        "$FRONTDOOR_CLI" --db "$db" user add kim.admin --display-name "Kim Admin" --roles administrator
+    local who
+    for who in "$@"; do
+        set -- $who
+        expect_exit 0 "add $1" -- env FRONTDOOR_SECRET="$ADMIN_SECRET" FRONTDOOR_NEW_SECRET="$STAFF_SECRET" \
+            "$FRONTDOOR_CLI" --db "$db" --user kim.admin user add "$1" --display-name "$1" --roles "$2"
+    done
+    cat >contact.json <<'JSON'
+{"received_at": "2026-11-23T09:15:00Z", "channel": "phone", "source": "2A",
+ "referrer": {"name": "Dana Whitfield", "agency": "Brookside Primary"},
+ "children": [{"given_name": "Tia", "family_name": "Marsh", "date_of_birth": "2016-04-02",
+               "voice": "Tia said she does not want to go home."}],
+ "concern": "Tia came to school with a bruise and said her stepfather hit her.",
+ "consent": {"status": "not_sought", "basis_without_consent": "Asking could put Tia at risk."}}
+JSON
+}

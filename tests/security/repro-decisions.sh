@@ -5,30 +5,13 @@
 # and an administrator could overwrite a decision the same way. Every reproduction must be refused.
 source "$(dirname "$0")/lib.sh"
 cd "$SCRATCH"
-ADMIN_SECRET="Kim-Admin-passphrase-26"
-STAFF_SECRET="Staff-passphrase-2026"
 as() { local user="$1" secret="$2"; shift 2; FRONTDOOR_SECRET="$secret" cli --db live.sqlite --user "$user" "$@"; }
 contact_id() { printf '%s' "$OUT" | python3 -c 'import json, sys; print(json.load(sys.stdin)["contact_id"])'; }
 status_of() {
     as kim.admin "$ADMIN_SECRET" contact show "$1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["state"]["status"])'
 }
 
-expect_exit 0 "init a live database" -- cli --db live.sqlite init
-expect_exit 0 "first administrator" -- env FRONTDOOR_NEW_SECRET="$ADMIN_SECRET" \
-    "$FRONTDOOR_CLI" --db live.sqlite user add kim.admin --display-name "Kim Admin" --roles administrator
-for who in "lee.screener screener" "max.manager duty_manager" "nia.manager duty_manager"; do
-    set -- $who
-    expect_exit 0 "add $1" -- env FRONTDOOR_SECRET="$ADMIN_SECRET" FRONTDOOR_NEW_SECRET="$STAFF_SECRET" \
-        "$FRONTDOOR_CLI" --db live.sqlite --user kim.admin user add "$1" --display-name "$1" --roles "$2"
-done
-cat >contact.json <<'JSON'
-{"received_at": "2026-11-23T09:15:00Z", "channel": "phone", "source": "2A",
- "referrer": {"name": "Dana Whitfield", "agency": "Brookside Primary"},
- "children": [{"given_name": "Tia", "family_name": "Marsh", "date_of_birth": "2016-04-02",
-               "voice": "Tia said she does not want to go home."}],
- "concern": "Tia came to school with a bruise and said her stepfather hit her.",
- "consent": {"status": "not_sought", "basis_without_consent": "Asking could put Tia at risk."}}
-JSON
+make_live_desk live.sqlite "lee.screener screener" "max.manager duty_manager" "nia.manager duty_manager"
 cat >recommend.json <<'JSON'
 {"indicators": ["ABUSE_DISCLOSURE"], "level": 4, "outcome": "strategy_discussion", "rag": "red",
  "recommendation": "A strategy discussion today: Tia disclosed being hit by her stepfather.",

@@ -4,8 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 command -v sqlite3 >/dev/null || { echo "sqlite3 (the SQLite shell) is needed for these reproductions" >&2; exit 1; }
 cd "$SCRATCH"
-ADMIN_SECRET="Kim-Admin-passphrase-26"
-STAFF_SECRET="Staff-passphrase-2026"
 as() { local user="$1" secret="$2"; shift 2; FRONTDOOR_SECRET="$secret" cli --db live.sqlite --user "$user" "$@"; }
 
 # Point 12: a mistyped --db creates nothing, not even its folders.
@@ -14,23 +12,8 @@ expect_contains "no database at typo/frontdor.sqlite" "$ERR" "the missing file i
 [ ! -e typo ] && echo "ok: no folder made" || { echo "FAIL: typo/ was created" >&2; FAILURES=$((FAILURES + 1)); }
 
 # A live desk: created by init, its first administrator and a screener and a manager added.
-expect_exit 0 "init creates a live database" -- cli --db live.sqlite init
-expect_contains '"mode": "live"' "$OUT" "init prints the mode"
-expect_exit 0 "first administrator" -- env FRONTDOOR_NEW_SECRET="$ADMIN_SECRET" \
-    "$FRONTDOOR_CLI" --db live.sqlite user add kim.admin --display-name "Kim Admin" --roles administrator
-for who in "lee.screener screener" "max.manager duty_manager"; do
-    set -- $who
-    expect_exit 0 "add $1" -- env FRONTDOOR_SECRET="$ADMIN_SECRET" FRONTDOOR_NEW_SECRET="$STAFF_SECRET" \
-        "$FRONTDOOR_CLI" --db live.sqlite --user kim.admin user add "$1" --display-name "$1" --roles "$2"
-done
-cat >contact.json <<'JSON'
-{"received_at": "2026-11-23T09:15:00Z", "channel": "phone", "source": "2A",
- "referrer": {"name": "Dana Whitfield", "agency": "Brookside Primary"},
- "children": [{"given_name": "Tia", "family_name": "Marsh", "date_of_birth": "2016-04-02",
-               "voice": "Tia said she does not want to go home."}],
- "concern": "Tia came to school with a bruise and said her stepfather hit her.",
- "consent": {"status": "not_sought", "basis_without_consent": "Asking could put Tia at risk."}}
-JSON
+make_live_desk live.sqlite "lee.screener screener" "max.manager duty_manager"
+expect_contains '"mode": "live"' "$(cli --db live.sqlite init)" "init prints the mode"
 expect_exit 0 "a contact recorded" -- as lee.screener "$STAFF_SECRET" contact record contact.json
 CONTACT="$(printf '%s' "$OUT" | sed -n 's/.*"contact_id": "\([^"]*\)".*/\1/p')"
 facts() { sqlite3 live.sqlite "SELECT count(*) FROM facts"; }
