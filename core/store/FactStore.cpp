@@ -70,6 +70,16 @@ void hashValue(crypto_hash_sha256_state& state, const Statement& stmt, int colum
     crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(value.data()), value.size());
 }
 
+// Every row of a projection table, in its fixed order, into `state`.
+template <typename Table> void hashRows(crypto_hash_sha256_state& state, Database& db, const Table& table) {
+    Statement stmt = db.prepare("SELECT * FROM " + table.name + " ORDER BY " + table.orderBy);
+    while (stmt.step()) {
+        for (int column = 0; column < stmt.columnCount(); ++column)
+            hashValue(state, stmt, column);
+        crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>("\n"), 1);
+    }
+}
+
 } // namespace
 
 std::string ensureDeviceId(Database& db, const Clock& clock) {
@@ -230,12 +240,7 @@ std::string FactStore::projectionDigest() const {
     for (const auto& table : projections_.tables()) {
         const std::string header = "table:" + table.name + '\n';
         crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(header.data()), header.size());
-        Statement stmt = db_.prepare("SELECT * FROM " + table.name + " ORDER BY " + table.orderBy);
-        while (stmt.step()) {
-            for (int column = 0; column < stmt.columnCount(); ++column)
-                hashValue(state, stmt, column);
-            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>("\n"), 1);
-        }
+        hashRows(state, db_, table);
     }
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state, digest);
@@ -247,12 +252,7 @@ std::vector<std::pair<std::string, std::string>> FactStore::projectionTableDiges
     for (const auto& table : projections_.tables()) {
         crypto_hash_sha256_state state;
         crypto_hash_sha256_init(&state);
-        Statement stmt = db_.prepare("SELECT * FROM " + table.name + " ORDER BY " + table.orderBy);
-        while (stmt.step()) {
-            for (int column = 0; column < stmt.columnCount(); ++column)
-                hashValue(state, stmt, column);
-            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>("\n"), 1);
-        }
+        hashRows(state, db_, table);
         unsigned char digest[crypto_hash_sha256_BYTES];
         crypto_hash_sha256_final(&state, digest);
         digests.emplace_back(table.name, toHex(std::string(reinterpret_cast<const char*>(digest), sizeof digest)));
