@@ -51,6 +51,11 @@ void QueuesAndHandoverTest::queueRowsShowColouredCountdownsAndAnOverdueOneIsRed(
 
     auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn());
     ui::ContactListModel* model = window->contactModel();
+    // Something is overdue: the window opens on it, most urgent first.
+    QTRY_COMPARE(model->queueKey(), QStringLiteral("overdue"));
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->itemAt(0)->id, QString::fromStdString(lateId));
+    QVERIFY(window->showQueue("awaiting_screening"));
     QTRY_COMPARE(model->queueKey(), QStringLiteral("awaiting_screening"));
     QTRY_COMPARE(model->rowCount(), 2);
     QVERIFY(!window->contactTable()->isColumnHidden(ui::ContactTableModel::Due));

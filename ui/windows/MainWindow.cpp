@@ -289,16 +289,23 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
         hasDrafts = !core::ContactService(workspace_).drafts(session_.user.id).empty();
     } catch (const core::Error&) {
     }
-    // A duty manager's morning starts with the night's handovers, while any wait.
-    bool handoversWaiting = false;
-    if (session_.role == core::role::kDutyManager) {
-        ScopedUiTiming check("handovers waiting");
+    // Then what is most urgent: anything overdue (the trial's duty manager landed on a page of green
+    // handovers while three overdue decisions showed only as small red badges); then, for a duty
+    // manager, the night's handovers while any wait.
+    const auto anyIn = [this](const char* queue, const char* timing) {
+        ScopedUiTiming check(timing);
         try {
-            handoversWaiting = !core::Queues(workspace_).items("handovers", session_.actor(), 1).empty();
+            return !core::Queues(workspace_).items(queue, session_.actor(), 1).empty();
         } catch (const core::Error&) {
+            return false;
         }
-    }
+    };
+    const bool dayTeam = session_.role == core::role::kDutyManager || session_.role == core::role::kScreener;
+    const bool overdueWaiting = !hasDrafts && dayTeam && anyIn("overdue", "overdue waiting");
+    const bool handoversWaiting =
+        !hasDrafts && !overdueWaiting && session_.role == core::role::kDutyManager && anyIn("handovers", "handovers waiting");
     if (!(hasDrafts && showQueue(QStringLiteral("my_drafts"))) &&
+        !(overdueWaiting && showQueue(QStringLiteral("overdue"))) &&
         !(handoversWaiting && showQueue(QStringLiteral("handovers"))) && !showQueue(QStringLiteral("awaiting_screening")))
         selectQueueRow(0);
     restoreOpenDrafts();
