@@ -33,6 +33,7 @@ private slots:
     void shortcutsWorkWhileTyping();
     void adultsAndOtherNamesAreRecorded();
     void aReasonForNoVoiceClearsTheVoiceProblem();
+    void receivedKeepsTheMinuteShownNotHiddenSeconds();
 };
 
 namespace {
@@ -371,6 +372,16 @@ void NewContactFormTest::aReasonForNoVoiceClearsTheVoiceProblem() {
     QTest::keyClick(reason, Qt::Key_Down);
     QVERIFY(!reason->currentText().isEmpty());
     QVERIFY(!voice->hasError());
+}
+
+void NewContactFormTest::receivedKeepsTheMinuteShownNotHiddenSeconds() {
+    // The trial: 02:40 typed was stored as 02:40:14.215 (the seconds of the box's default, "now").
+    test::UiWorkspace scratch;
+    scratch.clock.set(core::parseInstant("2026-11-23T10:02:14.215Z").value());
+    auto window = openWindow(scratch, scratch.signIn());
+    ui::NewContactForm* form = pressNewContact(*window);
+    QVERIFY(form);
+    QCOMPARE(form->contactJson().at("received_at").get<std::string>(), std::string("2026-11-23T10:02:00.000Z"));
 }
 
 QTEST_MAIN(NewContactFormTest)

@@ -19,7 +19,12 @@ QDateTime toLocal(core::Instant instant) {
     return QDateTime::fromMSecsSinceEpoch(core::toEpochMs(instant), QTimeZone::utc()).toLocalTime();
 }
 
-core::Instant fromQDateTime(const QDateTime& when) { return core::fromEpochMs(when.toMSecsSinceEpoch()); }
+core::Instant fromQDateTime(const QDateTime& when) {
+    // A date-and-time box shows (and takes) minutes: the seconds of a default of "now" were never typed,
+    // and the record keeps the minute the person saw (02:40, not 02:40:14.215).
+    const qint64 ms = when.toMSecsSinceEpoch();
+    return core::fromEpochMs(ms - ((ms % 60'000) + 60'000) % 60'000);
+}
 
 QString shortDateTime(core::Instant instant) {
     return QLocale().toString(toLocal(instant), QStringLiteral("ddd dd/MM/yyyy HH:mm"));

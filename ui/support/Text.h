@@ -22,6 +22,7 @@ QString jsonText(const nlohmann::json& object, const char* key);
 
 /// An instant in the desk's local time.
 QDateTime toLocal(core::Instant instant);
+/// What a date-and-time box holds, as an instant to the minute the box shows (seconds dropped).
 core::Instant fromQDateTime(const QDateTime& when);
 
 /// "Mon 23/11/2026 09:15" in local time; "" for an unreadable text.
