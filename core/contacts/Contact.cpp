@@ -3,6 +3,7 @@
 #include "standards/CensusCodes.h"
 #include "util/JsonFields.h"
 #include "util/Text.h"
+#include "time/UkTime.h"
 
 #include <cctype>
 
@@ -202,9 +203,9 @@ Contact readContact(const nlohmann::json& input, Instant now) {
     if (received) {
         contact.receivedAt = *received;
         if (*received > now + kClockSkewAllowance)
-            fields.fail("received_at", formatInstant(*received) + " is in the future");
+            fields.fail("received_at", formatUkTime(*received) + " (UK time) is in the future");
         else if (*received < now - kOldestReceipt)
-            fields.fail("received_at", formatInstant(*received) + " is more than 30 years ago; check the year");
+            fields.fail("received_at", formatUkTime(*received) + " is more than 30 years ago; check the year");
     }
     const bool anonymous = contact.source == "9";
     if (const auto* referrer = fields.object("referrer", !anonymous)) {

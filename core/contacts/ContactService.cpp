@@ -11,6 +11,7 @@
 #include "util/Uuid.h"
 #include "util/JsonFields.h"
 #include "util/Text.h"
+#include "time/UkTime.h"
 
 namespace frontdoor::core {
 namespace {
@@ -219,10 +220,10 @@ void ContactService::importOutcome(const Actor& actor, const std::string& contac
     if (std::find(codes.begin(), codes.end(), outcome) == codes.end())
         errors.push_back({"outcome", quoteExcerpt(outcome) + " is not an outcome Frontdoor knows"});
     if (decidedAt > ws_.clock().now())
-        errors.push_back({"decided_at", formatInstant(decidedAt) + " is in the future"});
+        errors.push_back({"decided_at", formatUkTime(decidedAt) + " (UK time) is in the future"});
     if (decidedAt < receivedAt)
-        errors.push_back({"decided_at", formatInstant(decidedAt) + " is before the contact was received (" +
-                                            formatInstant(receivedAt) + ")"});
+        errors.push_back({"decided_at", formatUkTime(decidedAt) + " (UK time) is before the contact was received (" +
+                                            formatUkTime(receivedAt) + ")"});
     if (utf8Length(note) > kMaxNoteLength)
         errors.push_back({"note", "is too long (at most " + std::to_string(kMaxNoteLength) + " characters)"});
     if (!errors.empty())

@@ -11,6 +11,7 @@
 #include "util/Uuid.h"
 #include "workflow/WorkflowFacts.h"
 #include "util/Text.h"
+#include "time/UkTime.h"
 
 #include <algorithm>
 
@@ -90,7 +91,7 @@ void ContactWorkflow::addPartnerCheck(const Actor& actor, const std::string& con
     const std::string basis = fields.text("basis", true, 2000);
     fields.rejectUnknownKeys();
     if (checkedAt && *checkedAt > ws_.clock().now() + std::chrono::minutes(1))
-        errors.push_back({"checked_at", formatInstant(*checkedAt) + " is in the future"});
+        errors.push_back({"checked_at", formatUkTime(*checkedAt) + " (UK time) is in the future"});
     if (checkedAt && *checkedAt < now.receivedAt - std::chrono::hours(24 * 7))
         errors.push_back({"checked_at", "is more than a week before the contact was received"});
     if (!errors.empty())
@@ -270,9 +271,9 @@ void ContactWorkflow::informReferrer(const Actor& actor, const std::string& cont
     const std::string note = fields.text("note", false, 5000);
     fields.rejectUnknownKeys();
     if (toldAt > ws_.clock().now() + std::chrono::minutes(1))
-        errors.push_back({"told_at", formatInstant(toldAt) + " is in the future"});
+        errors.push_back({"told_at", formatUkTime(toldAt) + " (UK time) is in the future"});
     if (toldAt < requiredAt)
-        errors.push_back({"told_at", "is before the outcome was decided (" + formatInstant(requiredAt) + ")"});
+        errors.push_back({"told_at", "is before the outcome was decided (" + formatUkTime(requiredAt) + ", UK time)"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
     if (toldBy.empty())

@@ -198,7 +198,7 @@ Json StrategyDiscussions::recordHeld(const Actor& actor, const std::string& cont
     if (attendees.empty() && fields.has("attendees"))
         errors.push_back({"attendees", "list who attended"});
     if (heldAt && *heldAt > ws_.clock().now() + std::chrono::minutes(1))
-        errors.push_back({"held_at", formatInstant(*heldAt) + " is in the future"});
+        errors.push_back({"held_at", formatUkTime(*heldAt) + " (UK time) is in the future"});
     if (heldAt && *heldAt < open.requiredAt - std::chrono::hours(1))
         errors.push_back({"held_at", "is before the discussion was decided on"});
     if (!errors.empty())

@@ -102,8 +102,9 @@ TEST_CASE("importing history is an administrator's, with a sane date, and marked
                           Contains("before the contact was received"));
     }
     SECTION("in the future") {
+        // Said in words a person reads, in UK time, not as an ISO instant.
         CHECK_THROWS_WITH(desk.contacts.importOutcome(kAdmin, id, "early_help", test::at("2031-01-01T00:00:00Z"), ""),
-                          Contains("in the future"));
+                          Contains("00:00 Wed 1 Jan 2031 (UK time) is in the future"));
     }
     SECTION("an outcome that does not exist, named without echoing a long value") {
         try {
