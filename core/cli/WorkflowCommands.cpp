@@ -97,6 +97,12 @@ void registerWorkflowCommands() {
                            [](Workspace& ws, const Actor& actor, const std::string& id, const Json& input) {
                                ContactWorkflow(ws).informReferrer(actor, id, input);
                            }));
+    addCommand(simpleCommand("contact note", "contact note CONTACT_ID --text TEXT",
+                             "Add a note to a contact (anything that came to light since, e.g. after an out-of-hours "
+                             "handover): screener, duty manager or EDT worker; not on a closed contact.",
+                             {"text"}, [](Context& ctx, const Actor& actor, const std::string& id) {
+                                 ContactWorkflow(ctx.workspace()).addNote(actor, id, ctx.args().option("text", ""));
+                             }));
     addCommand(simpleCommand("contact close", "contact close CONTACT_ID [--note TEXT]",
                              "Close a decided contact once the referrer has been told and any strategy discussion's "
                              "outcome is recorded.",

@@ -26,6 +26,8 @@ constexpr size_t kMaxNoteLength = 5000;
 constexpr auto kMaxDirectionAhead = std::chrono::days(2 * 366);
 
 const std::vector<std::string> kScreeningRoles = {role::kScreener, role::kDutyManager};
+// Everyone who works on contacts, by day or out of hours, may add a note.
+const std::vector<std::string> kNoteRoles = {role::kScreener, role::kDutyManager, role::kEdtWorker};
 
 std::string statusLabel(const std::string& status) {
     std::string label = status;
@@ -369,6 +371,42 @@ void ContactWorkflow::acknowledgeHandover(const Actor& actor, const std::string&
     scope.commit();
 }
 
+void ContactWorkflow::addNote(const Actor& actor, const std::string& contactId, const std::string& text) {
+    UserService(ws_).require(actor, kNoteRoles, "Adding a note to a contact");
+    const Current now = current(contactId);
+    if (now.status == status::kClosed)
+        throw ConflictError("Adding a note is not possible: the contact is closed");
+    std::vector<FieldError> errors;
+    const Json input{{"text", text}};
+    JsonFields fields(input, "", errors);
+    const std::string note = fields.text("text", true, kMaxNoteLength);
+    if (!errors.empty())
+        throw ValidationError(std::move(errors));
+    WriteScope scope(ws_.db());
+    ws_.facts().append(actor, facts::kNoteAdded, contactId, {{"text", note}});
+    scope.commit();
+}
+
+Json ContactWorkflow::notes(const std::string& contactId) {
+    auto notes = Json::array();
+    bool afterHandover = false;
+    bool afterAcknowledgement = false;
+    for (const Fact& fact : ws_.facts().factsAbout(contactId)) {
+        if (fact.type == facts::kHandoverWritten)
+            afterHandover = true;
+        else if (fact.type == facts::kHandoverAcknowledged)
+            afterAcknowledgement = true;
+        else if (fact.type == facts::kNoteAdded)
+            notes.push_back({{"by", fact.userId},
+                             {"role", fact.role},
+                             {"at", formatInstant(fact.recordedAt)},
+                             {"text", fact.payload.value("text", "")},
+                             {"after_handover", afterHandover},
+                             {"after_acknowledgement", afterAcknowledgement}});
+    }
+    return notes;
+}
+
 Json ContactWorkflow::state(const std::string& contactId) {
     const Instant nowAt = ws_.clock().now();
     auto& stmt = ws_.db().cached(
@@ -478,6 +516,7 @@ Json ContactWorkflow::state(const std::string& contactId) {
     }
     strategy.reset();
     state["strategy_discussions"] = discussions;
+    state["notes"] = notes(contactId);
     return state;
 }
 

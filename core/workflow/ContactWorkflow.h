@@ -73,8 +73,15 @@ public:
     /// A day-team duty manager acknowledges an EDT handover.
     void acknowledgeHandover(const Actor& actor, const std::string& contactId, const std::string& note);
 
+    /// A note on the contact: what came to light since (the mother came home at 05:00), by a screener,
+    /// duty manager or EDT worker (not an auditor or administrator: they record no casework), on a contact
+    /// in any state but closed. `text` is required, trimmed, at most 5,000 characters. A fact
+    /// `contact.note_added` {"text"}; state() lists the notes.
+    void addNote(const Actor& actor, const std::string& contactId, const std::string& text);
+
     /// Where the contact stands: status, deadlines with countdowns, screening, partner checks,
-    /// recommendation, decision, referrer feedback, handover and strategy discussions.
+    /// recommendation, decision, referrer feedback, handover, strategy discussions and notes (each with
+    /// who, role, when, text, and whether it was added after an EDT handover / after its acknowledgement).
     nlohmann::json state(const std::string& contactId);
 
 private:
@@ -86,6 +93,7 @@ private:
         Instant receivedAt;
     };
     Current current(const std::string& contactId);
+    nlohmann::json notes(const std::string& contactId);
     void requireStatus(const Current& now, std::initializer_list<const char*> allowed, const std::string& action);
 
     Workspace& ws_;

@@ -18,6 +18,9 @@ inline constexpr const char* kReferrerInformed = "referrer.informed";
 inline constexpr const char* kContactClosed = "contact.closed";
 inline constexpr const char* kHandoverWritten = "edt.handover_written";
 inline constexpr const char* kHandoverAcknowledged = "edt.acknowledged";
+/// A note added to a contact by anyone working on it (an EDT worker after recording, a screener, a duty
+/// manager): {"text"}. Changes no status; read from the facts by ContactWorkflow::state.
+inline constexpr const char* kNoteAdded = "contact.note_added";
 inline constexpr const char* kStrategyScheduled = "strategy.scheduled";
 inline constexpr const char* kStrategyHeld = "strategy.held";
 inline constexpr const char* kStrategyOutcome = "strategy.outcome_recorded";

@@ -200,6 +200,7 @@ void describeAll(Projections& projections) {
         const std::string note = text(f.payload, "note");
         return note.empty() ? std::string("Handover acknowledged") : "Handover acknowledged: " + note;
     });
+    projections.describe(kNoteAdded, [](const Fact& f) { return "Note: " + text(f.payload, "text"); });
     projections.describe(kStrategyScheduled, [](const Fact& f) {
         std::string line = "Strategy discussion scheduled for " + text(f.payload, "scheduled_for");
         const Json missing = f.payload.value("missing_required", Json::array());

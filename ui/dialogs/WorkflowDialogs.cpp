@@ -1,6 +1,7 @@
 #include "dialogs/WorkflowDialogs.h"
 
 #include "support/FormFeedback.h"
+#include "support/Shortcuts.h"
 #include "support/TabLeaves.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
@@ -182,6 +184,56 @@ bool HandBackDialog::handBack() {
         core::ContactWorkflow(workspace_).handBack(session_.actor(), ss(contactId_), ss(reason_->text().trimmed()));
     } catch (const std::exception& e) {
         feedback_->showFailure(tr("Not handed back"), e);
+        return false;
+    }
+    accept();
+    return true;
+}
+
+AddNoteDialog::AddNoteDialog(core::Workspace& workspace, core::Session session, QString contactId,
+                             const QString& children, QWidget* parent)
+    : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
+    setObjectName(QStringLiteral("addNoteDialog"));
+    setWindowTitle(tr("Add a note"));
+    auto* banner = newBannerLabel(QStringLiteral("addNoteBanner"));
+    feedback_ = std::make_unique<FormFeedback>(banner);
+    auto* about = new QLabel(tr("A note on the contact about %1: what has come to light since. It is kept with your "
+                                "name, role and the time, in the timeline and with the handover.")
+                                 .arg(children.isEmpty() ? tr("(no child named)") : children));
+    about->setObjectName(QStringLiteral("addNoteAbout"));
+    about->setWordWrap(true);
+    text_ = new QPlainTextEdit;
+    text_->setObjectName(QStringLiteral("noteText"));
+    text_->setTabChangesFocus(true);
+    text_->setFixedHeight(text_->fontMetrics().lineSpacing() * 5 + 14);
+    text_->setPlaceholderText(tr("e.g. \"Mother came home at 05:00; the children are with her\""));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    auto* confirm = buttons->addButton(tr("Add the note (%1)").arg(shortcutText("saveNote")), QDialogButtonBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("addNoteConfirm"));
+    confirm->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    for (const auto& key : shortcutKeys("saveNote"))
+        connect(new QShortcut(key, this), &QShortcut::activated, this, &AddNoteDialog::addNote);
+    connect(buttons, &QDialogButtonBox::accepted, this, &AddNoteDialog::addNote);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(about);
+    layout->addWidget(banner);
+    layout->addWidget(new FieldCell(tr("&Note"), text_));
+    layout->addWidget(buttons);
+    text_->setFocus();
+    resize(520, sizeHint().height());
+}
+
+AddNoteDialog::~AddNoteDialog() = default;
+
+bool AddNoteDialog::addNote() {
+    ScopedUiTiming timing("note added");
+    feedback_->clear();
+    try {
+        core::ContactWorkflow(workspace_).addNote(session_.actor(), ss(contactId_), ss(text_->toPlainText().trimmed()));
+    } catch (const std::exception& e) {
+        feedback_->showFailure(tr("Note not added"), e);
         return false;
     }
     accept();

@@ -78,4 +78,24 @@ private:
     QLineEdit* reason_;
 };
 
+/// Adds a note to a contact: what came to light since (the mother came home at 05:00). Open to a
+/// screener, duty manager or EDT worker on a contact not closed (core has the last word); Ctrl+Enter or
+/// the button adds it; refused, it stays open with the text kept.
+class AddNoteDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `children`: the contact's children's names, so the person sees which contact the note goes on.
+    AddNoteDialog(core::Workspace& workspace, core::Session session, QString contactId, const QString& children,
+                  QWidget* parent = nullptr);
+    ~AddNoteDialog() override;
+    bool addNote();
+
+private:
+    core::Workspace& workspace_;
+    core::Session session_;
+    QString contactId_;
+    std::unique_ptr<FormFeedback> feedback_;
+    QPlainTextEdit* text_;
+};
+
 } // namespace frontdoor::ui

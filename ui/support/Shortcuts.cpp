@@ -19,6 +19,7 @@ std::vector<ShortcutInfo> buildTable() {
     const QString signOff = tr("Sign-off");
     const QString strategy = tr("Strategy discussion");
     const QString tables = tr("Screening, strategy discussion");
+    const QString note = tr("Add a note");
     return {
         {"search", {QKeySequence(Qt::CTRL | Qt::Key_K)}, everywhere, tr("Search people and contacts")},
         {"newContact", {QKeySequence(Qt::CTRL | Qt::Key_N)}, everywhere, tr("New contact")},
@@ -63,6 +64,10 @@ std::vector<ShortcutInfo> buildTable() {
          tr("Close the contact (what is still outstanding is listed)")},
         {"acknowledgeHandover", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)}, contact,
          tr("Acknowledge the out-of-hours handover (duty manager)")},
+        {"addNote", {QKeySequence(Qt::CTRL | Qt::Key_M)}, contact,
+         tr("Add a note to the contact: what came to light since (screener, duty manager, EDT worker)")},
+        {"saveNote", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, note,
+         tr("Add the note typed")},
         {"recommend", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, screening,
          tr("Record the recommendation (the analysis is saved with it)")},
         {"saveAnalysis", {QKeySequence(Qt::CTRL | Qt::Key_S)}, screening, tr("Save the analysis now")},

@@ -1,6 +1,7 @@
 #include "support/WorkflowText.h"
 
 #include "contacts/Outcomes.h"
+#include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "support/Urgency.h"
 #include "users/Roles.h"
@@ -201,7 +202,82 @@ ContactActions actionsFor(const nlohmann::json& state, const core::Session& sess
         else
             actions.handoverWhyNot = tr("A duty manager acknowledges the handover.");
     }
+    actions.addNote = (screens || holds(session, kEdtWorker)) && status != "closed";
     return actions;
+}
+
+QString unavailableReason(const QString& action, const nlohmann::json& state, const core::Session& session) {
+    using namespace core::role;
+    if (!state.is_object() || !state.contains("status"))
+        return tr("There is no contact in view: select one in a queue or open it first.");
+    const std::string status = state.value("status", std::string());
+    const QString statusText = statusLabel(status);
+    const QString role = qs(core::roleLabel(session.role));
+    const bool screens = holds(session, kScreener) || holds(session, kDutyManager);
+    const bool manages = holds(session, kDutyManager);
+    const ContactActions offered = actionsFor(state, session);
+    if (action == QLatin1String("addNote")) {
+        if (!screens && !holds(session, kEdtWorker))
+            return tr("Notes are added by a screener, duty manager or EDT worker, not as %1.").arg(role);
+        return tr("The contact is closed: it takes no more notes.");
+    }
+    if (action == QLatin1String("acknowledgeHandover")) {
+        if (member(state, "handover").empty())
+            return tr("This contact has no out-of-hours handover to acknowledge.");
+        if (!offered.handoverWhyNot.isEmpty())
+            return offered.handoverWhyNot;
+        return tr("The handover has already been acknowledged.");
+    }
+    if (action == QLatin1String("signOff")) {
+        if (!offered.signOffWhyNot.isEmpty())
+            return offered.signOffWhyNot;
+        if (!manages)
+            return tr("Sign-off is for a duty manager; you are signed in as %1.").arg(role);
+        return tr("Nothing to sign off: the contact is %1, not recommended.").arg(statusText);
+    }
+    const QString addNote = holds(session, kEdtWorker) || screens
+                                ? tr(" You can add a note (%1).").arg(shortcutText("addNote"))
+                                : QString();
+    if (!screens)
+        return tr("Screening, hand-back, strategy discussions, telling the referrer and closing are for a screener "
+                  "or duty manager; you are signed in as %1.%2")
+            .arg(role, addNote);
+    if (action == QLatin1String("screen"))
+        return tr("The contact is %1: there is no screening to start or continue.").arg(statusText);
+    if (action == QLatin1String("handBack"))
+        return status == "in_screening"
+                   ? tr("Only the screener who started it, or a duty manager, hands it back.")
+                   : tr("The contact is %1, not in screening: there is nothing to hand back.").arg(statusText);
+    if (action == QLatin1String("strategy"))
+        return tr("This contact has no strategy discussion.");
+    if (action == QLatin1String("tellReferrer"))
+        return member(state, "referrer_feedback").empty()
+                   ? tr("There is no outcome to tell the referrer yet (or the referrer is anonymous).")
+                   : tr("The referrer has already been told the outcome.");
+    if (action == QLatin1String("close"))
+        return tr("The contact is %1: it is closed once decided.").arg(statusText);
+    return tr("Not available for this contact (%1).").arg(statusText);
+}
+
+QString notesHtml(const nlohmann::json& notes) {
+    if (!notes.is_array() || notes.empty())
+        return {};
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(tr("Notes"));
+    for (const auto& note : notes) {
+        QString who = tr("%1 (%2), %3")
+                          .arg(personLabel(note.value("by", std::string())),
+                               qs(core::roleLabel(note.value("role", std::string()))),
+                               shortDateTime(note.value("at", std::string())));
+        QString text = esc(jsonText(note, "text"));
+        if (note.value("after_handover", false)) {
+            const QString when = note.value("after_acknowledgement", false)
+                                     ? tr("added after the handover was acknowledged")
+                                     : tr("added after the handover");
+            text += QStringLiteral(" <span class='m'>(%1)</span>").arg(when.toHtmlEscaped());
+        }
+        html += row(who, text);
+    }
+    return html + QStringLiteral("</table>");
 }
 
 QString partnerChecksHtml(const nlohmann::json& checks) {
@@ -260,6 +336,7 @@ QString workflowStateHtml(const nlohmann::json& state, const core::Clock& clock,
             html += textRow(tr("Acknowledgement note"), jsonText(handover, "acknowledgement_note"));
         html += QStringLiteral("</table>");
     }
+    html += notesHtml(member(state, "notes"));
 
     const auto& recommendation = member(state, "recommendation");
     if (recommendation.is_object() && recommendation.contains("outcome")) {

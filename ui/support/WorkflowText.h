@@ -42,8 +42,19 @@ struct ContactActions {
     QStringList outstanding;        ///< what stops closing, as the state shows it
     bool acknowledgeHandover = false;
     QString handoverWhyNot;
+    bool addNote = false;           ///< screener, duty manager or EDT worker, on a contact not closed
 };
 ContactActions actionsFor(const nlohmann::json& state, const core::Session& session);
+
+/// Why a Work action ("screen", "handBack", "signOff", "strategy", "tellReferrer", "close",
+/// "acknowledgeHandover", "addNote") is not available to this person for a contact with `state` (its
+/// status at least; null when no contact is in view): one sentence for the status bar, so a shortcut
+/// pressed in vain says why instead of doing nothing.
+QString unavailableReason(const QString& action, const nlohmann::json& state, const core::Session& session);
+
+/// The notes added to a contact (state "notes"), oldest first, each with who, when and, where it came
+/// after an out-of-hours handover, "added after the handover" ("" when there are none).
+QString notesHtml(const nlohmann::json& notes);
 
 /// "Where it stands": status and deadlines, handover, recommendation, decision and case direction,
 /// referrer feedback, strategy discussions. Countdowns are worked out at `clock`'s now.

@@ -290,6 +290,8 @@ void ContactView::showActions() {
         add(QStringLiteral("tellReferrerButton"), tr("Tell the referrer"), "tellReferrer", QStringLiteral("tellReferrer"));
     if (actions.close)
         add(QStringLiteral("closeContactButton"), tr("Close the contact"), "closeContact", QStringLiteral("close"));
+    if (actions.addNote)
+        add(QStringLiteral("addNoteButton"), tr("Add a note"), "addNote", QStringLiteral("addNote"));
     QStringList notes;
     if (!actions.signOffWhyNot.isEmpty())
         notes << actions.signOffWhyNot;
@@ -298,7 +300,7 @@ void ContactView::showActions() {
     if (actions.close && !actions.outstanding.isEmpty())
         notes << tr("Before closing: %1.").arg(actions.outstanding.join(QStringLiteral("; ")));
     const bool any = actions.acknowledgeHandover || actions.startScreening || actions.continueScreening || actions.handBack ||
-                     actions.signOff || actions.strategy || actions.tellReferrer || actions.close;
+                     actions.signOff || actions.strategy || actions.tellReferrer || actions.close || actions.addNote;
     actionsBar_->setVisible(any);
     if (!notes.isEmpty()) {
         actionNote_->setText(notes.join(QLatin1Char(' ')));

@@ -150,6 +150,13 @@ void HandoverView::load() {
                                           esc(shortDateTime(handover.value("acknowledged_at", std::string())))),
                                  note.isEmpty() ? tr("<i>no note</i>") : esc(note));
             }
+            // What came to light after the handover was written (the mother home at 05:00): the day team
+            // reads it here, with the handover, not only in the timeline.
+            nlohmann::json later = nlohmann::json::array();
+            for (const auto& note : state_.value("notes", nlohmann::json::array()))
+                if (note.value("after_handover", false))
+                    later.push_back(note);
+            html += notesHtml(later);
             html += QStringLiteral("<h3>%1</h3>").arg(tr("The child's voice"));
             for (const auto& child : contact.value("children", nlohmann::json::array())) {
                 const QString name = (jsonText(child, "given_name") + QLatin1Char(' ') + jsonText(child, "family_name")).trimmed();

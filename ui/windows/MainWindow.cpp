@@ -371,6 +371,8 @@ void MainWindow::buildMenus() {
             const ContactInView inView = contactInView();
             if (!inView.contactId.isEmpty())
                 runAction(name, inView.contactId);
+            else
+                explainUnavailable(name);
         }, work);
         act->setObjectName(name + QStringLiteral("Action"));
         act->setEnabled(false);
@@ -383,6 +385,7 @@ void MainWindow::buildMenus() {
     workItem(QStringLiteral("tellReferrer"), tr("Tell the &referrer"), "tellReferrer");
     workItem(QStringLiteral("close"), tr("&Close the contact"), "closeContact");
     workItem(QStringLiteral("acknowledgeHandover"), tr("&Acknowledge handover"), "acknowledgeHandover");
+    workItem(QStringLiteral("addNote"), tr("Add a &note…"), "addNote");
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     action(tr("&Keyboard shortcuts"), "shortcuts", [this] { showShortcuts(); }, help);
@@ -608,6 +611,7 @@ void MainWindow::updateWorkActions() {
     set("tellReferrer", offered.tellReferrer);
     set("close", offered.close, offered.outstanding.isEmpty() ? QString() : offered.outstanding.join(QStringLiteral("; ")));
     set("acknowledgeHandover", offered.acknowledgeHandover, offered.handoverWhyNot);
+    set("addNote", offered.addNote);
     // A screening form is open only for a contact being screened: it can go back from there too, before
     // its state is read (core has the last word on who may hand it back).
     const bool screeningTab = tabs_->currentIndex() > 0 &&
@@ -634,6 +638,8 @@ void MainWindow::runAction(const QString& action, const QString& contactId) {
         closeContact(contactId);
     else if (action == QLatin1String("handBack"))
         handBack(contactId);
+    else if (action == QLatin1String("addNote"))
+        addNote(contactId);
     else if (action == QLatin1String("acknowledgeHandover")) {
         // Read it first: the handover opens; pressed again there, it is acknowledged.
         if (auto* view = qobject_cast<HandoverView*>(tabs_->currentWidget()); view && view->contactId() == contactId)
@@ -855,6 +861,34 @@ HandBackDialog* MainWindow::handBack(const QString& contactId) {
     });
     dialog->open();
     return dialog;
+}
+
+AddNoteDialog* MainWindow::addNote(const QString& contactId) {
+    const ContactInView inView = contactInView();
+    auto* dialog = new AddNoteDialog(workspace_, session_, contactId,
+                                     inView.contactId == contactId ? inView.children : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, contactId] {
+        statusBar()->showMessage(tr("Note added: it is in the timeline, and with the handover."), 10'000);
+        contactChanged(contactId);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::explainUnavailable(const QString& name) {
+    const ContactInView inView = contactInView();
+    nlohmann::json state;
+    if (inView.state)
+        state = *inView.state;
+    else if (!inView.contactId.isEmpty())
+        state = {{"status", ss(inView.status)}};
+    QString label = workActions_.contains(name) ? workActions_.value(name)->text() : name;
+    label.remove(QLatin1Char('&'));
+    if (label.endsWith(QChar(0x2026)))
+        label.chop(1);
+    statusBar()->showMessage(tr("%1 is not available: %2").arg(label, unavailableReason(name, state, session_)),
+                             15'000);
 }
 
 QWidget* MainWindow::openPage(const QString& key, const QString& title, QWidget* page) {
@@ -1152,6 +1186,15 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
             if (key->modifiers() & Qt::ControlModifier) {
                 const QKeySequence pressed(QKeyCombination(key->modifiers() & ~Qt::KeypadModifier,
                                                            static_cast<Qt::Key>(key->key())));
+                // A Work shortcut whose action is not available (greyed in the menu) says why, instead of
+                // the key doing nothing: the EDT worker pressing Ctrl+E reads that screening is the day
+                // team's, and how to add a note.
+                for (auto it = workActions_.cbegin(); it != workActions_.cend(); ++it)
+                    if (!it.value()->isEnabled() && it.value()->shortcuts().contains(pressed) &&
+                        QApplication::activeModalWidget() == nullptr) {
+                        explainUnavailable(it.key());
+                        break;
+                    }
                 for (const auto& entry : shortcutTable())
                     for (const auto& keys : entry.keys)
                         if (keys == pressed) {

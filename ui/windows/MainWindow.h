@@ -5,7 +5,9 @@
 // child's history); contacts, people, new contacts and the workflow screens (screening, sign-off,
 // strategy discussion, handover) open in further tabs through openPage(). The Work menu acts on the
 // contact in view (the selected row, the contact tab or the form): Ctrl+E screen, Ctrl+D sign off,
-// Ctrl+T strategy discussion, Ctrl+R tell the referrer, Ctrl+Shift+C close, Ctrl+Shift+H handover.
+// Ctrl+T strategy discussion, Ctrl+R tell the referrer, Ctrl+Shift+C close, Ctrl+Shift+H handover,
+// Ctrl+M add a note. A Work shortcut pressed when its action is not available says why in the status
+// bar (a disabled action would otherwise swallow the key without a word).
 //
 // Reading is logged (ContactService::view, PersonSearch::viewHistory) once per opening: a contact or
 // person opened in a tab of its own, a workflow screen, a child's tab opened, or a contact left in the
@@ -36,6 +38,7 @@ namespace frontdoor::ui {
 class BackgroundReader;
 class CloseContactDialog;
 class HandBackDialog;
+class AddNoteDialog;
 class ContactListModel;
 class ContactView;
 class HandoverView;
@@ -76,8 +79,9 @@ public:
     ReferrerFeedbackDialog* tellReferrer(const QString& contactId);
     CloseContactDialog* closeContact(const QString& contactId);
     HandBackDialog* handBack(const QString& contactId);
+    AddNoteDialog* addNote(const QString& contactId);
     /// Runs a Work action ("screen", "signOff", "strategy", "tellReferrer", "close",
-    /// "acknowledgeHandover") on a contact.
+    /// "acknowledgeHandover", "addNote") on a contact.
     void runAction(const QString& action, const QString& contactId);
     /// The Work menu's action for one of those names (for tests: enabled when offered).
     QAction* workAction(const QString& action) const;
@@ -128,6 +132,8 @@ private:
     };
     ContactInView contactInView() const;
     void updateWorkActions();
+    /// Says in the status bar why the Work action `name` is not available for the contact in view.
+    void explainUnavailable(const QString& name);
     /// After something was recorded about a contact: counts, the queue, and every view of it.
     void contactChanged(const QString& contactId);
     void closePage(QWidget* page);
