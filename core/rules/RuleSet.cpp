@@ -16,6 +16,16 @@ std::string lowerAscii(std::string_view text) {
     return lower;
 }
 
+// "bruising" -> "bruis", "burns" -> "burn", "slapped" -> "slapp": a word without its common ending, or ""
+// when it has none or the stem would be shorter than four letters (too loose to search by).
+std::string stemOf(const std::string& word) {
+    for (const std::string_view ending : {"ing", "ies", "es", "ed", "s"}) {
+        if (word.size() >= ending.size() + 4 && word.compare(word.size() - ending.size(), ending.size(), ending) == 0)
+            return word.substr(0, word.size() - ending.size());
+    }
+    return {};
+}
+
 nlohmann::json sourceLinks(const RuleSet& rules, const std::vector<std::string>& keys) {
     auto links = nlohmann::json::array();
     for (const auto& key : keys) {
@@ -153,10 +163,16 @@ std::vector<const Indicator*> searchIndicators(const RuleSet& rules, std::string
     std::vector<const Indicator*> matches;
     for (const auto& indicator : rules.indicators) {
         const Domain* domain = rules.domain(indicator.domain);
-        const std::string haystack =
-            lowerAscii(indicator.id + " " + indicator.words + " " + (domain ? domain->label : indicator.domain));
-        const bool all = std::all_of(words.begin(), words.end(),
-                                     [&](const std::string& word) { return haystack.find(word) != std::string::npos; });
+        std::string haystack = indicator.id + " " + indicator.words + " " + (domain ? domain->label : indicator.domain);
+        for (const auto& term : indicator.searchTerms)
+            haystack += " " + term;
+        haystack = lowerAscii(haystack);
+        const bool all = std::all_of(words.begin(), words.end(), [&](const std::string& word) {
+            if (haystack.find(word) != std::string::npos)
+                return true;
+            const std::string stem = stemOf(word);
+            return !stem.empty() && haystack.find(stem) != std::string::npos;
+        });
         if (all)
             matches.push_back(&indicator);
     }

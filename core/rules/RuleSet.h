@@ -65,6 +65,8 @@ struct Indicator {
     std::optional<Rag> rag;                ///< a minimum RAG beyond the outcome's
     std::vector<std::string> sources;      ///< keys of RuleSet::sources
     std::string notes;
+    /// Words people type when looking for this indicator ("bruise", "hit", "DV"); searched, never shown.
+    std::vector<std::string> searchTerms;
 };
 
 /// A test on the selected indicators and the context. Indicator ids are resolved to indexes at load.
@@ -160,8 +162,10 @@ std::string describeEffect(const RuleSet& rules, const Effect& effect);
 /// Context flags every rule set may test without declaring them, derived from the contact and history.
 const std::vector<std::string>& builtInFlags();
 
-/// Indicators matching a search, in rule-set order: every word of `query` must occur (ignoring case) in
-/// the indicator's id, words or domain label. An empty query matches all. For the indicator picker.
+/// Indicators matching a search, in rule-set order: every word of `query` must occur (ignoring case)
+/// anywhere in the indicator's id, words, search terms or domain label; a word with a common ending
+/// ("bruising", "burns", "slapped") also matches on its stem of four letters or more ("bruis").
+/// An empty query matches all. For the indicator picker.
 std::vector<const Indicator*> searchIndicators(const RuleSet& rules, std::string_view query);
 
 /// The rule set's indicators grouped by domain in the rule set's domain order, with the local level

@@ -22,6 +22,8 @@ constexpr int kMaxConditionDepth = 16;
 constexpr int kMaxDashScore = 27; // the DASH risk checklist has 27 questions
 constexpr int kMaxAgeMonths = 25 * 12;
 constexpr int kMaxRaise = kHighestLevel - kLowestLevel;
+constexpr size_t kMaxSearchTerms = 40;
+constexpr size_t kMaxSearchTermLength = 40;
 
 bool isIdChar(char c, bool upperAllowed) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (upperAllowed && c >= 'A' && c <= 'Z');
@@ -125,6 +127,28 @@ private:
             if (!rules_.sources.count(keys[i]))
                 fail(indexPath(fields.pathOf(key), i), inQuotes(keys[i]) + " is not a key of sources");
         return keys;
+    }
+
+    /// Words people type to find an indicator: at most kMaxSearchTerms, each 1-kMaxSearchTermLength
+    /// characters of text (docs/rules.md).
+    std::vector<std::string> readSearchTerms(JsonFields& fields, const std::string& key) {
+        std::vector<std::string> terms;
+        const auto items = fields.array(key, false, kMaxSearchTerms);
+        for (size_t i = 0; i < items.size(); ++i) {
+            const std::string at = indexPath(fields.pathOf(key), i);
+            if (!items[i]->is_string()) {
+                fail(at, "must be text: a word people type to find this indicator");
+                continue;
+            }
+            const auto term = items[i]->get<std::string>();
+            if (term.find_first_not_of(" \t") == std::string::npos)
+                fail(at, "must not be empty");
+            else if (term.size() > kMaxSearchTermLength)
+                fail(at, "is longer than " + std::to_string(kMaxSearchTermLength) + " characters");
+            else
+                terms.push_back(term);
+        }
+        return terms;
     }
 
     std::vector<std::string> readOutcomeList(JsonFields& fields, const std::string& key) {
@@ -304,6 +328,7 @@ private:
             indicator.rag = readRag(item, "rag", false);
             indicator.sources = readSourceKeys(item, "sources");
             indicator.notes = item.text("notes", false, 5000);
+            indicator.searchTerms = readSearchTerms(item, "search_terms");
             item.rejectUnknownKeys();
             rules_.indicators.push_back(std::move(indicator));
         }

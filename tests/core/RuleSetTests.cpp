@@ -34,7 +34,7 @@ bool reports(const core::Json& body, const std::string& field, const std::string
 TEST_CASE("the default rule set is valid and keeps the reference's ids and source links", "[rules]") {
     const auto rules = core::embeddedDefaultRuleSet();
     const auto reference = test::readJsonFile(test::testDataFile("threshold-rules-reference.json"));
-    CHECK(rules->version == "halton-2026.1");
+    CHECK(rules->version == "halton-2026.2");
     CHECK(rules->hash.size() == 64);
 
     SECTION("every reference indicator, with its level, domain and sources") {
@@ -299,5 +299,68 @@ TEST_CASE("the indicator picker can search and group indicators", "[rules]") {
         CHECK(total == rules->indicators.size());
         CHECK(groups[0]["indicators"][0]["level_label"] == "Level 3");
         CHECK(groups[0]["indicators"][0]["sources"][0]["link"].get<std::string>().rfind("https://", 0) == 0);
+    }
+}
+
+namespace {
+
+std::set<std::string> idsFound(const core::RuleSet& rules, const std::string& query) {
+    std::set<std::string> ids;
+    for (const auto* indicator : core::searchIndicators(rules, query))
+        ids.insert(indicator->id);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("the words people type find the indicators they mean (issue 11 point 12)", "[rules]") {
+    const auto rules = core::embeddedDefaultRuleSet();
+    SECTION("\"bruise\" finds every physical-injury indicator, not only those whose wording says bruise") {
+        const auto found = idsFound(*rules, "bruise");
+        CHECK(found.count("NMB_INJURY"));
+        CHECK(found.count("UNEXPLAINED_INJURY"));
+        CHECK(found.count("INJURY_EXPLAINED"));
+        CHECK(idsFound(*rules, "Bruising").count("UNEXPLAINED_INJURY"));
+        CHECK(idsFound(*rules, "burns").count("UNEXPLAINED_INJURY"));
+    }
+    SECTION("everyday words a caller uses") {
+        CHECK(idsFound(*rules, "slapped").count("ABUSE_DISCLOSURE"));
+        CHECK(idsFound(*rules, "hungry").count("CHRONIC_NEGLECT"));
+        CHECK(idsFound(*rules, "self-harm").count("LOW_MH_SELFHARM"));
+        CHECK(idsFound(*rules, "cutting").count("LOW_MH_SELFHARM"));
+        CHECK(idsFound(*rules, "drink").count("PARENT_SUBSTANCE_MISUSE"));
+        CHECK(idsFound(*rules, "dv").count("DA_INSTABILITY"));
+        CHECK(idsFound(*rules, "absent school").count("PERSISTENT_ABSENCE"));
+    }
+    SECTION("words anywhere: a search term and the indicator's wording combine") {
+        CHECK(idsFound(*rules, "bruise unexplained") == std::set<std::string>{"UNEXPLAINED_INJURY"});
+        CHECK(idsFound(*rules, "bruise zebra").empty());
+    }
+}
+
+TEST_CASE("search terms are optional, short texts, and bounded", "[rules]") {
+    auto body = test::minimalRuleSet();
+    auto& indicator = body["indicators"][0];
+    SECTION("absent is fine") {
+        indicator.erase("search_terms");
+        CHECK(problems(body).empty());
+    }
+    SECTION("a list of words is fine and searched") {
+        indicator["search_terms"] = {"bruise", "hit"};
+        CHECK(problems(body).empty());
+        const auto rules = core::loadRuleSet(body);
+        CHECK(core::searchIndicators(*rules, "hit").size() == 1);
+    }
+    SECTION("not a list, not text, empty, too long or too many are each named") {
+        indicator["search_terms"] = "bruise";
+        CHECK(reports(body, "indicators[0].search_terms", "must be"));
+        indicator["search_terms"] = {"ok", 7, " ", std::string(41, 'x')};
+        CHECK(reports(body, "indicators[0].search_terms[1]", "must be text"));
+        CHECK(reports(body, "indicators[0].search_terms[2]", "must not be empty"));
+        CHECK(reports(body, "indicators[0].search_terms[3]", "longer than 40"));
+        indicator["search_terms"] = core::Json::array();
+        for (int i = 0; i < 41; ++i)
+            indicator["search_terms"].push_back("word" + std::to_string(i));
+        CHECK(reports(body, "indicators[0].search_terms", "41"));
     }
 }

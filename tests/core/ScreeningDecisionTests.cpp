@@ -23,7 +23,7 @@ namespace {
 const core::Actor kAdmin{"ada.admin", "administrator"};
 
 /// The default rule set as a new version in which emerging neglect is level 3 rather than 2.
-core::Json revisedRuleSet(const std::string& version = "halton-2026.2") {
+core::Json revisedRuleSet(const std::string& version = "halton-2026.3") {
     auto body = test::defaultRuleSetBody();
     body["version"] = version;
     for (auto& indicator : body["indicators"])
@@ -65,7 +65,7 @@ TEST_CASE("a fresh database uses the embedded default until a rule set is instal
     core::RuleSetService rules(*t.ws);
     const auto active = rules.active();
     CHECK_FALSE(active.installed);
-    CHECK(active.rules->version == "halton-2026.1");
+    CHECK(active.rules->version == "halton-2026.2");
     CHECK(rules.list().empty());
     CHECK(rules.show()["origin"] == "embedded_default");
 }
@@ -76,11 +76,11 @@ TEST_CASE("installing a rule set records it as a fact and makes it active", "[ru
     const auto body = revisedRuleSet();
     const auto result = rules.install(kAdmin, body);
     CHECK(result.recorded);
-    CHECK(result.version == "halton-2026.2");
+    CHECK(result.version == "halton-2026.3");
     CHECK(result.hash == core::ruleSetHash(body));
-    CHECK(result.previousVersion == "halton-2026.1");
+    CHECK(result.previousVersion == "halton-2026.2");
 
-    const auto facts = t.ws->facts().factsAbout("halton-2026.2");
+    const auto facts = t.ws->facts().factsAbout("halton-2026.3");
     REQUIRE(facts.size() == 1);
     CHECK(facts[0].type == core::kRulesInstalled);
     CHECK(facts[0].userId == "ada.admin");
@@ -90,7 +90,7 @@ TEST_CASE("installing a rule set records it as a fact and makes it active", "[ru
 
     const auto active = rules.active();
     CHECK(active.installed);
-    CHECK(active.rules->version == "halton-2026.2");
+    CHECK(active.rules->version == "halton-2026.3");
     CHECK(active.rules->indicator("EMERGING_NEGLECT")->level == 3);
     REQUIRE(rules.list().size() == 1);
     CHECK(rules.list()[0].installedBy == "ada.admin");
@@ -102,7 +102,7 @@ TEST_CASE("a bad rule set is refused whole and the active one stays", "[rules]")
     rules.install(kAdmin, revisedRuleSet());
     const int64_t facts = t.ws->facts().count();
 
-    auto bad = revisedRuleSet("halton-2026.3");
+    auto bad = revisedRuleSet("halton-2026.4");
     bad["indicators"][12]["level"] = 5;
     bad["aggravators"][2]["cases"][0]["when"]["all_of"][1] = {{"any_indicator", {"da_x"}}};
     try {
@@ -113,7 +113,7 @@ TEST_CASE("a bad rule set is refused whole and the active one stays", "[rules]")
         CHECK(e.hasErrorFor("aggravators[2].cases[0].when.all_of[1].any_indicator[0]"));
     }
     CHECK(t.ws->facts().count() == facts);
-    CHECK(rules.active().rules->version == "halton-2026.2");
+    CHECK(rules.active().rules->version == "halton-2026.3");
 }
 
 TEST_CASE("a version names one content: different content under an installed version is refused", "[rules]") {
@@ -127,25 +127,25 @@ TEST_CASE("a version names one content: different content under an installed ver
     auto edited = test::defaultRuleSetBody();
     edited["name"] = "The default, edited";
     CHECK_THROWS_AS(rules.install(kAdmin, edited), core::ConflictError);
-    CHECK(rules.active().rules->version == "halton-2026.2");
+    CHECK(rules.active().rules->version == "halton-2026.3");
 }
 
 TEST_CASE("installing the active rule set again records nothing; an older one again rolls back", "[rules]") {
     TestWorkspace t;
     core::RuleSetService rules(*t.ws);
-    rules.install(kAdmin, revisedRuleSet("halton-2026.2"));
+    rules.install(kAdmin, revisedRuleSet("halton-2026.3"));
     const int64_t facts = t.ws->facts().count();
-    CHECK_FALSE(rules.install(kAdmin, revisedRuleSet("halton-2026.2")).recorded);
+    CHECK_FALSE(rules.install(kAdmin, revisedRuleSet("halton-2026.3")).recorded);
     CHECK(t.ws->facts().count() == facts);
 
-    rules.install(kAdmin, revisedRuleSet("halton-2026.3"));
-    CHECK(rules.active().rules->version == "halton-2026.3");
+    rules.install(kAdmin, revisedRuleSet("halton-2026.4"));
+    CHECK(rules.active().rules->version == "halton-2026.4");
     t.clock.advance(std::chrono::minutes(5));
-    CHECK(rules.install(kAdmin, revisedRuleSet("halton-2026.2")).recorded);
-    CHECK(rules.active().rules->version == "halton-2026.2");
+    CHECK(rules.install(kAdmin, revisedRuleSet("halton-2026.3")).recorded);
+    CHECK(rules.active().rules->version == "halton-2026.3");
     const auto list = rules.list();
     REQUIRE(list.size() == 2);
-    CHECK(list[0].version == "halton-2026.2");
+    CHECK(list[0].version == "halton-2026.3");
     CHECK(list[0].active);
     CHECK_FALSE(list[1].active);
 }
@@ -205,7 +205,7 @@ TEST_CASE("a decision stores the rule set's version and hash, the inputs and the
     CHECK(core::isUuid(recorded.id));
     CHECK(recorded.contactId == contactId);
     CHECK_FALSE(recorded.personId.empty());
-    CHECK(recorded.rulesVersion == "halton-2026.1");
+    CHECK(recorded.rulesVersion == "halton-2026.2");
     CHECK(recorded.rulesHash == core::embeddedDefaultRuleSet()->hash);
     CHECK(recorded.departsFrom.empty());
     CHECK(recorded.rationale.empty()); // agreeing needs no rationale
@@ -251,10 +251,10 @@ TEST_CASE("a past decision keeps the rule version it was made under after a new 
 
     const auto decisions = service.forContact(contactId);
     REQUIRE(decisions.size() == 2);
-    CHECK(decisions[0].rulesVersion == "halton-2026.1");
+    CHECK(decisions[0].rulesVersion == "halton-2026.2");
     CHECK(decisions[0].rulesHash == core::embeddedDefaultRuleSet()->hash);
     CHECK(decisions[0].suggestion["level"] == 2);
-    CHECK(decisions[1].rulesVersion == "halton-2026.2");
+    CHECK(decisions[1].rulesVersion == "halton-2026.3");
     CHECK(decisions[1].suggestion["level"] == 3);
     CHECK(decisions[0].toJson() == before.toJson());
     CHECK(decisions[1].toJson() == after.toJson());
@@ -265,7 +265,7 @@ TEST_CASE("a past decision keeps the rule version it was made under after a new 
     CHECK(old->indicator("EMERGING_NEGLECT")->level == 2);
 
     t.ws->facts().rebuildProjection();
-    CHECK(service.forContact(contactId)[0].rulesVersion == "halton-2026.1");
+    CHECK(service.forContact(contactId)[0].rulesVersion == "halton-2026.2");
 }
 
 TEST_CASE("a decision is refused when the rules changed after the screener saw the suggestion", "[rules]") {
@@ -273,9 +273,9 @@ TEST_CASE("a decision is refused when the rules changed after the screener saw t
     const std::string contactId = recordSample(t);
     core::RuleSetService(*t.ws).install(kAdmin, revisedRuleSet());
     auto input = decision({"EMERGING_NEGLECT"}, 2, "early_help", "green");
-    input["rules_version"] = "halton-2026.1";
+    input["rules_version"] = "halton-2026.2";
     CHECK_THROWS_WITH(core::ScreeningDecisionService(*t.ws).record(t.screener, contactId, input),
-                      Contains("threshold rules changed") && Contains("halton-2026.2"));
+                      Contains("threshold rules changed") && Contains("halton-2026.3"));
 }
 
 TEST_CASE("decision input problems are named by field", "[rules]") {
@@ -347,18 +347,18 @@ TEST_CASE("rebuilding the projection with rule sets and decisions gives the same
     core::ScreeningDecisionService service(*t.ws);
     const std::string a = recordSample(t);
     service.record(t.screener, a, decision({"ABUSE_DISCLOSURE"}, 4, "strategy_discussion", "red"));
-    core::RuleSetService(*t.ws).install(kAdmin, revisedRuleSet("halton-2026.2"));
     core::RuleSetService(*t.ws).install(kAdmin, revisedRuleSet("halton-2026.3"));
+    core::RuleSetService(*t.ws).install(kAdmin, revisedRuleSet("halton-2026.4"));
     const std::string b = recordSample(t);
     service.record(t.screener, b,
                    decision({"EMERGING_NEGLECT"}, 2, "early_help", "green",
                             "Family already working with Team Around the Family; home conditions improving."));
-    core::RuleSetService(*t.ws).install(kAdmin, revisedRuleSet("halton-2026.2")); // roll back
+    core::RuleSetService(*t.ws).install(kAdmin, revisedRuleSet("halton-2026.3")); // roll back
 
     const std::string before = t.ws->facts().projectionDigest();
     t.ws->facts().rebuildProjection();
     CHECK(t.ws->facts().projectionDigest() == before);
-    CHECK(core::RuleSetService(*t.ws).active().rules->version == "halton-2026.2");
+    CHECK(core::RuleSetService(*t.ws).active().rules->version == "halton-2026.3");
     CHECK(t.ws->db().queryInt("SELECT count(*) FROM screening_decision") == 2);
 }
 
@@ -383,7 +383,7 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
         const auto ok = test::runCli({"rules", "validate", good});
         REQUIRE(ok.exitCode == 0);
         CHECK(ok.json()["valid"] == true);
-        CHECK(ok.json()["version"] == "halton-2026.2");
+        CHECK(ok.json()["version"] == "halton-2026.3");
 
         auto body = revisedRuleSet();
         body["indicators"][12]["level"] = 5;
@@ -404,11 +404,11 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
         const auto installed = cli({"rules", "install", file, "--user", "ada.admin", "--role", "administrator"});
         REQUIRE(installed.exitCode == 0);
         CHECK(installed.json()["recorded"] == true);
-        CHECK(installed.json()["previous_version"] == "halton-2026.1");
+        CHECK(installed.json()["previous_version"] == "halton-2026.2");
 
         const auto shown = cli({"rules", "show"});
         REQUIRE(shown.exitCode == 0);
-        CHECK(shown.json()["version"] == "halton-2026.2");
+        CHECK(shown.json()["version"] == "halton-2026.3");
         CHECK(shown.json()["installed"] == true);
         CHECK(shown.json()["levels"][3]["label"] == "Level 3");
         CHECK(cli({"rules", "show", "--body"}).json() == revisedRuleSet());
@@ -426,7 +426,7 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
         CHECK(out["outcome"] == "strategy_discussion");
         CHECK(out["rag"] == "red");
         CHECK(out["strategy_discussion"] == true);
-        CHECK(out["rules_version"] == "halton-2026.1");
+        CHECK(out["rules_version"] == "halton-2026.2");
         CHECK(out["reasons"].size() >= 4);
 
         SECTION("--rules tries a rule set without installing it") {
@@ -477,7 +477,7 @@ TEST_CASE("frontdoor-cli rules and screen commands", "[rules][cli]") {
         test::writeJsonFile(decisionFile, input);
         const auto decided = cli({"screen", "decide", decisionFile});
         REQUIRE(decided.exitCode == 0);
-        CHECK(decided.json()["rules_version"] == "halton-2026.1");
+        CHECK(decided.json()["rules_version"] == "halton-2026.2");
         CHECK(decided.json()["departs_from_suggestion"].size() == 3);
 
         const auto listed = cli({"screen", "decisions", contactId});

@@ -297,7 +297,7 @@ TEST_CASE("the reasons name every indicator and aggravating factor that applied,
     const auto json = s.toJson();
     for (const auto key : {"level", "level_label", "outcome", "rag", "strategy_discussion", "reasons", "rules_version"})
         CHECK(json.contains(key));
-    CHECK(json["rules_version"] == "halton-2026.1");
+    CHECK(json["rules_version"] == "halton-2026.2");
 }
 
 TEST_CASE("evaluation is a pure function of its input", "[rules]") {

@@ -1,6 +1,6 @@
 #include "support/FormDraftKeeper.h"
 
-
+#include "support/AutosaveClock.h"
 #include "support/FormFeedback.h"
 #include "support/RecoveryFile.h"
 #include "support/Text.h"
@@ -22,7 +22,6 @@ QLabel* newDraftStatusLine(const QString& text) {
 }
 namespace {
 
-constexpr int kAutosaveDelayMs = 1000;
 constexpr int kRetryDelayMs = 5000;
 
 } // namespace
@@ -32,10 +31,7 @@ FormDraftKeeper::FormDraftKeeper(core::Workspace& workspace, core::Actor actor, 
                                  QObject* parent)
     : QObject(parent), workspace_(workspace), actor_(std::move(actor)), contactId_(std::move(contactId)),
       form_(std::move(form)), collect_(std::move(collect)), status_(status), feedback_(feedback) {
-    timer_ = new QTimer(this);
-    timer_->setSingleShot(true);
-    timer_->setInterval(kAutosaveDelayMs);
-    connect(timer_, &QTimer::timeout, this, [this] {
+    clock_ = std::make_unique<AutosaveClock>(this, [this] {
         ScopedUiTiming timing("form draft autosave");
         saveNow();
     });
@@ -59,7 +55,8 @@ void FormDraftKeeper::begin(const nlohmann::json& context) {
     pending_ = false;
     stored_ = false;
     active_ = true;
-    timer_->stop();
+    cursor_ = nullptr;
+    clock_->stop();
     say(QString()); // nothing typed, nothing unsaved: the line stays quiet until there is
 }
 
@@ -74,7 +71,8 @@ nlohmann::json FormDraftKeeper::typed(const nlohmann::json& draft) {
 }
 
 void FormDraftKeeper::restored(const nlohmann::json& draft) {
-    timer_->stop();
+    clock_->stop();
+    cursor_ = draft.value("cursor", nlohmann::json());
     pending_ = false;
     stored_ = true;
     lastSaved_ = typedNow();
@@ -106,11 +104,12 @@ void FormDraftKeeper::changed() {
     if (!active_)
         return;
     pending_ = true;
-    timer_->start(kAutosaveDelayMs);
+    cursor_ = nullptr; // typing again: where the cursor goes is the person's
+    clock_->typed();
 }
 
 bool FormDraftKeeper::saveNow() {
-    timer_->stop();
+    clock_->stop();
     if (!active_ || !pending_)
         return true;
     const nlohmann::json typed = typedNow();
@@ -128,8 +127,10 @@ bool FormDraftKeeper::saveNow() {
             say(QString());
         } else {
             const core::Instant now = workspace_.clock().now();
-            drafts.save(actor_, ss(contactId_), form_,
-                        {{"saved_at", core::formatInstant(now)}, {"context", context_}, {"typed", typed}});
+            nlohmann::json body{{"saved_at", core::formatInstant(now)}, {"context", context_}, {"typed", typed}};
+            if (auto cursor = cursorIn(qobject_cast<const QWidget*>(parent())); !cursor.is_null())
+                body["cursor"] = std::move(cursor); // to put the cursor back where it was
+            drafts.save(actor_, ss(contactId_), form_, body);
             stored_ = true;
             say(tr("Draft saved %1").arg(toLocal(now).toString(QStringLiteral("HH:mm:ss"))));
         }
@@ -154,7 +155,7 @@ bool FormDraftKeeper::saveNow() {
         feedback_.showMessage(failure_, true);
         // A refusal for who you are will not change in five seconds; anything else may.
         if (!dynamic_cast<const core::ForbiddenError*>(&e))
-            timer_->start(kRetryDelayMs);
+            clock_->retryIn(kRetryDelayMs);
         return false;
     }
 }
@@ -172,7 +173,7 @@ bool FormDraftKeeper::prepareToClose(QWidget* dialogParent, bool askOnFailure) {
 }
 
 void FormDraftKeeper::discard() {
-    timer_->stop();
+    clock_->stop();
     active_ = false;
     pending_ = false;
     try {
@@ -188,6 +189,12 @@ void FormDraftKeeper::discard() {
         failure_.clear();
     }
     say(QString());
+}
+
+bool FormDraftKeeper::restoreCursor() {
+    if (cursor_.is_null())
+        return false;
+    return putCursorBack(qobject_cast<QWidget*>(parent()), cursor_);
 }
 
 void FormDraftKeeper::say(const QString& text) {

@@ -1,8 +1,9 @@
 #pragma once
 // Keeps what is typed in a workflow form (screening, sign-off, strategy discussion) as the signed-in
 // person's draft in core (core::FormDrafts), as the new-contact form keeps its contact drafts: saved a
-// second after typing stops, when the tab or the window closes and when the app quits, read again when
-// the form opens for the same contact, and cleared when the form is submitted.
+// second after typing stops and at least every 1.5 seconds while it goes on (AutosaveClock), when the
+// tab or the window closes and when the app quits, read again when the form opens for the same contact,
+// and cleared when the form is submitted.
 //
 // The form says what it holds as a JSON object of fields (`collect`) and puts fields back itself. The
 // draft keeps only the fields that differ from what the form shows by itself when it opens (the
@@ -11,7 +12,8 @@
 // A quiet line on the form says when the draft was saved or restored.
 //
 // Draft body: {"saved_at": instant, "context": what the form was showing (a strategy discussion's
-// step), "typed": {field: value}}.
+// step), "typed": {field: value}, "cursor": {"field": objectName, "position": n} (optional: where the
+// cursor was, put back by restoreCursor)}.
 
 #include "Workspace.h"
 #include "users/UserService.h"
@@ -22,15 +24,16 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 class QLabel;
-class QTimer;
 class QWidget;
 
 namespace frontdoor::ui {
 
+class AutosaveClock;
 class FormFeedback;
 
 /// The quiet line ("draftStatus") under a form that says when its draft was saved or restored.
@@ -62,8 +65,12 @@ public:
     /// "Restored what you typed at 14:02".
     void restored(const nlohmann::json& draft);
 
-    /// Something was typed: the draft saves a second after the typing stops.
+    /// Something was typed: the draft saves a second after the typing stops, and while it goes on at
+    /// the latest 1.5 seconds after the first keystroke not yet saved.
     void changed();
+    /// After restored() and until typing resumes: puts the cursor back in the field (and at the place) it was in when the
+    /// draft was saved, if that field is there to take it. The form's focusFirstInput() asks this first.
+    bool restoreCursor();
     /// Saves now if anything changed since the last save. False (and the banner says why) if core
     /// refused; what was typed stays in the form and saving is tried again in a few seconds.
     bool saveNow();
@@ -74,7 +81,7 @@ public:
     void discard();
 
     bool isKeeping() const { return active_; }
-    /// Typed in the last second, not saved yet.
+    /// Typed since the last save.
     bool hasUnsavedChanges() const { return pending_; }
 
 private:
@@ -88,7 +95,8 @@ private:
     std::function<nlohmann::json()> collect_;
     QLabel* status_;
     FormFeedback& feedback_;
-    QTimer* timer_ = nullptr;
+    std::unique_ptr<AutosaveClock> clock_;
+    nlohmann::json cursor_; ///< where the restored draft's cursor was, until typing resumes
     bool active_ = false;
     bool pending_ = false;
     bool stored_ = false; ///< a draft is saved in core

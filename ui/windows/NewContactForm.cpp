@@ -5,6 +5,7 @@
 #include "contacts/ContactService.h"
 #include "standards/CensusCodes.h"
 #include "support/BackgroundReader.h"
+#include "support/AutosaveClock.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/RecoveryFile.h"
@@ -47,7 +48,6 @@
 namespace frontdoor::ui {
 namespace {
 
-constexpr int kAutosaveDelayMs = 1000;
 constexpr int kMatchDelayMs = 200;
 
 void putText(nlohmann::json& json, const char* key, const QString& value) {
@@ -73,10 +73,8 @@ NewContactForm::NewContactForm(core::Workspace& workspace, BackgroundReader& mat
     : QWidget(parent), workspace_(workspace), matcher_(matcher), session_(std::move(session)) {
     setObjectName(QStringLiteral("newContactForm"));
     setAccessibleName(tr("New contact"));
-    autosave_ = new QTimer(this);
-    autosave_->setSingleShot(true);
-    autosave_->setInterval(kAutosaveDelayMs);
-    connect(autosave_, &QTimer::timeout, this, [this] {
+    // A second after typing stops, and at least every 1.5 seconds while it goes on.
+    autosave_ = std::make_unique<AutosaveClock>(this, [this] {
         ScopedUiTiming timing("draft autosave");
         saveDraftNow();
     });
@@ -89,6 +87,8 @@ NewContactForm::NewContactForm(core::Workspace& workspace, BackgroundReader& mat
     if (draft) {
         draftId_ = qs(draft->id);
         loadJson(draft->body);
+        if (draft->body.is_object())
+            draftCursor_ = draft->body.value("cursor", nlohmann::json());
         draftStatus_->setText(tr("Draft saved %1").arg(shortDateTime(draft->savedAt)));
     }
     rebuildTabOrder();
@@ -581,7 +581,10 @@ void NewContactForm::focusFirstInput() {
         source_->setFocus(Qt::OtherFocusReason);
         return;
     }
-    // A continued draft: where the typing most likely stopped, the first empty essential.
+    // A continued draft: where the cursor was when it was saved, or where the typing most likely
+    // stopped, the first empty essential.
+    if (!draftCursor_.is_null() && putCursorBack(this, draftCursor_))
+        return;
     const QList<QWidget*> essentials{source_, referrerName_, children_.front()->givenName(),
                                      children_.front()->familyName(), concern_};
     for (QWidget* widget : essentials) {
@@ -682,7 +685,8 @@ void NewContactForm::markDirty() {
     if (loading_)
         return;
     dirty_ = true;
-    autosave_->start();
+    draftCursor_ = nullptr; // typing again: where the cursor goes is the person's
+    autosave_->typed();
 }
 
 nlohmann::json NewContactForm::contactJson() const {
@@ -746,7 +750,7 @@ void NewContactForm::loadJson(const nlohmann::json& body) {
     loading_ = true;
     extra_ = body.is_object() ? body : nlohmann::json::object();
     for (const char* key : {"id", "received_at", "channel", "source", "referrer", "children", "adults", "concern", "consent",
-                            "handover"})
+                            "handover", "cursor"})
         extra_.erase(key);
     if (alreadyDone_ && body.is_object() && body.contains("handover") && body.at("handover").is_object()) {
         alreadyDone_->setPlainText(jsonText(body.at("handover"), "already_done"));
@@ -807,6 +811,8 @@ bool NewContactForm::saveDraftNow() {
         nlohmann::json body = contactJson();
         if (const auto handover = handoverJson(); !handover.empty())
             body["handover"] = handover; // kept with the draft; sent to core apart from the contact
+        if (auto cursor = cursorIn(this); !cursor.is_null())
+            body["cursor"] = std::move(cursor); // where the typing was, put back when the draft is continued
         const std::string id = core::ContactService(workspace_).saveDraft(session_.actor(), ss(draftId_), body);
         draftId_ = qs(id);
         dirty_ = false;
@@ -830,7 +836,7 @@ bool NewContactForm::saveDraftNow() {
         }
         showBanner(message, true);
         banner_->setProperty("kind", QStringLiteral("save"));
-        autosave_->start(5000);
+        autosave_->retryIn(5000);
         return false;
     }
 }

@@ -1,13 +1,15 @@
 #pragma once
 // A new contact on one screen: when and how it came, the referrer, the children (with a matching
 // panel beside them), the adults, the concern and consent. Everything typed is saved as a draft about a
-// second after typing stops, when the tab or window closes and when the app quits, so nothing typed is
-// lost; Ctrl+Enter records the contact, and what core refuses is shown beside the field it is about.
+// second after typing stops and at least every 1.5 seconds while it goes on (AutosaveClock), when the
+// tab or window closes and when the app quits, so nothing typed is lost (and a continued draft puts the
+// cursor back where it was); Ctrl+Enter records the contact, and what core refuses is shown beside the field it is about.
 // For an EDT worker the form has an out-of-hours part (what was already done, the handover note) and
 // records through ContactWorkflow::recordOutOfHours.
 
 #include "Workspace.h"
 #include "contacts/ContactService.h"
+#include "support/AutosaveClock.h"
 #include "users/UserService.h"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +17,7 @@
 #include <QHash>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -177,7 +180,8 @@ private:
     QPushButton* saveButton_ = nullptr;
     QPushButton* discardButton_ = nullptr;
     MatchingPanel* matching_ = nullptr;
-    QTimer* autosave_ = nullptr;
+    std::unique_ptr<AutosaveClock> autosave_;
+    nlohmann::json draftCursor_; ///< where the continued draft's cursor was, until typing resumes
     QTimer* matchTimer_ = nullptr;
     QHash<QString, FieldCell*> cells_;
     nlohmann::json extra_ = nlohmann::json::object();         ///< top-level keys the form does not show

@@ -1038,6 +1038,8 @@ void ScreeningForm::focusFirstInput() {
         connect(this, &ScreeningForm::loaded, this, &ScreeningForm::focusFirstInput, Qt::SingleShotConnection);
         return;
     }
+    if (drafts_->restoreCursor())
+        return; // back where the typing was when the draft was saved
     checkAgency_->setFocus(Qt::OtherFocusReason);
     scroll_->verticalScrollBar()->setValue(0);
 }

@@ -7,7 +7,7 @@
 // (and says so) when the choice departs from it, and the recommendation in words. Ctrl+Enter records it
 // (ContactWorkflow::recommend). A refusal shows each problem beside its field; nothing typed is lost.
 // Everything typed is kept as the screener's draft of the form (core::FormDrafts) a second after
-// typing stops, when the tab or window closes and when the app quits, put back when the form opens
+// typing stops (and at least every 1.5 s while it goes on), when the tab or window closes and when the app quits, put back when the form opens
 // for the contact again, and cleared when the recommendation is recorded.
 
 #include "Workspace.h"

@@ -426,6 +426,8 @@ void SignOffForm::focusFirstInput() {
         connect(this, &SignOffForm::loaded, this, &SignOffForm::focusFirstInput, Qt::SingleShotConnection);
         return;
     }
+    if (drafts_->restoreCursor())
+        return; // back where the typing was when the draft was saved
     if (offered_)
         what_->setFocus(Qt::OtherFocusReason);
     else

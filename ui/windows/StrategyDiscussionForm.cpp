@@ -883,6 +883,8 @@ void StrategyDiscussionForm::focusFirstInput() {
                 Qt::SingleShotConnection);
         return;
     }
+    if (drafts_->restoreCursor())
+        return; // back where the typing was when the draft was saved
     const QString state = status();
     if (state == QLatin1String("required"))
         scheduledFor_->setFocus(Qt::OtherFocusReason);

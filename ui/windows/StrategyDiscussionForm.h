@@ -6,7 +6,7 @@
 // risk, immediate safety actions, the section 47 decision, the medical examination, what the family is
 // told and when, the agreed actions with owner, agency and due date), mark actions done, and print the
 // record or save it as a PDF to share with the partners. The step being typed is kept as the person's
-// draft of the form (core::FormDrafts) a second after typing stops, when the tab or window closes and
+// draft of the form (core::FormDrafts) a second after typing stops (at least every 1.5 s while it goes on), when the tab or window closes and
 // when the app quits, put back when the discussion opens again at the same step, and cleared when the
 // step is recorded.
 
