@@ -173,3 +173,29 @@ TEST_CASE("reference: queue rows carry the contact's reference", "[reference][qu
             }
     CHECK(found);
 }
+
+TEST_CASE("reference: two contacts sharing a reference (desk codes colliding) are never silently picked between", "[reference]") {
+    test::TestWorkspace t;
+    core::ContactService contacts(*t.ws);
+    const auto recorded = contacts.record(t.screener, test::sampleContact());
+    const std::string reference = referenceOf(t, recorded.contactId);
+    REQUIRE(core::contactIdByReference(t.ws->db(), reference) == recorded.contactId);
+    // What a clash would leave in the projection: another desk's contact with the same reference.
+    t.ws->db().exec("INSERT INTO contact(id, received_at, channel, source, status, recorded_by, recorded_at, "
+                    "concern_summary, updated_hlc, reference, reference_seq) SELECT 'other-desk-contact', received_at, "
+                    "channel, source, status, recorded_by, recorded_at, concern_summary, updated_hlc, reference, "
+                    "reference_seq FROM contact");
+    try {
+        core::contactIdByReference(t.ws->db(), reference);
+        FAIL("a shared reference was resolved to one contact");
+    } catch (const core::ConflictError& error) {
+        CHECK_THAT(error.what(), Catch::Contains(recorded.contactId) && Catch::Contains("other-desk-contact"));
+    }
+    // The search box shows both.
+    int found = 0;
+    for (const auto& result : core::QuickSearch(*t.ws).find(reference))
+        found += result.kind == "contact" ? 1 : 0;
+    CHECK(found == 2);
+    // An id is still an id.
+    CHECK(core::resolveContactId(t.ws->db(), recorded.contactId) == recorded.contactId);
+}
