@@ -1,6 +1,7 @@
 // contact record | show | list.
 #include "cli/Cli.h"
 
+#include "contacts/ContactReference.h"
 #include "contacts/ContactService.h"
 #include "time/UkTime.h"
 #include "workflow/ContactWorkflow.h"
@@ -19,7 +20,8 @@ void printTimeline(Context& ctx, const Json& shown) {
         children += (children.empty() ? "" : ", ") + (name == " " ? std::string("(unnamed)") : name);
     }
     const auto received = parseInstant(shown.value("received_at", std::string()));
-    ctx.out() << "Contact " << shown.value("id", std::string()) << ": " << children << "\n"
+    ctx.out() << "Contact " << shown.value("reference", std::string()) << " (" << shown.value("id", std::string())
+              << "): " << children << "\n"
               << "Received " << (received ? formatUkTime(*received) : std::string("?")) << " by "
               << shown.value("channel", std::string()) << " from " << shown.value("source", std::string()) << " "
               << shown.value("source_label", std::string()) << "; now " << shown.value("status", std::string());
@@ -47,16 +49,17 @@ void registerContactCommands() {
                     ContactService service(ctx.workspace());
                     const auto recorded = service.record(ctx.actor(), input);
                     ctx.print({{"contact_id", recorded.contactId},
+                               {"reference", referenceOf(ctx.workspace().db(), recorded.contactId)},
                                {"person_ids", recorded.personIds},
                                {"new_person_ids", recorded.newPersonIds}});
                     return kOk;
                 }});
-    addCommand({"contact show", "contact show CONTACT_ID [--timeline] [--access-log]",
-                "The contact as recorded, where it stands (deadlines, screening, decision, strategy discussions) and "
+    addCommand({"contact show", "contact show CONTACT_ID|REFERENCE [--timeline] [--access-log]",
+                "The contact (by id, or by its reference such as FD-26-K7Q2-0042, any case) as recorded, its reference, where it stands (deadlines, screening, decision, strategy discussions) and "
                 "its timeline: every fact, who, in which role, when. --timeline prints the timeline as readable "
                 "lines; --access-log adds who viewed the record. Viewing is itself logged.",
                 {}, {"timeline", "access-log"}, [](Context& ctx) {
-                    const std::string id = ctx.requiredPositional("CONTACT_ID");
+                    const std::string id = resolveContactId(ctx.workspace().db(), ctx.requiredPositional("CONTACT_ID"));
                     ContactService service(ctx.workspace());
                     Json shown = service.view(ctx.actor(), id);
                     if (ctx.args().flag("access-log")) {

@@ -1,6 +1,7 @@
 #include "contacts/ContactProjection.h"
 
 #include "contacts/Contact.h"
+#include "contacts/ContactReference.h"
 #include "contacts/Outcomes.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
@@ -39,12 +40,12 @@ void projectRecorded(Database& db, const Fact& fact) {
     const Contact contact = contactFromStored(fact.payload);
     const Json due = fact.payload.value("decision_due", Json::object());
     db.cached("INSERT INTO contact(id, received_at, channel, source, referrer_name, referrer_agency, status, "
-              "recorded_by, recorded_at, concern_summary, updated_hlc, recorded_role, decision_due_at) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+              "recorded_by, recorded_at, concern_summary, updated_hlc, recorded_role, decision_due_at, reference, "
+              "reference_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bindAll(fact.subject, formatInstant(contact.receivedAt), contact.channel, contact.source,
                  nonEmpty(contact.referrer.name), nonEmpty(contact.referrer.agency), std::string("recorded"),
                  fact.userId, formatInstant(fact.recordedAt), summarise(contact.concern), fact.hlc.packed, fact.role,
-                 nonEmpty(due.value("due_at", std::string())))
+                 nonEmpty(due.value("due_at", std::string())), contactReference(fact), fact.deviceSeq)
         .run();
     Contact withId = contact;
     withId.id = fact.subject;

@@ -50,6 +50,7 @@ Person mergeReportedDetails(Person known, const Person& reported, bool& changed)
 
 nlohmann::json ContactSummary::toJson() const {
     nlohmann::json json{{"id", id},
+                        {"reference", reference},
                         {"received_at", formatInstant(receivedAt)},
                         {"status", status},
                         {"channel", channel},
@@ -236,13 +237,14 @@ void ContactService::importOutcome(const Actor& actor, const std::string& contac
 }
 
 nlohmann::json ContactService::show(const std::string& contactId) {
-    auto& stmt = ws_.db().cached("SELECT status, outcome, decided_at, recorded_by, recorded_at FROM contact WHERE id = ?");
+    auto& stmt = ws_.db().cached("SELECT status, outcome, decided_at, recorded_by, recorded_at, reference FROM contact WHERE id = ?");
     stmt.bindAll(contactId);
     if (!stmt.step()) {
         stmt.reset();
         throw NotFoundError("no contact with id " + excerpt(contactId));
     }
-    nlohmann::json state{{"status", stmt.text(0)}, {"recorded_by", stmt.text(3)}, {"recorded_at", stmt.text(4)}};
+    nlohmann::json state{{"status", stmt.text(0)}, {"recorded_by", stmt.text(3)}, {"recorded_at", stmt.text(4)},
+                         {"reference", stmt.optionalText(5).value_or("")}};
     if (!stmt.isNull(1)) {
         state["outcome"] = stmt.text(1);
         state["outcome_label"] = outcomeLabel(stmt.text(1));
@@ -339,7 +341,7 @@ std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
     Database& db = ws_.db();
     Statement stmt = db.prepare(
         "SELECT c.pk, c.id, c.received_at, c.status, c.channel, c.source, c.referrer_agency, c.outcome, "
-        "c.decided_at, c.concern_summary FROM contact c" +
+        "c.decided_at, c.concern_summary, c.reference FROM contact c" +
         whereClause(filter) + " ORDER BY c.received_at DESC, c.pk DESC LIMIT " + std::to_string(filter.limit) +
         " OFFSET " + std::to_string(filter.offset));
     bindFilter(stmt, filter);
@@ -358,6 +360,7 @@ std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
         if (!stmt.isNull(8))
             row.decidedAt = parseInstant(stmt.text(8));
         row.concernSummary = stmt.text(9);
+        row.reference = stmt.optionalText(10).value_or("");
         children.reset();
         children.bindAll(stmt.int64(0));
         while (children.step()) {

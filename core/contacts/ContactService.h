@@ -21,6 +21,7 @@ struct RecordedContact {
 /// A row of a contact list.
 struct ContactSummary {
     std::string id;
+    std::string reference;               ///< "FD-26-K7Q2-0042" (ContactReference.h)
     Instant receivedAt;
     std::string status;
     std::string channel;

@@ -1,5 +1,6 @@
 #include "search/QuickSearch.h"
 
+#include "contacts/ContactReference.h"
 #include "people/NameKeys.h"
 #include "people/Person.h"
 #include "people/PersonProjection.h"
@@ -40,6 +41,32 @@ bool looksLikeIdPrefix(const std::string& word) {
     return true;
 }
 
+// A reference or part of one: "FD-26-K7Q2-0042" / "fd-26" (a prefix), "K7Q2-0042" (desk and number),
+// or the number alone ("0042", "42": at least two digits). Sets what to look for; false if it is none.
+bool readReference(const std::string& word, std::string& prefix, std::optional<int64_t>& number,
+                   std::string& suffix) {
+    const std::string upper = normaliseReference(word);
+    if (upper.size() >= 3 && upper.rfind("FD-", 0) == 0) {
+        prefix = upper;
+        return true;
+    }
+    const size_t dash = upper.find('-');
+    const std::string desk = dash == std::string::npos ? std::string() : upper.substr(0, dash);
+    const std::string digits = dash == std::string::npos ? upper : upper.substr(dash + 1);
+    if (digits.size() < 2 || digits.size() > 12 || (dash != std::string::npos && desk.size() != 4))
+        return false;
+    for (char c : digits)
+        if (!std::isdigit(static_cast<unsigned char>(c)))
+            return false;
+    for (char c : desk)
+        if (!std::isalnum(static_cast<unsigned char>(c)))
+            return false;
+    number = std::stoll(digits);
+    if (!desk.empty())
+        suffix = "-" + desk + "-";
+    return true;
+}
+
 } // namespace
 
 nlohmann::json QuickResult::toJson() const {
@@ -52,6 +79,9 @@ std::vector<QuickResult> QuickSearch::find(const std::string& text, int limit) {
     std::optional<Date> date;
     std::string postcode;
     std::string idPrefix;
+    std::string referencePrefix;
+    std::optional<int64_t> referenceNumber;
+    std::string referenceDesk;
     std::vector<std::string> words;
     size_t start = 0;
     while (start < text.size()) {
@@ -66,6 +96,9 @@ std::vector<QuickResult> QuickSearch::find(const std::string& text, int limit) {
         const std::string& word = words[i];
         if (auto d = readDate(word)) {
             date = d;
+        } else if (readReference(word, referencePrefix, referenceNumber, referenceDesk)) {
+            if (looksLikeIdPrefix(word) && std::isdigit(static_cast<unsigned char>(word[0])))
+                idPrefix = word; // "019312" may be the start of an id as well as a reference's number
         } else if (i + 1 < words.size() && !normalisePostcode(word + words[i + 1]).empty()) {
             postcode = postcodeKey(word + words[i + 1]); // "WA7 5XY" typed as two words
             ++i;
@@ -142,15 +175,44 @@ std::vector<QuickResult> QuickSearch::find(const std::string& text, int limit) {
             results.push_back({"person", stmt.text(0), person.displayName(), detail});
         }
     }
+    const auto addContact = [&](Statement& stmt) {
+        for (const auto& result : results)
+            if (result.id == stmt.text(0))
+                return;
+        const std::string reference = stmt.optionalText(4).value_or("");
+        results.push_back({"contact", stmt.text(0),
+                           "Contact " + (reference.empty() ? std::string() : reference + " ") + "received " +
+                               ukDate(stmt.text(1)),
+                           stmt.text(2) + " · " + stmt.text(3)});
+    };
+    // A reference through its index: the prefix as a range, the number as an exact match (newest first).
+    if (!referencePrefix.empty() && static_cast<int>(results.size()) < limit) {
+        auto& stmt = db.cached("SELECT id, received_at, status, concern_summary, reference FROM contact "
+                               "WHERE reference >= ? AND reference < ? ORDER BY reference DESC LIMIT 10");
+        std::string upper = referencePrefix;
+        upper.back() = static_cast<char>(upper.back() + 1);
+        stmt.bindAll(referencePrefix, upper);
+        while (stmt.step() && static_cast<int>(results.size()) < limit)
+            addContact(stmt);
+        stmt.reset();
+    }
+    if (referenceNumber && static_cast<int>(results.size()) < limit) {
+        auto& stmt = db.cached("SELECT id, received_at, status, concern_summary, reference FROM contact "
+                               "WHERE reference_seq = ? ORDER BY received_at DESC LIMIT 50");
+        stmt.bindAll(*referenceNumber);
+        while (stmt.step() && static_cast<int>(results.size()) < limit)
+            if (referenceDesk.empty() || stmt.optionalText(4).value_or("").find(referenceDesk) != std::string::npos)
+                addContact(stmt);
+        stmt.reset();
+    }
     if (!idPrefix.empty() && static_cast<int>(results.size()) < limit) {
-        auto& stmt = db.cached("SELECT id, received_at, status, concern_summary FROM contact WHERE id >= ? AND id < ? "
+        auto& stmt = db.cached("SELECT id, received_at, status, concern_summary, reference FROM contact WHERE id >= ? AND id < ? "
                                "ORDER BY id LIMIT 5");
         std::string upper = idPrefix;
         upper.back() = static_cast<char>(upper.back() + 1);
         stmt.bindAll(idPrefix, upper);
         while (stmt.step())
-            results.push_back({"contact", stmt.text(0), "Contact received " + ukDate(stmt.text(1)),
-                               stmt.text(2) + " · " + stmt.text(3)});
+            addContact(stmt);
         stmt.reset();
     }
     return results;

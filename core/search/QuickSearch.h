@@ -2,7 +2,8 @@
 // The search box (Ctrl+K): finds people and contacts from a few typed characters, as-you-type and
 // forgiving: each word matches the start of any name a person is known by, or sounds like one; a
 // date (12/03/2015 or 2015-03-12) matches a date of birth; a postcode matches a postcode; the start
-// of a contact id finds that contact.
+// of a contact id finds that contact; a contact's reference, any part of it from the start
+// ("fd-26-k7q2"), its desk and number ("K7Q2-0042") or its number alone ("0042", "42"), finds it too.
 
 #include "Workspace.h"
 

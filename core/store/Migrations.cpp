@@ -1,5 +1,6 @@
 #include "store/Migrations.h"
 
+#include "contacts/ContactReference.h"
 #include "store/DatabaseProfile.h"
 #include "util/Errors.h"
 
@@ -327,6 +328,16 @@ const char* kFactsBySubjectAndType = R"sql(
 CREATE INDEX facts_by_subject_type ON facts(subject, type, hlc);
 )sql";
 
+// Migration 9: every contact's reference a person can read over the phone ("FD-26-K7Q2-0042",
+// contacts/ContactReference.h), computed from its contact.recorded fact; the number alone is indexed
+// too, so the search box finds "0042". Contacts already projected are filled in from their facts.
+const char* kContactReference = R"sql(
+ALTER TABLE contact ADD COLUMN reference TEXT;
+ALTER TABLE contact ADD COLUMN reference_seq INTEGER;
+CREATE INDEX contact_by_reference ON contact(reference);
+CREATE INDEX contact_by_reference_seq ON contact(reference_seq);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -337,6 +348,7 @@ std::vector<Migration> buildMigrations() {
         {6, "drafts of the workflow forms", kFormDrafts},
         {7, "the database's fixed mode (live, training, demo) and sealed facts", kDatabaseProfile},
         {8, "facts by subject and type (accounts read from their facts)", kFactsBySubjectAndType},
+        {9, "contact references (FD-26-K7Q2-0042)", kContactReference},
     };
 }
 
@@ -388,6 +400,8 @@ std::vector<int> migrate(Database& db, int target, DatabaseMode newFileMode) {
             else
                 writeDatabaseProfile(db, DatabaseMode::Live, "upgraded");
         }
+        if (migration.version == 9)
+            backfillContactReferences(db);
         transaction.commit();
         applied.push_back(migration.version);
     }

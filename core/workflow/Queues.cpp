@@ -1,4 +1,5 @@
 #include "workflow/Queues.h"
+#include "contacts/ContactReference.h"
 
 #include "people/Person.h"
 #include "users/Roles.h"
@@ -182,6 +183,7 @@ nlohmann::json QueueDeadline::toJson() const {
 
 nlohmann::json QueueItem::toJson() const {
     nlohmann::json json{{"queue", queue},   {"kind", kind},     {"id", itemId}, {"contact_id", contactId},
+                        {"reference", reference},
                         {"title", title},   {"what", what},     {"status", status}};
     if (startedAt)
         json["started_at"] = formatInstant(*startedAt);
@@ -367,9 +369,12 @@ std::vector<QueueItem> Queues::items(const std::string& queueId, const Actor& ac
     if (items.size() > static_cast<size_t>(std::max(limit, 0)))
         items.resize(static_cast<size_t>(std::max(limit, 0)));
     // Titles only for the rows returned: a count or a first page does not read every row's children.
-    for (auto& item : items)
+    for (auto& item : items) {
         if (item.title.empty() && !item.contactId.empty())
             item.title = childNames(ws_.db(), item.contactId);
+        if (!item.contactId.empty())
+            item.reference = referenceOf(ws_.db(), item.contactId);
+    }
     return items;
 }
 

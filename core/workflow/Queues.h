@@ -54,6 +54,7 @@ struct QueueItem {
     std::string kind;      ///< draft, contact, handover, strategy_discussion, strategy_action, referrer_feedback
     std::string itemId;    ///< the draft, contact or discussion id
     std::string contactId; ///< "" for a draft
+    std::string reference; ///< the contact's reference, "FD-26-K7Q2-0042"; "" for a draft
     std::string title;     ///< the children, e.g. "John Smith, Unborn Smith"
     std::string what;      ///< e.g. "Decision due", "Strategy discussion to schedule"
     std::string status;

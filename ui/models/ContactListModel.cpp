@@ -144,6 +144,8 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const {
             return tr("Re-referral: a referral within 12 months of an earlier one. %1").arg(item->outcome);
         if (index.column() == Received && item->hasReceived)
             return shortDateTime(core::fromEpochMs(item->receivedMs));
+        if (index.column() == Children && !item->reference.isEmpty())
+            return tr("%1\nReference %2").arg(item->children, item->reference);
         if (index.column() == Concern || index.column() == Children || index.column() == Status ||
             index.column() == Source)
             return data(index, Qt::DisplayRole);

@@ -206,6 +206,7 @@ QueueDefinition workflowQueue(const core::QueueDefinition& definition) {
             item.kind = kindOf(from.kind);
             item.id = from.contactId.empty() ? qs(from.itemId) : qs(from.contactId);
             item.itemId = qs(from.itemId);
+            item.reference = qs(from.reference);
             item.children = qs(from.title);
             item.what = qs(from.what);
             item.status = qs(from.status);
@@ -279,6 +280,7 @@ std::vector<QueueDefinition> queuesFor(const QString& role) {
 QueueItem queueItemFrom(const core::ContactSummary& summary) {
     QueueItem item;
     item.id = item.itemId = qs(summary.id);
+    item.reference = qs(summary.reference);
     item.receivedMs = core::toEpochMs(summary.receivedAt);
     item.hasReceived = true;
     QStringList names;
@@ -295,6 +297,7 @@ QueueItem queueItemFrom(const core::ContactSummary& summary) {
 QueueItem queueItemFromJson(const nlohmann::json& contact) {
     QueueItem item;
     item.id = item.itemId = jsonText(contact, "id");
+    item.reference = jsonText(contact, "reference");
     if (const auto received = core::parseInstant(contact.value("received_at", std::string()))) {
         item.receivedMs = core::toEpochMs(*received);
         item.hasReceived = true;

@@ -30,6 +30,7 @@ struct QueueItem {
     Kind kind = Kind::Contact;
     QString id;              ///< the contact's id; the draft's for a draft
     QString itemId;          ///< core's id for the item (the discussion for strategy work); else = id
+    QString reference;       ///< the contact's reference, "FD-26-K7Q2-0042"; "" for a draft
     qint64 receivedMs = 0;   ///< epoch ms (for a draft: when it was received, or saved if not typed yet)
     bool hasReceived = false;
     QString children;        ///< "John Smith, Unborn Smith"

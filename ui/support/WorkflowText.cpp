@@ -407,6 +407,11 @@ QString workflowStateHtml(const nlohmann::json& state, const core::Clock& clock,
     return html;
 }
 
+QString contactReferenceText(const nlohmann::json& contact) {
+    const QString reference = jsonText(contact, "reference");
+    return reference.isEmpty() ? jsonText(contact, "id") : reference;
+}
+
 QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json& contact, bool forPrint) {
     const nlohmann::json& discussion = given.is_object() ? given : member(given, "");
     QString html = QStringLiteral(
@@ -422,7 +427,9 @@ QString strategyDiscussionHtml(const nlohmann::json& given, const nlohmann::json
                             "discussion, by secure email."));
     }
     html += QStringLiteral("<table>");
-    html += textRow(tr("Contact reference"), jsonText(contact, "id"));
+    html += textRow(tr("Contact reference"), contactReferenceText(contact));
+    if (!jsonText(contact, "reference").isEmpty())
+        html += textRow(tr("Contact id"), jsonText(contact, "id"));
     html += textRow(tr("Received"), shortDateTime(contact.value("received_at", std::string())));
     html += textRow(tr("Children"), childrenOf(contact).join(QStringLiteral("\n")));
     html += textRow(tr("Concern"), jsonText(contact, "concern"));

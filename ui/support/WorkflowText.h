@@ -70,6 +70,8 @@ QString analysisHtml(const nlohmann::json& analysis);
 /// `forPrint` adds the title and the protective marking a shared copy carries, and the actions (on
 /// screen they are a list of their own, with whether each is done).
 QString strategyDiscussionHtml(const nlohmann::json& discussion, const nlohmann::json& contact, bool forPrint = true);
+/// The contact's reference a person reads over the phone ("FD-26-K7Q2-0042"); its id if it has none.
+QString contactReferenceText(const nlohmann::json& contact);
 
 /// The children of a contact as "Mia Thornton (born 02/05/2019)".
 QStringList childrenOf(const nlohmann::json& contact);

@@ -198,6 +198,7 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     auto* timelineLayout = new QVBoxLayout(timelineBox);
     timelineLayout->setContentsMargins(0, 0, 0, 0);
     auto* timelineHeading = new QLabel(tr("Timeline"));
+    timelineHeading->setObjectName(QStringLiteral("timelineHeading"));
     timelineHeading->setProperty("role", QStringLiteral("heading"));
     timelineLayout->addWidget(timelineHeading);
     timelineLayout->addWidget(timeline_);
@@ -427,17 +428,21 @@ void ContactView::showLoaded(const Loaded& data) {
     const QString outcome = jsonText(contact, "outcome_label");
     if (!outcome.isEmpty())
         status += QStringLiteral(": ") + outcome;
-    header_->setText(tr("<b style='font-size:large'>Contact received %1</b><br>%2 · %3 %4 · <b>%5</b> · recorded by %6")
+    const QString reference = contactReferenceText(contact);
+    header_->setText(tr("<b style='font-size:large'>Contact %7 received %1</b><br>%2 · %3 %4 · <b>%5</b> · recorded by %6")
                          .arg(esc(shortDateTime(contact.value("received_at", std::string()))),
                               esc(humanise(contact.value("channel", std::string()))),
                               esc(jsonText(contact, "source")), esc(jsonText(contact, "source_label")), esc(status),
-                              esc(jsonText(contact, "recorded_by"))));
+                              esc(jsonText(contact, "recorded_by")), esc(reference)));
+    if (auto* heading = findChild<QLabel*>(QStringLiteral("timelineHeading")))
+        heading->setText(tr("Timeline of %1").arg(reference));
     // Where it stands first, then the contact as the referrer told it.
     QString html = contactRecordHtml(contact);
     const int afterStyle = html.indexOf(QStringLiteral("</style>"));
     const QString where = clock_ ? workflowStateHtml(state_, *clock_, thresholds_) : QString();
     html.insert(afterStyle < 0 ? 0 : afterStyle + 8,
-                where.isEmpty() ? QString() : where + QStringLiteral("<h2>%1</h2>").arg(tr("The contact as recorded")));
+                QStringLiteral("<p class='m'>%1</p>").arg(tr("Reference <b>%1</b> · id %2").arg(esc(reference), esc(jsonText(contact, "id")))) +
+                    (where.isEmpty() ? QString() : where + QStringLiteral("<h2>%1</h2>").arg(tr("The contact as recorded"))));
     const int scroll = record_->verticalScrollBar() ? record_->verticalScrollBar()->value() : 0;
     record_->setHtml(html);
     if (record_->verticalScrollBar())

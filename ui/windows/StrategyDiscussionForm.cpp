@@ -911,6 +911,17 @@ QString StrategyDiscussionForm::documentHtml() const {
     return html;
 }
 
+QString StrategyDiscussionForm::pageFooter() const {
+    QString reference = tr("Strategy discussion · %1 · contact %2 · OFFICIAL-SENSITIVE")
+                            .arg(childNamesOf(contact_), contactReferenceText(contact_));
+    // Every page of a printout from a demo or training database says so.
+    if (workspace_.mode() == core::DatabaseMode::Demo)
+        reference = tr("DEMO: made-up data, not a record · %1").arg(reference);
+    else if (workspace_.mode() == core::DatabaseMode::Training)
+        reference = tr("TRAINING: not the live record · %1").arg(reference);
+    return reference;
+}
+
 std::unique_ptr<QTextDocument> StrategyDiscussionForm::document() const {
     auto doc = std::make_unique<QTextDocument>();
     QFont font = doc->defaultFont();
@@ -932,13 +943,7 @@ void StrategyDiscussionForm::paintRecord(QPainter& painter, QPaintDevice& device
     const QSizeF body(page.width(), page.height() - footer);
     doc->setPageSize(body);
     const int pages = doc->pageCount();
-    QString reference = tr("Strategy discussion · %1 · contact %2 · OFFICIAL-SENSITIVE")
-                            .arg(childNamesOf(contact_), jsonText(contact_, "id").left(8));
-    // Every page of a printout from a demo or training database says so.
-    if (workspace_.mode() == core::DatabaseMode::Demo)
-        reference = tr("DEMO: made-up data, not a record · %1").arg(reference);
-    else if (workspace_.mode() == core::DatabaseMode::Training)
-        reference = tr("TRAINING: not the live record · %1").arg(reference);
+    const QString reference = pageFooter();
     for (int i = 0; i < pages; ++i) {
         if (onlyPage >= 0 && i != onlyPage)
             continue;

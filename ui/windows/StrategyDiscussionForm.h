@@ -79,6 +79,8 @@ public:
     QImage firstPageImage(int width) const;
     /// The record as it prints.
     QString documentHtml() const;
+    /// The line at the foot of every printed page: the children, the contact's reference, the marking.
+    QString pageFooter() const;
 
     RowTable* invitees() const { return invitees_; }
     RowTable* attendees() const { return attendees_; }
