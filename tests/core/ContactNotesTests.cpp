@@ -17,11 +17,11 @@ using Catch::Contains;
 
 namespace {
 
-const core::Actor kScreener{"sam.screener", "screener"};
-const core::Actor kManager{"mo.manager", "duty_manager"};
-const core::Actor kEdt{"eve.edt", "edt_worker"};
-const core::Actor kAuditor{"aud.auditor", "auditor"};
-const core::Actor kAdmin{"ada.admin", "administrator"};
+using test::kScreener;
+using test::kManager;
+using test::kEdt;
+using test::kAuditor;
+using test::kAdmin;
 
 const std::string kMotherHome = "Mother came home at 05:00; Ruby is with her and asleep.";
 

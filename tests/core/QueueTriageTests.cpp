@@ -18,8 +18,8 @@ using namespace frontdoor;
 
 namespace {
 
-const core::Actor kScreener{"sam.screener", "screener"};
-const core::Actor kManager{"mo.manager", "duty_manager"};
+using test::kScreener;
+using test::kManager;
 
 struct Triage {
     test::TestWorkspace t;

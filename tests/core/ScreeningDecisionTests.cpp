@@ -20,7 +20,7 @@ using test::TestWorkspace;
 
 namespace {
 
-const core::Actor kAdmin{"ada.admin", "administrator"};
+using test::kAdmin;
 
 /// The default rule set as a new version in which emerging neglect is level 3 rather than 2.
 core::Json revisedRuleSet(const std::string& version = "halton-2026.3") {

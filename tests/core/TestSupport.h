@@ -34,6 +34,14 @@ core::Instant at(const std::string& iso);
 /// The test team's shared PIN: six digits, no repeat and no run, so it meets the default secret policy.
 inline constexpr const char* kTestPin = "470913";
 
+/// The test team (addTestUsers) acting in their roles, for tests that call services directly.
+inline const core::Actor kScreener{"sam.screener", "screener"};
+inline const core::Actor kManager{"mo.manager", "duty_manager"};
+inline const core::Actor kOtherManager{"dee.manager", "duty_manager"};
+inline const core::Actor kEdt{"eve.edt", "edt_worker"};
+inline const core::Actor kAdmin{"ada.admin", "administrator"};
+inline const core::Actor kAuditor{"aud.auditor", "auditor"};
+
 /// Adds the test team, every one with the PIN kTestPin: ada.admin (administrator), sam.screener and
 /// jo.screener (screener), mo.manager and dee.manager (duty manager), eve.edt (EDT worker),
 /// aud.auditor (auditor) and pat.both (screener and duty manager, for the four-eyes rule).

@@ -19,10 +19,10 @@ using Catch::Contains;
 
 namespace {
 
-const core::Actor kScreener{"sam.screener", "screener"};
-const core::Actor kManager{"mo.manager", "duty_manager"};
-const core::Actor kOtherManager{"dee.manager", "duty_manager"};
-const core::Actor kEdt{"eve.edt", "edt_worker"};
+using test::kScreener;
+using test::kManager;
+using test::kOtherManager;
+using test::kEdt;
 
 struct Journey {
     test::TestWorkspace t;

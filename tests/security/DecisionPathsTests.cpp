@@ -18,12 +18,12 @@ using Catch::Contains;
 
 namespace {
 
-const core::Actor kScreener{"sam.screener", "screener"};
-const core::Actor kManager{"mo.manager", "duty_manager"};
-const core::Actor kOtherManager{"dee.manager", "duty_manager"};
-const core::Actor kEdt{"eve.edt", "edt_worker"};
-const core::Actor kAdmin{"ada.admin", "administrator"};
-const core::Actor kAuditor{"aud.auditor", "auditor"};
+using test::kScreener;
+using test::kManager;
+using test::kOtherManager;
+using test::kEdt;
+using test::kAdmin;
+using test::kAuditor;
 
 struct Desk {
     test::TestWorkspace t;

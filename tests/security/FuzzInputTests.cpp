@@ -37,11 +37,11 @@ using namespace frontdoor;
 
 namespace {
 
-const core::Actor kScreener{"sam.screener", "screener"};
-const core::Actor kManager{"mo.manager", "duty_manager"};
-const core::Actor kOtherManager{"dee.manager", "duty_manager"};
-const core::Actor kEdt{"eve.edt", "edt_worker"};
-const core::Actor kAdmin{"ada.admin", "administrator"};
+using test::kScreener;
+using test::kManager;
+using test::kOtherManager;
+using test::kEdt;
+using test::kAdmin;
 
 core::Json agencies() {
     return core::Json::parse(R"([{"agency": "police", "name": "PC Ada Ferrow"},

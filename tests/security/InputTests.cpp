@@ -21,9 +21,9 @@ using Catch::Contains;
 
 namespace {
 
-const core::Actor kScreener{"sam.screener", "screener"};
-const core::Actor kManager{"mo.manager", "duty_manager"};
-const core::Actor kEdt{"eve.edt", "edt_worker"};
+using test::kScreener;
+using test::kManager;
+using test::kEdt;
 
 // The field the first problem of a refused CLI command names.
 std::string firstField(const test::CliResult& result) {
