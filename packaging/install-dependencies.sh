@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
     libsqlite3-dev sqlite3 libboost-date-time-dev catch2 nlohmann-json3-dev libsodium-dev libzstd-dev
     fonts-dejavu-core xvfb xauth
+    lintian appstream file binutils dpkg-dev
 )
 
 missing=()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One command to get Frontdoor going on a fresh Debian 12 machine (run as root, from the clone):
 #   bash packaging/setup.sh run    install what is missing, build, start the desktop app (run --demo: on demo data)
-#   bash packaging/setup.sh test   install what is missing, build, run the whole test suite
+#   bash packaging/setup.sh test   install what is missing, build, run the whole test suite, then build
+#                                  the Debian packages and check them (packaging/check-package.sh)
+#   bash packaging/setup.sh package  install what is missing, build, make the Debian packages
 # Extra arguments after "run" go to the app (e.g. --db FILE); after "test", to ctest.
 set -euo pipefail
 
@@ -11,9 +13,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${FRONTDOOR_BUILD_DIR:-$here/build}"
 
 case "$mode" in
-run | test) ;;
+run | test | package) ;;
 *)
-    echo "usage: bash packaging/setup.sh run|test [arguments]" >&2
+    echo "usage: bash packaging/setup.sh run|test|package [arguments]" >&2
     exit 2
     ;;
 esac
@@ -24,11 +26,24 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFRONTDOOR_WERROR=ON
 cmake --build "$build" -j"$jobs"
 
+make_packages() {
+    (cd "$build" && rm -f frontdoor_*.deb frontdoor-dbgsym_*.deb && cpack -G DEB >/dev/null)
+    bash "$here/packaging/make-dbgsym.sh" "$build" >/dev/null
+    ls "$build"/frontdoor_*.deb "$build"/frontdoor-dbgsym_*.deb
+}
+
+if [ "$mode" = package ]; then
+    make_packages
+    exit 0
+fi
+
 if [ "$mode" = test ]; then
     cd "$build"
     # The desktop tests run without a screen.
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$jobs" "$@"
-    exit $?
+    make_packages
+    bash "$here/packaging/check-package.sh" "$build"
+    exit 0
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSettings>
@@ -41,7 +42,10 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("Frontdoor"));
     QApplication::setApplicationName(QStringLiteral("frontdoor"));
     QApplication::setApplicationDisplayName(QStringLiteral("Frontdoor"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(FRONTDOOR_VERSION));
+    // The installed package puts the icon in the hicolor theme and the desktop file under this name.
+    QApplication::setDesktopFileName(QStringLiteral("org.frontdoor.Frontdoor"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("frontdoor")));
     ui::applyFrontdoorStyle(app);
     ui::installUiTimingWatchdog();
     ui::quitCleanlyOnSignals();
