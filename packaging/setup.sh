@@ -37,10 +37,23 @@ if [ "$mode" = package ]; then
     exit 0
 fi
 
+# What this account's real Frontdoor data folder holds (names, sizes, times), so the suite can prove it
+# never touched it: every test runs on scratch folders.
+data_fingerprint() {
+    local folder="${XDG_DATA_HOME:-$HOME/.local/share}/frontdoor"
+    if [ -e "$folder" ]; then find "$folder" -printf '%p %s %T@\n' | sort; else echo "absent"; fi
+}
+
 if [ "$mode" = test ]; then
     cd "$build"
+    before="$(data_fingerprint)"
     # The desktop tests run without a screen.
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$jobs" "$@"
+    if [ "$(data_fingerprint)" != "$before" ]; then
+        echo "The test suite created or changed ${XDG_DATA_HOME:-$HOME/.local/share}/frontdoor: tests must use scratch folders." >&2
+        exit 1
+    fi
+    echo "The account's own Frontdoor data folder was not touched by the tests."
     make_packages
     bash "$here/packaging/check-package.sh" "$build"
     exit 0
