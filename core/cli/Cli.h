@@ -119,5 +119,6 @@ void registerSearchCommands();
 void registerWorkflowCommands();
 void registerCalendarCommands();
 void registerRulesCommands();
+void registerAuditCommands();
 
 } // namespace frontdoor::core::cli
