@@ -2,6 +2,7 @@
 // default path, or a demo database with demo users and data when asked with --demo), signs the user in
 // and shows the main window.
 #include "demo/DemoData.h"
+#include "dialogs/FirstRunDialog.h"
 #include "dialogs/SignInDialog.h"
 #include "store/DataLocation.h"
 #include "support/QuitSignals.h"
@@ -117,7 +118,10 @@ int main(int argc, char** argv) {
             throw core::NotFoundError("no database at " + path.toStdString() +
                                       "; create one with frontdoor-cli init, or start Frontdoor with --demo");
         ui::recordUiTiming(QStringLiteral("database open"), static_cast<double>(opening.nsecsElapsed()) / 1e6, true);
-        if (!exists && wantDemo) {
+        // A demo database left without users (its making was interrupted) is filled as a new one is.
+        const bool fillDemo = wantDemo && workspace->mode() == core::DatabaseMode::Demo &&
+                              !core::UserService(*workspace).anyUsers();
+        if ((!exists && wantDemo) || fillDemo) {
             std::cerr << "New demo database at " << path.toStdString() << ": adding demo users and data...\n";
             core::addDemoUsers(*workspace, account.toStdString());
             core::DemoOptions demo;
@@ -161,6 +165,19 @@ int main(int argc, char** argv) {
             if (unattended)
                 return 2;
         }
+    }
+    if (!session && !core::UserService(*workspace).anyUsers()) {
+        // Nobody could sign in: the person setting up the desk creates the first administrator instead.
+        if (unattended) {
+            std::cerr << "This database has no users yet; start Frontdoor without --screenshot to create the first "
+                         "administrator, or use --demo\n";
+            return 2;
+        }
+        ui::FirstRunDialog firstRun(*workspace, account);
+        if (firstRun.exec() != QDialog::Accepted || !firstRun.session())
+            return 0;
+        session = firstRun.session();
+        ui::SignInDialog::rememberUserName(QString::fromStdString(session->user.id));
     }
     if (!session) {
         ui::SignInDialog dialog(*workspace, user.isEmpty() ? ui::SignInDialog::lastUserName() : user);
