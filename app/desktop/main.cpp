@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <functional>
 #include <iostream>
 
 using namespace frontdoor;
@@ -186,11 +187,32 @@ int main(int argc, char** argv) {
         session = dialog.session();
     }
 
-    ui::MainWindow window(*workspace, *session);
     const QSize size = parseSize(parser.value(sizeOption));
-    if (size.isValid())
-        window.resize(size);
-    QObject::connect(&app, &QApplication::aboutToQuit, &window, [&window] { window.saveAllDrafts(false); });
+    // Another user signing in at the lock screen gets a window of their own; the first user's forms
+    // close with their drafts kept (saved when the desk locked).
+    std::unique_ptr<ui::MainWindow> current;
+    std::function<void(core::Session)> openWindow = [&](core::Session who) {
+        auto next = std::make_unique<ui::MainWindow>(*workspace, std::move(who));
+        if (size.isValid())
+            next->resize(size);
+        QObject::connect(next.get(), &ui::MainWindow::otherUserSignedIn, next.get(),
+                         [&openWindow](const core::Session& other) {
+                             QTimer::singleShot(0, [&openWindow, other] { openWindow(other); });
+                         });
+        if (current) {
+            current->saveAllDrafts(false);
+            next->show(); // before the old one goes, so the app never has no window (and quits)
+            current->hide();
+            current.release()->deleteLater();
+        }
+        current = std::move(next);
+    };
+    openWindow(*session);
+    ui::MainWindow& window = *current;
+    QObject::connect(&app, &QApplication::aboutToQuit, [&current] {
+        if (current)
+            current->saveAllDrafts(false);
+    });
 
     if (tour) {
         window.show();

@@ -97,10 +97,11 @@ void registerUserCommands() {
                     ctx.print({{"name", signInNameKey(name)}, {"was_paused", wasPaused}});
                     return kOk;
                 }});
-    addCommand({"user policy", "user policy [--min-pin-digits N] [--min-password-length N]",
+    addCommand({"user policy", "user policy [--min-pin-digits N] [--min-password-length N] [--idle-lock-minutes N]",
                 "Show the secret policy, or set it (administrator): PINs of at least N digits (6-12), passwords "
-                "of at least N characters (10-128). Weaker secrets must be changed at their next sign-in.",
-                {"min-pin-digits", "min-password-length"}, {}, [](Context& ctx) {
+                "of at least N characters (10-128); weaker secrets must be changed at their next sign-in. The "
+                "desktop app locks after --idle-lock-minutes without input (1-60, default 10).",
+                {"min-pin-digits", "min-password-length", "idle-lock-minutes"}, {}, [](Context& ctx) {
                     UserService users(ctx.workspace());
                     const Actor actor = ctx.actor();
                     std::optional<int> pin, password;
@@ -108,8 +109,11 @@ void registerUserCommands() {
                         pin = ctx.intOption("min-pin-digits", 0, 6, 12);
                     if (ctx.args().option("min-password-length"))
                         password = ctx.intOption("min-password-length", 0, 10, 128);
+                    std::optional<int> idle;
+                    if (ctx.args().option("idle-lock-minutes"))
+                        idle = ctx.intOption("idle-lock-minutes", 0, 1, 60);
                     const SecretPolicy policy =
-                        pin || password ? users.setPolicy(actor, pin, password) : users.policy();
+                        pin || password || idle ? users.setPolicy(actor, pin, password, idle) : users.policy();
                     ctx.print(policy.toJson());
                     return kOk;
                 }});

@@ -145,7 +145,9 @@ std::string signInNameKey(const std::string& typed) {
 }
 
 nlohmann::json SecretPolicy::toJson() const {
-    return {{"min_pin_digits", minPinDigits}, {"min_password_length", minPasswordLength}};
+    return {{"min_pin_digits", minPinDigits},
+            {"min_password_length", minPasswordLength},
+            {"idle_lock_minutes", idleLockMinutes}};
 }
 
 std::optional<std::string> SecretPolicy::problem(const std::string& secret) const {
@@ -199,7 +201,8 @@ void registerUserProjection(Projections& projections) {
     projections.describe(kSecretPolicySet, [](const Fact& f) {
         return "Secret policy set: PIN of at least " + std::to_string(f.payload.value("min_pin_digits", 0)) +
                " digits or password of at least " + std::to_string(f.payload.value("min_password_length", 0)) +
-               " characters";
+               " characters; the desk locks after " + std::to_string(f.payload.value("idle_lock_minutes", 10)) +
+               " minutes without input";
     });
 }
 
@@ -438,12 +441,13 @@ SecretPolicy UserService::policy() {
         const Json payload = Json::parse(set.second);
         policy.minPinDigits = payload.value("min_pin_digits", policy.minPinDigits);
         policy.minPasswordLength = payload.value("min_password_length", policy.minPasswordLength);
+        policy.idleLockMinutes = payload.value("idle_lock_minutes", policy.idleLockMinutes);
     }
     return policy;
 }
 
 SecretPolicy UserService::setPolicy(const Actor& by, std::optional<int> minPinDigits,
-                                    std::optional<int> minPasswordLength) {
+                                    std::optional<int> minPasswordLength, std::optional<int> idleLockMinutes) {
     requireAdministrator(by, "Setting the secret policy");
     const SecretPolicy defaults;
     SecretPolicy changed = policy();
@@ -453,8 +457,11 @@ SecretPolicy UserService::setPolicy(const Actor& by, std::optional<int> minPinDi
     if (minPasswordLength && (*minPasswordLength < defaults.minPasswordLength || *minPasswordLength > 128))
         errors.push_back({"min_password_length",
                           "must be from " + std::to_string(defaults.minPasswordLength) + " to 128"});
+    if (idleLockMinutes && (*idleLockMinutes < 1 || *idleLockMinutes > 60))
+        errors.push_back({"idle_lock_minutes", "must be from 1 to 60"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
+    changed.idleLockMinutes = idleLockMinutes.value_or(changed.idleLockMinutes);
     changed.minPinDigits = minPinDigits.value_or(changed.minPinDigits);
     changed.minPasswordLength = minPasswordLength.value_or(changed.minPasswordLength);
     WriteScope scope(ws_.db());

@@ -56,6 +56,8 @@ struct Session {
 struct SecretPolicy {
     int minPinDigits = 6;
     int minPasswordLength = 10;
+    /// The desktop app locks after this many minutes without input (1-60).
+    int idleLockMinutes = 10;
     nlohmann::json toJson() const;
     /// What is wrong with `secret` under this policy, in words, or nothing.
     std::optional<std::string> problem(const std::string& secret) const;
@@ -110,7 +112,8 @@ public:
     SecretPolicy policy();
     /// An administrator sets the policy; an option not given keeps its current value. Users whose
     /// secret is weaker must change it when they next sign in.
-    SecretPolicy setPolicy(const Actor& by, std::optional<int> minPinDigits, std::optional<int> minPasswordLength);
+    SecretPolicy setPolicy(const Actor& by, std::optional<int> minPinDigits, std::optional<int> minPasswordLength,
+                           std::optional<int> idleLockMinutes = std::nullopt);
 
     /// Throws ForbiddenError unless `actor` is an enabled user holding `actor.role`, and that role is
     /// one of `allowed`. The message names the role(s) needed, e.g. "Signing off needs the duty manager role".

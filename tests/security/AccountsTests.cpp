@@ -194,16 +194,24 @@ TEST_CASE("accounts: the secret policy, and a weaker secret changed before anyth
     AccountsDb db;
     const auto shown = test::runCli(db.as("sam.screener", test::kTestPin, {"user", "policy"}));
     REQUIRE(shown.exitCode == 0);
-    CHECK(shown.json() == core::Json{{"min_pin_digits", 6}, {"min_password_length", 10}});
+    CHECK(shown.json() == core::Json{{"min_pin_digits", 6}, {"min_password_length", 10}, {"idle_lock_minutes", 10}});
     for (const char* weak : {"1111", "41720", "111111", "123456", "987654", "shortpass"})
         CHECK(test::runCli(db.as("ada.admin", test::kTestPin,
                                  {"user", "secret", "sam.screener", "--new-secret", weak}))
                   .exitCode == 2);
+    // The idle lock: an administrator sets it, within 1 to 60 minutes, and the rest of the policy stays.
+    CHECK(test::runCli(db.as("ada.admin", test::kTestPin, {"user", "policy", "--idle-lock-minutes", "0"})).exitCode == 2);
+    CHECK(test::runCli(db.as("ada.admin", test::kTestPin, {"user", "policy", "--idle-lock-minutes", "90"})).exitCode == 2);
+    const auto idle = test::runCli(db.as("ada.admin", test::kTestPin, {"user", "policy", "--idle-lock-minutes", "5"}));
+    REQUIRE(idle.exitCode == 0);
+    CHECK(idle.json()["idle_lock_minutes"] == 5);
+    CHECK(idle.json()["min_pin_digits"] == 6);
     CHECK(test::runCli(db.as("sam.screener", test::kTestPin, {"user", "policy", "--min-pin-digits", "8"})).exitCode == 3);
     CHECK(test::runCli(db.as("ada.admin", test::kTestPin, {"user", "policy", "--min-pin-digits", "4"})).exitCode == 2);
     const auto set = test::runCli(db.as("ada.admin", test::kTestPin, {"user", "policy", "--min-pin-digits", "8"}));
     REQUIRE(set.exitCode == 0);
     CHECK(set.json()["min_pin_digits"] == 8);
+    CHECK(set.json()["idle_lock_minutes"] == 5);
 
     // sam's six-digit PIN is now weaker than the policy: nothing but changing it.
     const auto refused = test::runCli(db.as("sam.screener", test::kTestPin, {"contact", "list"}));

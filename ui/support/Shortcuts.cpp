@@ -31,6 +31,8 @@ std::vector<ShortcutInfo> buildTable() {
         {"closeTab", {QKeySequence(Qt::CTRL | Qt::Key_W)}, everywhere, tr("Close the tab (a draft is kept)")},
         {"shortcuts", {QKeySequence(Qt::Key_F1)}, everywhere, tr("This list of keyboard shortcuts")},
         {"quit", {QKeySequence(Qt::CTRL | Qt::Key_Q)}, everywhere, tr("Quit (every draft is saved first)")},
+        {"lock", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}, everywhere,
+         tr("Lock the desk now (drafts saved; your PIN opens it again)")},
         {"open", {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, queue,
          tr("Open the selected row's work: the contact, a draft, your screening, a sign-off, a strategy "
             "discussion, a handover")},
@@ -50,7 +52,7 @@ std::vector<ShortcutInfo> buildTable() {
          tr("Highlight the previous possible match")},
         {"link", {QKeySequence(Qt::CTRL | Qt::Key_L)}, form,
          tr("Link the highlighted match to the child you are typing")},
-        {"unlink", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}, form, tr("Unlink that child again")},
+        {"unlink", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)}, form, tr("Unlink that child again")},
         {"screen", {QKeySequence(Qt::CTRL | Qt::Key_E)}, contact,
          tr("Screen the contact (starting its screening), or continue screening it")},
         {"handBack", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)}, contact,

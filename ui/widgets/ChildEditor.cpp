@@ -73,7 +73,7 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     linkBanner_->setTextFormat(Qt::PlainText);
     unlinkButton_ = new QPushButton(tr("Unlink"));
     unlinkButton_->setObjectName(QStringLiteral("unlinkButton"));
-    unlinkButton_->setFocusPolicy(Qt::NoFocus); // Ctrl+Shift+L does it from the keyboard
+    unlinkButton_->setFocusPolicy(Qt::NoFocus); // Ctrl+Shift+U does it from the keyboard
     connect(unlinkButton_, &QPushButton::clicked, this, &ChildEditor::unlink);
     linkRow_ = new QWidget;
     linkRow_->setObjectName(QStringLiteral("linkRow"));
@@ -330,7 +330,7 @@ void ChildEditor::linkTo(const core::Person& person) {
 void ChildEditor::describeLinkedPerson(const core::Person& person) {
     if (qs(person.id) != linkedId_)
         return;
-    showLink(tr("Linked to %1 (%2), already known. Ctrl+Shift+L unlinks.")
+    showLink(tr("Linked to %1 (%2), already known. Ctrl+Shift+U unlinks.")
                  .arg(qs(person.displayName()), qs(person.displayBirth())));
 }
 

@@ -5,6 +5,7 @@
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/WorkflowDialogs.h"
 #include "people/PersonSearch.h"
+#include "support/IdleLock.h"
 #include "support/WorkflowText.h"
 #include "widgets/CountdownDelegate.h"
 #include "windows/HandoverView.h"
@@ -259,6 +260,9 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     database->setToolTip(tr("The database this desk works in"));
     statusBar()->addPermanentWidget(database);
 
+    idleLock_ = new IdleLock(*this, workspace_, session_);
+    connect(idleLock_, &IdleLock::aboutToLock, this, [this] { saveAllDrafts(false); });
+    connect(idleLock_, &IdleLock::otherUserSignedIn, this, &MainWindow::otherUserSignedIn);
     buildMenus();
 
     connect(queueList_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -343,6 +347,7 @@ void MainWindow::buildMenus() {
         if (tabs_->currentIndex() > 0)
             closeTab(tabs_->currentIndex());
     }, file);
+    action(tr("&Lock"), "lock", [this] { idleLock_->lock(); }, file)->setObjectName(QStringLiteral("lockAction"));
     action(tr("&Quit"), "quit", [this] { close(); }, file);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

@@ -36,6 +36,7 @@ class QTimer;
 namespace frontdoor::ui {
 
 class BackgroundReader;
+class IdleLock;
 class CloseContactDialog;
 class HandBackDialog;
 class AddNoteDialog;
@@ -58,6 +59,14 @@ public:
     ~MainWindow() override;
 
     const core::Session& session() const { return session_; }
+    /// Locks the desk after the policy's idle minutes, or at once (Ctrl+Shift+L).
+    IdleLock* idleLock() const { return idleLock_; }
+
+signals:
+    /// Another user signed in at the lock screen: the app replaces this window with theirs.
+    void otherUserSignedIn(frontdoor::core::Session session);
+
+public:
 
     /// Shows the queue with this key ("awaiting_screening"); false if the role has no such queue.
     bool showQueue(const QString& key);
@@ -162,6 +171,7 @@ private:
     QString selectAfterLoad_;
     int newFormSerial_ = 0;
     bool closing_ = false;
+    IdleLock* idleLock_ = nullptr;
 };
 
 } // namespace frontdoor::ui
