@@ -50,20 +50,6 @@ void projectRecorded(Database& db, const Fact& fact) {
     Contact withId = contact;
     withId.id = fact.subject;
     linkChildren(db, db.lastInsertRowId(), withId);
-    db.cached("DELETE FROM contact_draft WHERE id = ?").bindAll(fact.subject).run();
-}
-
-void projectDraftSaved(Database& db, const Fact& fact) {
-    db.cached("INSERT INTO contact_draft(id, owner, owner_role, saved_at, body, updated_hlc) VALUES (?,?,?,?,?,?) "
-              "ON CONFLICT(id) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body, "
-              "updated_hlc = excluded.updated_hlc")
-        .bindAll(fact.subject, fact.userId, fact.role, formatInstant(fact.recordedAt),
-                 fact.payload.value("body", Json::object()).dump(), fact.hlc.packed)
-        .run();
-}
-
-void projectDraftDiscarded(Database& db, const Fact& fact) {
-    db.cached("DELETE FROM contact_draft WHERE id = ?").bindAll(fact.subject).run();
 }
 
 void projectAmended(Database& db, const Fact& fact) {
@@ -111,9 +97,11 @@ void registerContactProjection(Projections& projections) {
     projections.describe(kContactDraftDiscarded, [](const Fact& fact) {
         return "Draft discarded: " + fact.payload.value("reason", std::string());
     });
-    projections.ownTable("contact_draft", "id");
-    projections.on(kContactDraftSaved, projectDraftSaved);
-    projections.on(kContactDraftDiscarded, projectDraftDiscarded);
+    // Draft facts written before migration 10 stay in the log and read in the timeline, but project
+    // nothing: drafts live in the desk-local `drafts` table (store/DraftTable.h), which is not a projection.
+    // Registered so that a rebuild knows them as old facts, not as facts from a newer desk.
+    projections.on(kContactDraftSaved, [](Database&, const Fact&) {});
+    projections.on(kContactDraftDiscarded, [](Database&, const Fact&) {});
 }
 
 std::optional<int64_t> contactKey(Database& db, const std::string& id) {

@@ -11,7 +11,8 @@
 //                             signoff.decided facts (workflow/WorkflowFacts.h)
 //   contact.draft_saved       subject = draft id (the contact id it will have), payload = {"body": partial contact}
 //   contact.draft_discarded   subject = draft id, payload = {"reason": text}
-// Recording a contact whose id is a draft's id removes the draft from the projection.
+//     Both written only before migration 10 and no longer projected: drafts now live in the desk-local
+//     `drafts` table (store/DraftTable.h), outside the fact log. Old ones still read in a timeline.
 
 #include "store/Projections.h"
 

@@ -5,6 +5,7 @@
 #include "contacts/Outcomes.h"
 #include "people/PersonProjection.h"
 #include "standards/CensusCodes.h"
+#include "store/DraftTable.h"
 #include "util/Errors.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
@@ -129,6 +130,7 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
     Json payload = toJson(contact);
     payload["decision_due"] = {{"due_at", formatInstant(decisionDue.due)}, {"explanation", decisionDue.explanation}};
     ws_.facts().append(actor, kContactRecorded, contact.id, payload);
+    DraftTable(db).removeAll(draft_kind::kContact, contact.id); // the draft became the contact
     transaction.commit();
     return result;
 }
@@ -138,6 +140,8 @@ std::string ContactService::saveDraft(const Actor& actor, const std::string& dra
     if (!body.is_object())
         throw ValidationError("body", "a draft must be a JSON object");
     checkJsonSize("body", body, kMaxDraftBytes);
+    // The checks and the write in one transaction: the CLI beside the app may record this id meanwhile.
+    WriteScope scope(ws_.db());
     std::string id = draftId;
     if (id.empty()) {
         id = newUuidV7(ws_.clock().now());
@@ -152,8 +156,7 @@ std::string ContactService::saveDraft(const Actor& actor, const std::string& dra
     }
     nlohmann::json stored = body;
     stored.erase("id");
-    WriteScope scope(ws_.db());
-    ws_.facts().append(actor, kContactDraftSaved, id, {{"body", stored}});
+    DraftTable(ws_.db()).put(actor.userId, draft_kind::kContact, id, stored, ws_.clock().now());
     scope.commit();
     return id;
 }
@@ -165,39 +168,29 @@ void ContactService::discardDraft(const Actor& actor, const std::string& draftId
         throw NotFoundError("no draft with id " + excerpt(draftId));
     if (existing->owner != actor.userId)
         throw ConflictError("draft " + draftId + " belongs to " + existing->owner);
-    WriteScope scope(ws_.db());
-    ws_.facts().append(actor, kContactDraftDiscarded, draftId, {{"reason", reason}});
-    scope.commit();
+    DraftTable(ws_.db()).remove(actor.userId, draft_kind::kContact, draftId);
 }
 
 namespace {
 
-ContactDraft readDraft(Statement& stmt) {
-    return {stmt.text(0), stmt.text(1), parseInstant(stmt.text(2)).value_or(Instant{}),
-            nlohmann::json::parse(stmt.text(3))};
+ContactDraft toContactDraft(StoredDraft stored) {
+    return {std::move(stored.subject), std::move(stored.owner), stored.savedAt, std::move(stored.body)};
 }
 
 } // namespace
 
 std::vector<ContactDraft> ContactService::drafts(const std::string& owner) {
-    auto& stmt = ws_.db().cached(
-        "SELECT id, owner, saved_at, body FROM contact_draft WHERE owner = ? ORDER BY saved_at DESC, id");
-    stmt.bindAll(owner);
     std::vector<ContactDraft> result;
-    while (stmt.step())
-        result.push_back(readDraft(stmt));
-    stmt.reset();
+    for (auto& stored : DraftTable(ws_.db()).list(owner, draft_kind::kContact))
+        result.push_back(toContactDraft(std::move(stored)));
     return result;
 }
 
 std::optional<ContactDraft> ContactService::draft(const std::string& draftId) {
-    auto& stmt = ws_.db().cached("SELECT id, owner, saved_at, body FROM contact_draft WHERE id = ?");
-    stmt.bindAll(draftId);
-    std::optional<ContactDraft> result;
-    if (stmt.step())
-        result = readDraft(stmt);
-    stmt.reset();
-    return result;
+    auto stored = DraftTable(ws_.db()).anyOwner(draft_kind::kContact, draftId);
+    if (!stored)
+        return std::nullopt;
+    return toContactDraft(std::move(*stored));
 }
 
 void ContactService::importOutcome(const Actor& actor, const std::string& contactId, const std::string& outcome,
@@ -278,7 +271,8 @@ std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId
     for (const auto& fact : ws_.facts().factsAbout(contactId)) {
         if (fact.type == kRecordViewed && !includeViews)
             continue;
-        // Autosave writes a draft every few seconds of typing; the record needs the first and last only.
+        // Before migration 10 autosave wrote a draft fact every few seconds of typing; those facts stay
+        // in the log, and the record needs the first and last only.
         if (fact.type == kContactDraftSaved) {
             if (++draftSaves > 1 && !entries.empty() && entries.back().type == kContactDraftSaved) {
                 entries.back().at = fact.recordedAt;

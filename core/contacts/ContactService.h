@@ -74,12 +74,14 @@ public:
     /// silently: a different spelling is kept on the contact as reported.
     RecordedContact record(const Actor& actor, const nlohmann::json& input);
 
-    /// Saves what has been typed so far (no validation beyond being a JSON object). A new draft gets a
+    /// Saves what has been typed so far (no validation beyond being a JSON object) in this desk's drafts
+    /// table (store/DraftTable.h): overwritten in place, never a fact, never synced. A new draft gets a
     /// fresh id; saving again under the same id supersedes the earlier save, and only the draft's owner
     /// may do that. Recording the contact with "id" set to the draft's id turns the draft into the
-    /// contact. Returns the draft id.
+    /// contact (the draft's row goes; the contact.recorded fact is the record). Returns the draft id.
     std::string saveDraft(const Actor& actor, const std::string& draftId, const nlohmann::json& body);
-    /// Throws ConflictError if the draft belongs to someone else.
+    /// Deletes the draft (a draft is not evidence: nothing of it is kept). `reason` is checked for length
+    /// but no longer recorded. Throws NotFoundError if there is none, ConflictError if it is someone else's.
     void discardDraft(const Actor& actor, const std::string& draftId, const std::string& reason);
     /// A user's drafts, most recently saved first.
     std::vector<ContactDraft> drafts(const std::string& owner);

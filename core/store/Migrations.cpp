@@ -338,6 +338,54 @@ CREATE INDEX contact_by_reference ON contact(reference);
 CREATE INDEX contact_by_reference_seq ON contact(reference_seq);
 )sql";
 
+// Migration 10: drafts leave the fact log (issue 11 point 9). What a worker is still typing lives in one
+// desk-local table, overwritten in place on every autosave (store/DraftTable.h). It is NOT a fact and
+// NOT a projection (rebuild leaves it alone; it is not in the digest), and it is NEVER synced: core/sync
+// ships facts only and must not ship this table. Today's drafts are carried over from the facts: for each
+// new-contact draft id, and each (user, contact, form), the latest draft fact, unless it is a discard or
+// the contact has since been recorded. The old draft facts stay in the log (facts are never deleted);
+// the projection tables they fed are dropped, and no new draft facts are written.
+const char* kDeskDrafts = R"sql(
+CREATE TABLE drafts (
+    owner_user_id TEXT NOT NULL,
+    kind          TEXT NOT NULL,         -- contact, form:screening, form:signoff, form:strategy
+    subject       TEXT NOT NULL,         -- contact: the draft id (the contact's id once recorded); form: the contact id
+    saved_at      TEXT NOT NULL,
+    body          TEXT NOT NULL CHECK (json_valid(body)),
+    PRIMARY KEY (owner_user_id, kind, subject)
+);
+CREATE INDEX drafts_by_subject ON drafts(kind, subject);
+
+WITH latest AS (
+    SELECT user_id, type, subject, payload, recorded_at,
+           row_number() OVER (PARTITION BY subject ORDER BY hlc DESC, device_id DESC, id DESC) AS n
+    FROM facts WHERE type IN ('contact.draft_saved', 'contact.draft_discarded')
+)
+INSERT INTO drafts(owner_user_id, kind, subject, saved_at, body)
+SELECT user_id, 'contact', subject, recorded_at, json_extract(payload, '$.body')
+FROM latest
+WHERE n = 1 AND type = 'contact.draft_saved' AND json_type(payload, '$.body') = 'object'
+  AND NOT EXISTS (SELECT 1 FROM facts r WHERE r.subject = latest.subject AND r.type = 'contact.recorded')
+ON CONFLICT DO NOTHING;
+
+WITH latest AS (
+    SELECT user_id, type, payload, recorded_at,
+           row_number() OVER (PARTITION BY user_id, subject ORDER BY hlc DESC, device_id DESC, id DESC) AS n
+    FROM facts WHERE type IN ('form.draft_saved', 'form.draft_discarded')
+)
+INSERT INTO drafts(owner_user_id, kind, subject, saved_at, body)
+SELECT user_id, 'form:' || json_extract(payload, '$.form'), json_extract(payload, '$.contact_id'), recorded_at,
+       json_extract(payload, '$.body')
+FROM latest
+WHERE n = 1 AND type = 'form.draft_saved' AND json_type(payload, '$.body') = 'object'
+  AND json_extract(payload, '$.form') IN ('screening', 'signoff', 'strategy')
+  AND json_type(payload, '$.contact_id') = 'text'
+ON CONFLICT DO NOTHING;
+
+DROP TABLE contact_draft;
+DROP TABLE form_draft;
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -349,6 +397,7 @@ std::vector<Migration> buildMigrations() {
         {7, "the database's fixed mode (live, training, demo) and sealed facts", kDatabaseProfile},
         {8, "facts by subject and type (accounts read from their facts)", kFactsBySubjectAndType},
         {9, "contact references (FD-26-K7Q2-0042)", kContactReference},
+        {10, "drafts kept on the desk, outside the fact log", kDeskDrafts},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "workflow/FormDrafts.h"
 
 #include "contacts/ContactProjection.h"
+#include "store/DraftTable.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
@@ -15,30 +16,14 @@ namespace {
 constexpr const char* kFormDraftSaved = "form.draft_saved";
 constexpr const char* kFormDraftDiscarded = "form.draft_discarded";
 
-std::string subjectFor(const std::string& contactId, const std::string& form) {
-    return "form-draft:" + contactId + ":" + form;
-}
-
-void projectSaved(Database& db, const Fact& fact) {
-    db.cached("INSERT INTO form_draft(contact_id, form, owner, saved_at, body) VALUES (?, ?, ?, ?, ?) "
-              "ON CONFLICT(contact_id, form, owner) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body")
-        .bindAll(fact.payload.value("contact_id", ""), fact.payload.value("form", ""), fact.userId,
-                 formatInstant(fact.recordedAt), fact.payload.value("body", Json::object()).dump())
-        .run();
-}
-
-void projectDiscarded(Database& db, const Fact& fact) {
-    db.cached("DELETE FROM form_draft WHERE contact_id = ? AND form = ? AND owner = ?")
-        .bindAll(fact.payload.value("contact_id", ""), fact.payload.value("form", ""), fact.userId)
-        .run();
-}
-
 } // namespace
 
 void registerFormDraftProjection(Projections& projections) {
-    projections.ownTable("form_draft", "contact_id, form, owner");
-    projections.on(kFormDraftSaved, projectSaved);
-    projections.on(kFormDraftDiscarded, projectDiscarded);
+    // Form draft facts written before migration 10 stay in the log but project nothing: form drafts live
+    // in the desk-local `drafts` table, which is not a projection. Registered so that a rebuild knows them
+    // as old facts, not as facts from a newer desk.
+    projections.on(kFormDraftSaved, [](Database&, const Fact&) {});
+    projections.on(kFormDraftDiscarded, [](Database&, const Fact&) {});
     projections.describe(kFormDraftSaved, [](const Fact& f) {
         return "Draft of the " + f.payload.value("form", std::string()) + " form saved";
     });
@@ -65,29 +50,20 @@ void FormDrafts::save(const Actor& actor, const std::string& contactId, const st
     if (!body.is_object())
         throw ValidationError("body", "a form draft must be a JSON object");
     checkJsonSize("body", body, 1024 * 1024); // one form's typing (docs/cli.md, "Limits")
-    WriteScope scope(ws_.db());
-    ws_.facts().append(actor, kFormDraftSaved, subjectFor(contactId, form),
-                       {{"contact_id", contactId}, {"form", form}, {"body", body}});
-    scope.commit();
+    DraftTable(ws_.db()).put(actor.userId, draft_kind::form(form), contactId, body, ws_.clock().now());
 }
 
 std::optional<Json> FormDrafts::load(const Actor& actor, const std::string& contactId, const std::string& form) {
     check(actor, contactId, form);
-    auto& stmt = ws_.db().cached("SELECT body FROM form_draft WHERE contact_id = ? AND form = ? AND owner = ?");
-    stmt.bindAll(contactId, form, actor.userId);
-    std::optional<Json> body;
-    if (stmt.step())
-        body = Json::parse(stmt.text(0));
-    stmt.reset();
-    return body;
+    auto stored = DraftTable(ws_.db()).get(actor.userId, draft_kind::form(form), contactId);
+    if (!stored)
+        return std::nullopt;
+    return std::move(stored->body);
 }
 
 void FormDrafts::discard(const Actor& actor, const std::string& contactId, const std::string& form) {
-    if (!load(actor, contactId, form))
-        return;
-    WriteScope scope(ws_.db());
-    ws_.facts().append(actor, kFormDraftDiscarded, subjectFor(contactId, form), {{"contact_id", contactId}, {"form", form}});
-    scope.commit();
+    check(actor, contactId, form);
+    DraftTable(ws_.db()).remove(actor.userId, draft_kind::form(form), contactId);
 }
 
 } // namespace frontdoor::core

@@ -4,7 +4,11 @@
 // A form draft belongs to one user, one contact and one form; it is working notes, not the record,
 // so it stays out of the contact's timeline, and it is cleared when the form is submitted.
 //
-// Fact types (subject "form-draft:<contact id>:<form>"):
+// Kept in this desk's `drafts` table (store/DraftTable.h, kind "form:<form>", subject the contact id):
+// overwritten in place, never a fact, never synced; discarding deletes the row.
+//
+// Fact types written before migration 10 (subject "form-draft:<contact id>:<form>"), still in old logs
+// and no longer projected:
 //   form.draft_saved      {"contact_id", "form", "body": whatever the form keeps}
 //   form.draft_discarded  {"contact_id", "form"}
 
@@ -25,11 +29,12 @@ public:
     /// The forms that keep drafts: "screening", "signoff", "strategy".
     static const std::vector<std::string>& forms();
 
-    /// Saves `body` (a JSON object) as the actor's draft of `form` for the contact.
+    /// Saves `body` (a JSON object) as the actor's draft of `form` for the contact, over the one there.
+    /// Writes no fact.
     void save(const Actor& actor, const std::string& contactId, const std::string& form, const nlohmann::json& body);
     /// The actor's draft of `form` for the contact, or nullopt.
     std::optional<nlohmann::json> load(const Actor& actor, const std::string& contactId, const std::string& form);
-    /// Clears the actor's draft (after the form was submitted, or on purpose). No-op when there is none.
+    /// Deletes the actor's draft (after the form was submitted, or on purpose). No-op when there is none.
     void discard(const Actor& actor, const std::string& contactId, const std::string& form);
 
 private:

@@ -254,7 +254,9 @@ std::vector<QueueDeadline> contactDeadlines(Workspace& ws, const std::string& co
 std::vector<QueueItem> Queues::collect(const std::string& queueId, const Actor& actor, Instant now) {
     std::vector<QueueItem> items;
     if (queueId == "my_drafts") {
-        auto& stmt = ws_.db().cached("SELECT id, saved_at, body FROM contact_draft WHERE owner = ? ORDER BY saved_at DESC");
+        // New-contact drafts, in this desk's drafts table (store/DraftTable.h).
+        auto& stmt = ws_.db().cached("SELECT subject, saved_at, body FROM drafts WHERE owner_user_id = ? AND "
+                                     "kind = 'contact' ORDER BY saved_at DESC");
         stmt.bindAll(actor.userId);
         while (stmt.step()) {
             QueueItem item;

@@ -31,6 +31,10 @@ double percentile(std::vector<double>& samples, double p);
 /// Peak resident set size of this process so far, in MiB (getrusage).
 double peakRssMiB();
 
+/// Builds a demo database of `contacts` contacts (about 0.6 people each, the demo users added) at `path`,
+/// replacing any file there, in a child process so its memory is not counted; returns the seconds taken.
+double buildDemoDatabase(const std::string& path, int contacts);
+
 /// "--name value" from args, or fallback.
 std::string option(const std::vector<std::string>& args, const std::string& name, const std::string& fallback);
 bool hasFlag(const std::vector<std::string>& args, const std::string& name);

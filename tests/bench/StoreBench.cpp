@@ -19,20 +19,14 @@
 #include <random>
 
 namespace frontdoor::bench {
-namespace {
-
-using Clock = std::chrono::steady_clock;
-using core::Json;
-
-double millisecondsSince(Clock::time_point start) { return secondsSince(start) * 1000.0; }
 
 // Builds the database in a child process, so the memory the generator uses is not counted against
 // the process that then serves queries.
-double buildDatabase(const std::string& path, int contacts) {
+double buildDemoDatabase(const std::string& path, int contacts) {
     std::filesystem::remove(path);
     std::filesystem::remove(path + "-wal");
     std::filesystem::remove(path + "-shm");
-    const auto start = Clock::now();
+    const auto start = std::chrono::steady_clock::now();
     const pid_t builder = fork();
     if (builder == 0) {
         core::SystemClock clock;
@@ -56,6 +50,13 @@ double buildDatabase(const std::string& path, int contacts) {
         throw std::runtime_error("building the benchmark database failed");
     return secondsSince(start);
 }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using core::Json;
+
+double millisecondsSince(Clock::time_point start) { return secondsSince(start) * 1000.0; }
 
 struct Sample {
     core::PersonQuery query;
@@ -121,7 +122,7 @@ Json runStoreSuite(const std::vector<std::string>& args) {
     double buildSeconds = 0;
     if (!reuse) {
         std::cerr << "Building " << contacts << " contacts in " << path << "\n";
-        buildSeconds = buildDatabase(path, contacts);
+        buildSeconds = buildDemoDatabase(path, contacts);
     }
     const double fileMiB = static_cast<double>(std::filesystem::file_size(path)) / (1024.0 * 1024.0);
 
