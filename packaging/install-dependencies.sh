@@ -9,6 +9,7 @@ packages=(
     libsqlite3-dev sqlite3 libboost-date-time-dev catch2 nlohmann-json3-dev libsodium-dev libzstd-dev
     fonts-dejavu-core xvfb xauth
     lintian appstream file binutils dpkg-dev
+    clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -54,6 +54,17 @@ if [ "$mode" = test ]; then
         exit 1
     fi
     echo "The account's own Frontdoor data folder was not touched by the tests."
+
+    # The same core suites again under AddressSanitizer and UndefinedBehaviorSanitizer, and every parser
+    # fuzzed with libFuzzer, from one clang build (docs/developing.md: "Sanitizers and fuzzing").
+    # FRONTDOOR_FUZZ_SECONDS sets each fuzz target's run (CI: 100 s each, two at a time).
+    checked="${FRONTDOOR_BUILD_DIR:-$here/build}-sanitize"
+    cmake -S "$here" -B "$checked" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFRONTDOOR_WERROR=ON \
+        -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DFRONTDOOR_FUZZ=ON \
+        -DFRONTDOOR_BUILD_UI=OFF -DFRONTDOOR_BUILD_BENCH=OFF >/dev/null
+    cmake --build "$checked" -j"$jobs"
+    (cd "$checked" && ctest --output-on-failure -j"$jobs")
+    bash "$here/tests/fuzz/run-fuzzers.sh" "$checked" "${FRONTDOOR_FUZZ_SECONDS:-100}"
     make_packages
     bash "$here/packaging/check-package.sh" "$build"
     exit 0

@@ -21,7 +21,7 @@ namespace {
 using Random = std::mt19937_64;
 using namespace std::chrono;
 
-const std::array kFemaleNames = {
+const char* const kFemaleNames[] = {
     "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella",
     "Rosie", "Sophia", "Grace", "Freya", "Willow", "Florence", "Emily", "Ella",
     "Poppy", "Evie", "Elsie", "Charlotte", "Evelyn", "Sienna", "Daisy", "Phoebe",
@@ -39,7 +39,7 @@ const std::array kFemaleNames = {
     "Skye", "Abigail", "Caitlin", "Bethany", "Rebecca", "Amber", "Kelsey", "Ellie",
     "Alisha", "Jodie", "Keira", "Leila",
 };
-const std::array kMaleNames = {
+const char* const kMaleNames[] = {
     "Oliver", "George", "Noah", "Arthur", "Harry", "Leo", "Muhammad", "Jack",
     "Charlie", "Oscar", "Jacob", "Henry", "Thomas", "Freddie", "Alfie", "Theo",
     "William", "Theodore", "Archie", "Joshua", "Alexander", "James", "Isaac", "Edward",
@@ -56,7 +56,7 @@ const std::array kMaleNames = {
     "Eddie", "Alfred", "Ernie", "Harvey", "Jasper", "Felix", "Gabriel", "Ellis",
     "Caleb", "Blake", "Carter", "Miles", "Jesse", "Dominic", "Ralph",
 };
-const std::array kFamilyNames = {
+const char* const kFamilyNames[] = {
     "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson",
     "Thomas", "Johnson", "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White",
     "Edwards", "Hughes", "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel",
@@ -183,7 +183,7 @@ int pick(Random& random, int n) { return static_cast<int>(random() % static_cast
 bool chance(Random& random, double p) { return std::uniform_real_distribution<double>(0, 1)(random) < p; }
 
 template <typename Array> const char* pickFrom(Random& random, const Array& items) {
-    return items[static_cast<size_t>(pick(random, static_cast<int>(items.size())))];
+    return items[static_cast<size_t>(pick(random, static_cast<int>(std::size(items))))];
 }
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
