@@ -6,6 +6,7 @@
 #include "standards/CensusCodes.h"
 #include "support/BackgroundReader.h"
 #include "support/AutosaveClock.h"
+#include "support/FocusKeeper.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/RecoveryFile.h"
@@ -93,6 +94,7 @@ NewContactForm::NewContactForm(core::Workspace& workspace, BackgroundReader& mat
     }
     rebuildTabOrder();
     connect(qApp, &QApplication::focusChanged, this, &NewContactForm::onFocusChanged);
+    FocusKeeper::install(); // the field typed in stays in view
     if (draft) {
         scheduleMatch();
         // A reopened draft knows its linked children by id: name them in their banners.
@@ -603,8 +605,6 @@ void NewContactForm::focusFirstInput() {
 void NewContactForm::onFocusChanged(QWidget*, QWidget* now) {
     if (!now || !isAncestorOf(now))
         return;
-    if (scroll_->widget()->isAncestorOf(now))
-        scroll_->ensureWidgetVisible(now, 0, 24);
     for (auto* child : children_) {
         if (child->isAncestorOf(now)) {
             if (child->index() != currentChild_) {
@@ -974,7 +974,7 @@ void NewContactForm::showErrors(const std::vector<core::FieldError>& errors) {
     banner_->setProperty("kind", QStringLiteral("validation"));
     if (first) {
         first->setFocus(Qt::OtherFocusReason);
-        scroll_->ensureWidgetVisible(first, 0, 60);
+        FocusKeeper::reveal(first); // also when it had the focus already
     }
 }
 

@@ -5,6 +5,7 @@
 #include "rules/RuleSetService.h"
 #include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
+#include "support/FocusKeeper.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
@@ -474,9 +475,8 @@ void ScreeningForm::build() {
             scroll_->verticalScrollBar()->setValue(indicatorBox->mapTo(scroll_->widget(), QPoint(0, 0)).y() - 4);
             return;
         }
-        if (now != indicators_)
-            scroll_->ensureWidgetVisible(now, 0, 24);
     });
+    FocusKeeper::install(); // any other field typed in stays in view
 }
 
 QString ScreeningForm::title() const { return title_.isEmpty() ? tr("Screening") : title_; }

@@ -5,6 +5,7 @@
 #include "people/PersonSearch.h"
 #include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
+#include "support/FocusKeeper.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
@@ -207,6 +208,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
 
     // The button Ctrl+Enter presses follows the cursor, and the form says which it is.
     connect(qApp, &QApplication::focusChanged, this, [this] { updateDefaultButton(); });
+    FocusKeeper::install(); // the field typed in stays in view
     updateDefaultButton();
 
     setEnabled(false);
