@@ -98,6 +98,12 @@ inline QString cellProblem(QAbstractItemView* view, const QModelIndex& index) {
     const int lines = static_cast<int>(text.count(QLatin1Char('\n'))) + 1;
     if (widest <= rect.width() - 2 * margin && metrics.lineSpacing() * lines <= rect.height())
         return {};
+    if (view->property("wordWrap").toBool()) {
+        const QRect wrapped = metrics.boundingRect(QRect(0, 0, rect.width() - 2 * margin, 100000),
+                                                   Qt::TextWordWrap, text);
+        if (wrapped.width() <= rect.width() - 2 * margin && wrapped.height() <= rect.height())
+            return {};
+    }
     if (index.data(Qt::ToolTipRole).toString().contains(text))
         return {};
     return QStringLiteral("row %1 column %2: \"%3\" needs %4 px, has %5, and no tooltip with it")
@@ -106,6 +112,72 @@ inline QString cellProblem(QAbstractItemView* view, const QModelIndex& index) {
         .arg(text)
         .arg(widest)
         .arg(rect.width() - 2 * margin);
+}
+
+} // namespace frontdoor::test
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QStyleOptionComboBox>
+#include <QStyleOptionFrame>
+
+namespace frontdoor::test {
+
+/// The width a line edit has for its text: its contents rect less its margins and side buttons.
+inline int textRoom(QLineEdit* edit) {
+    QStyleOptionFrame option;
+    option.initFrom(edit);
+    option.rect = edit->rect();
+    option.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, edit) : 0;
+    QRect room = edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit);
+    room = room.marginsRemoved(edit->textMargins());
+    int width = room.width() - 2 * 2; // the line edit's own horizontal margin each side
+    if (edit->isClearButtonEnabled())
+        width -= edit->height(); // the clear button, when there is text
+    return width;
+}
+
+/// "" when what `edit` shows (its text, or its hint when empty) fits, or is cut with the whole of it in
+/// the tooltip and, for text, shown from its start when the cursor is elsewhere; else what is wrong.
+inline QString lineEditProblem(QLineEdit* edit, const QString& name) {
+    const bool hint = edit->text().isEmpty();
+    const QString shown = hint ? edit->placeholderText() : edit->text();
+    if (shown.isEmpty())
+        return {};
+    const int need = edit->fontMetrics().horizontalAdvance(shown);
+    const int room = textRoom(edit);
+    if (need <= room)
+        return {};
+    QWidget* tipped = edit;
+    if (auto* combo = qobject_cast<QComboBox*>(edit->parentWidget()))
+        tipped = combo;
+    if (!tipped->toolTip().contains(shown) && !edit->toolTip().contains(shown))
+        return QStringLiteral("%1: \"%2\" needs %3 px, has %4, and no tooltip with it").arg(name, shown).arg(need).arg(room);
+    if (!hint && !edit->hasFocus() && edit->cursorPosition() != 0)
+        return QStringLiteral("%1: \"%2\" is cut at its start").arg(name, shown);
+    return {};
+}
+
+/// "" when every item of `combo`'s pop-up shows in full (or with its text in the item's tooltip).
+inline QString popupProblem(QComboBox* combo) {
+    combo->showPopup();
+    QAbstractItemView* view = combo->view();
+    QTest::qWait(50); // the pop-up is laid out when shown
+    QStringList problems;
+    for (int row = 0; row < combo->count(); ++row) {
+        const QString problem = cellProblem(view, view->model()->index(row, combo->modelColumn()));
+        if (!problem.isEmpty() && !view->visualRect(view->model()->index(row, 0)).isEmpty())
+            problems << problem;
+        else if (!problem.isEmpty()) {
+            // Below the fold: as wide as the visible ones.
+            const QString text = combo->itemText(row);
+            if (view->fontMetrics().horizontalAdvance(text) > view->viewport()->width() - 8 &&
+                !combo->itemData(row, Qt::ToolTipRole).toString().contains(text))
+                problems << QStringLiteral("item %1 \"%2\" is wider than the pop-up").arg(row).arg(text);
+        }
+    }
+    combo->hidePopup();
+    return problems.isEmpty() ? QString() : combo->objectName() + QStringLiteral(": ") + problems.join(QStringLiteral("; "));
 }
 
 } // namespace frontdoor::test

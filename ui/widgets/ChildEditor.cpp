@@ -6,6 +6,7 @@
 #include "widgets/CodeComboBox.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -107,10 +108,10 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     postcode_->setMaximumWidth(140);
     previousNames_ = new QLineEdit;
     previousNames_->setObjectName(QStringLiteral("previousNames"));
-    previousNames_->setPlaceholderText(tr("e.g. Ava Jones (commas between names)"));
+    setHint(previousNames_, tr("e.g. Ava Jones, Ava Smith"));
     alternativeNames_ = new QLineEdit;
     alternativeNames_->setObjectName(QStringLiteral("alternativeNames"));
-    alternativeNames_->setPlaceholderText(tr("Other spellings or names used"));
+    setHint(alternativeNames_, tr("Other spellings or names"));
     voice_ = new QPlainTextEdit;
     voice_->setObjectName(QStringLiteral("voice"));
     voice_->setTabChangesFocus(true);
@@ -125,7 +126,9 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
                              tr("Asking the child could put them at risk")});
     voiceMissing_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     voiceMissing_->setMinimumContentsLength(10);
-    voiceMissing_->lineEdit()->setPlaceholderText(tr("Only if there is no voice: why"));
+    setHint(voiceMissing_->lineEdit(), tr("Only if there is no voice: why"));
+    showChoicesInFull(voiceMissing_);
+    showChoicesInFull(sex_);
 
     auto* birthExtras = new QWidget;
     auto* birthExtrasLayout = new QHBoxLayout(birthExtras);

@@ -189,10 +189,22 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     timeline_->verticalHeader()->hide();
     timeline_->horizontalHeader()->setStretchLastSection(true);
-    timeline_->setColumnWidth(TimelineModel::When, 170);
-    timeline_->setColumnWidth(TimelineModel::Who, 120);
-    timeline_->setColumnWidth(TimelineModel::Role, 110);
-    timeline_->setWordWrap(false);
+    // When, who and in which role as wide as they need; what happened takes the rest, wrapping onto
+    // more lines rather than being cut (the tooltip has it whole too).
+    const QFontMetrics metrics = timeline_->fontMetrics();
+    timeline_->setColumnWidth(TimelineModel::When, metrics.horizontalAdvance(QStringLiteral("Wed 30/09/2026 23:59:59")) + 16);
+    timeline_->setColumnWidth(TimelineModel::Who, metrics.horizontalAdvance(QStringLiteral("sam.screener")) + 16);
+    timeline_->setColumnWidth(TimelineModel::Role, metrics.horizontalAdvance(QStringLiteral("duty manager")) + 16);
+    timeline_->setWordWrap(true);
+    timeline_->setTextElideMode(Qt::ElideRight);
+    timeline_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(timelineModel_, &QAbstractItemModel::modelReset, timeline_, [this] {
+        for (int column : {TimelineModel::Who, TimelineModel::Role}) {
+            const int atLeast = timeline_->columnWidth(column);
+            timeline_->resizeColumnToContents(column);
+            timeline_->setColumnWidth(column, std::max(atLeast, timeline_->columnWidth(column)));
+        }
+    });
 
     auto* timelineBox = new QWidget;
     auto* timelineLayout = new QVBoxLayout(timelineBox);

@@ -1,6 +1,12 @@
 #include "widgets/FormParts.h"
 
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QCompleter>
 #include <QGroupBox>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QStyle>
 #include <QLabel>
 #include <QPlainTextEdit>
 
@@ -27,6 +33,35 @@ QLabel* newPageHeader(const QString& objectName, const QString& loadingText) {
     header->setWordWrap(true);
     header->setTextFormat(Qt::RichText);
     return header;
+}
+
+void showChoicesInFull(QComboBox* combo) {
+    const auto fit = [combo] {
+        QAbstractItemView* list = combo->view();
+        int widest = 0;
+        for (int row = 0; row < combo->count(); ++row) {
+            const QString text = combo->itemText(row);
+            widest = std::max(widest, list->fontMetrics().horizontalAdvance(text));
+            combo->setItemData(row, text, Qt::ToolTipRole);
+        }
+        // The text, the item's margins, the list's frame and a scroll bar.
+        const int width = widest + 24 + 2 * list->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) +
+                          list->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+        list->setMinimumWidth(width);
+        if (QCompleter* completer = combo->completer(); completer && completer->popup())
+            completer->popup()->setMinimumWidth(width);
+    };
+    fit();
+    QObject::connect(combo->model(), &QAbstractItemModel::rowsInserted, combo, fit);
+    QObject::connect(combo->model(), &QAbstractItemModel::modelReset, combo, fit);
+    const auto tip = [combo] { combo->setToolTip(combo->currentText()); };
+    tip();
+    QObject::connect(combo, &QComboBox::currentTextChanged, combo, tip);
+}
+
+void setHint(QLineEdit* edit, const QString& hint) {
+    edit->setPlaceholderText(hint);
+    edit->setToolTip(hint);
 }
 
 } // namespace frontdoor::ui

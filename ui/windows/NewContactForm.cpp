@@ -130,7 +130,8 @@ void NewContactForm::buildForm() {
         channel_->addItem(humanise(code), qs(code));
     source_ = new CodeComboBox(core::referralSources());
     source_->setObjectName(QStringLiteral("source"));
-    source_->lineEdit()->setPlaceholderText(tr("Type a code or a word: 2A, school, police…"));
+    setHint(source_->lineEdit(), tr("Type a code or a word: 2A, school, police…"));
+    showChoicesInFull(channel_);
     cells_.insert(QStringLiteral("received_at"), new FieldCell(tr("Rece&ived"), receivedAt_));
     cells_.insert(QStringLiteral("channel"), new FieldCell(tr("Channel"), channel_));
     cells_.insert(QStringLiteral("source"), new FieldCell(tr("&Source"), source_));
@@ -155,7 +156,7 @@ void NewContactForm::buildForm() {
     referrerPhone_ = line("referrerPhone");
     referrerEmail_ = line("referrerEmail");
     referrerRelationship_ = line("referrerRelationship");
-    referrerRelationship_->setPlaceholderText(tr("For a member of the public: neighbour, grandparent…"));
+    setHint(referrerRelationship_, tr("Neighbour, grandparent… (the public)"));
     withholdIdentity_ = new QCheckBox(tr("Do not disclose the referrer's identity to the family"));
     withholdIdentity_->setObjectName(QStringLiteral("withholdIdentity"));
     cells_.insert(QStringLiteral("referrer.name"), new FieldCell(tr("Referrer's na&me"), referrerName_));
@@ -238,6 +239,7 @@ void NewContactForm::buildForm() {
     consentBasis_->setFixedHeight(56);
     consentBasis_->setPlaceholderText(tr("When consent was refused or not sought: why sharing goes ahead"));
     consentAuthorisedBy_ = line("consentAuthorisedBy");
+    showChoicesInFull(consentStatus_);
     cells_.insert(QStringLiteral("consent.status"), new FieldCell(tr("Consent"), consentStatus_));
     cells_.insert(QStringLiteral("consent.basis_without_consent"),
                   new FieldCell(tr("Basis for sharing without consent"), consentBasis_));
