@@ -11,6 +11,15 @@
 #include <QPlainTextEdit>
 
 namespace frontdoor::ui {
+namespace {
+
+/// Asks for its minimum height only, so spare room (not its wish for 12 lines) is what makes it grow.
+class GrowingTextBox : public QPlainTextEdit {
+public:
+    QSize sizeHint() const override { return {QPlainTextEdit::sizeHint().width(), minimumHeight()}; }
+};
+
+} // namespace
 
 QGroupBox* newSection(const QString& title, const QString& objectName) {
     auto* box = new QGroupBox(title);
@@ -24,6 +33,16 @@ QPlainTextEdit* newTextBox(const QString& objectName, int lines, const QString& 
     edit->setTabChangesFocus(true);
     edit->setPlaceholderText(placeholder);
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
+    return edit;
+}
+
+QPlainTextEdit* newGrowingTextBox(const QString& objectName, int lines, const QString& placeholder) {
+    auto* edit = new GrowingTextBox;
+    edit->setObjectName(objectName);
+    edit->setTabChangesFocus(true);
+    edit->setPlaceholderText(placeholder);
+    edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * lines + 14);
+    edit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     return edit;
 }
 

@@ -18,6 +18,10 @@ QGroupBox* newSection(const QString& title, const QString& objectName);
 /// placeholder saying what belongs in it.
 QPlainTextEdit* newTextBox(const QString& objectName, int lines, const QString& placeholder = QString());
 
+/// A text box like newTextBox that is at least `lines` high and grows into the room its layout has
+/// to spare (a tall screen gives it more lines), asking for no more than its lines otherwise.
+QPlainTextEdit* newGrowingTextBox(const QString& objectName, int lines, const QString& placeholder = QString());
+
 /// The rich-text line at the top of a workflow page (what, who, when), showing `loadingText` until the
 /// page has read what it shows.
 QLabel* newPageHeader(const QString& objectName, const QString& loadingText);

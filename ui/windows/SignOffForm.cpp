@@ -71,7 +71,8 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     detail_->setAccessibleName(tr("The recommendation, its reasons, the checks, the analysis and the history"));
 
     // The decision.
-    what_ = newTextBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
+    // The boxes grow into the room the panel has (a tall screen gives them more), never below their lines.
+    what_ = newGrowingTextBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
     byWhom_ = new QLineEdit;
     byWhom_->setObjectName(QStringLiteral("caseDirectionByWhom"));
     setHint(byWhom_, tr("A name or a team"));
@@ -82,12 +83,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     outcome_->setObjectName(QStringLiteral("decisionOutcome"));
     showChoicesInFull(outcome_);
     rationale_ = newTextBox(QStringLiteral("decisionRationale"), 3, tr("Why you decide differently from the recommendation"));
-    returnReason_ = newTextBox(QStringLiteral("returnReason"), 2, tr("What the screener should change or check"));
-    // The boxes grow into the room the panel has (a tall screen gives them more), never below their lines.
-    for (QPlainTextEdit* box : {what_, returnReason_}) {
-        box->setMaximumHeight(QWIDGETSIZE_MAX);
-        box->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    }
+    returnReason_ = newGrowingTextBox(QStringLiteral("returnReason"), 3, tr("What the screener should change or check"));
     signOffButton_ = new QPushButton;
     signOffButton_->setObjectName(QStringLiteral("signOffButton"));
     returnButton_ = new QPushButton;
