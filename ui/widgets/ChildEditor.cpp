@@ -92,6 +92,7 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     unborn_->setObjectName(QStringLiteral("unborn"));
     birth_ = new DateLineEdit(clock_);
     birth_->setObjectName(QStringLiteral("dateOfBirth"));
+    birth_->setMinimumWidth(birth_->fontMetrics().horizontalAdvance(QStringLiteral("00/00/0000")) + 24);
     birthUnknown_ = new QCheckBox(tr("Not known"));
     birthUnknown_->setObjectName(QStringLiteral("dateOfBirthUnknown"));
     sex_ = new QComboBox;
@@ -165,9 +166,10 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     FieldGrid place(grid, 6);
     place.add(cells_.value(QStringLiteral("given_name")), 3);
     place.add(cells_.value(QStringLiteral("family_name")), 3);
-    place.add(cells_.value(QStringLiteral("date_of_birth")), 3);
+    // The ethnicity's words ("WBRI White British") need more room than the sex or the date.
+    place.add(cells_.value(QStringLiteral("date_of_birth")), 2);
     place.add(cells_.value(QStringLiteral("sex")), 1);
-    place.add(cells_.value(QStringLiteral("ethnicity")), 2);
+    place.add(cells_.value(QStringLiteral("ethnicity")), 3);
     place.add(cells_.value(QStringLiteral("address")), 4);
     place.add(cells_.value(QStringLiteral("postcode")), 2);
     place.add(cells_.value(QStringLiteral("voice")), 6);
