@@ -158,23 +158,20 @@ inline QString lineEditProblem(QLineEdit* edit, const QString& name) {
     return {};
 }
 
-/// "" when every item of `combo`'s pop-up shows in full (or with its text in the item's tooltip).
+/// "" when every item of `combo`'s pop-up shows in full: the pop-up is as wide as its widest item.
 inline QString popupProblem(QComboBox* combo) {
     combo->showPopup();
     QAbstractItemView* view = combo->view();
     QTest::qWait(50); // the pop-up is laid out when shown
     QStringList problems;
     for (int row = 0; row < combo->count(); ++row) {
-        const QString problem = cellProblem(view, view->model()->index(row, combo->modelColumn()));
-        if (!problem.isEmpty() && !view->visualRect(view->model()->index(row, 0)).isEmpty())
-            problems << problem;
-        else if (!problem.isEmpty()) {
-            // Below the fold: as wide as the visible ones.
-            const QString text = combo->itemText(row);
-            if (view->fontMetrics().horizontalAdvance(text) > view->viewport()->width() - 8 &&
-                !combo->itemData(row, Qt::ToolTipRole).toString().contains(text))
-                problems << QStringLiteral("item %1 \"%2\" is wider than the pop-up").arg(row).arg(text);
-        }
+        const QString text = combo->itemText(row);
+        if (view->fontMetrics().horizontalAdvance(text) > view->viewport()->width() - 8)
+            problems << QStringLiteral("item %1 \"%2\" needs %3 px, the pop-up has %4")
+                            .arg(row)
+                            .arg(text)
+                            .arg(view->fontMetrics().horizontalAdvance(text))
+                            .arg(view->viewport()->width() - 8);
     }
     combo->hidePopup();
     return problems.isEmpty() ? QString() : combo->objectName() + QStringLiteral(": ") + problems.join(QStringLiteral("; "));
