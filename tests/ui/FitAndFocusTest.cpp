@@ -29,12 +29,27 @@
 
 using namespace frontdoor;
 
+namespace {
+
+/// The small screen the app must fit and the large one issue 19 was tried on.
+void screenSizes() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+}
+
+} // namespace
+
 class FitAndFocusTest : public QObject {
     Q_OBJECT
 private slots:
+    void tabbingThroughTheNewContactFormKeepsEachFieldInView_data() { screenSizes(); }
     void tabbingThroughTheNewContactFormKeepsEachFieldInView();
+    void tabbingThroughScreeningKeepsEachFieldInView_data() { screenSizes(); }
     void tabbingThroughScreeningKeepsEachFieldInView();
+    void tabbingThroughSignOffKeepsEachFieldInView_data() { screenSizes(); }
     void tabbingThroughSignOffKeepsEachFieldInView();
+    void tabbingThroughTheStrategyDiscussionKeepsEachFieldInView_data() { screenSizes(); }
     void tabbingThroughTheStrategyDiscussionKeepsEachFieldInView();
     void signOffShowsItsDeadlineAndTheReasonBoxUsesTheRoomAt1920();
     void queueColumnsShowTheirTextOrATooltipInEveryQueue();
@@ -66,6 +81,8 @@ void FitAndFocusTest::tabbingThroughTheNewContactFormKeepsEachFieldInView() {
     test::UiWorkspace scratch;
     // An EDT worker's form: the handover part is last, at the bottom of a long form.
     auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("eve.edt", "630418", "edt_worker"));
+    QFETCH(QSize, size);
+    window->resize(size);
     ui::NewContactForm* form = window->newContact();
     QVERIFY(form);
     form->focusFirstInput();
@@ -98,12 +115,20 @@ void FitAndFocusTest::tabbingThroughScreeningKeepsEachFieldInView() {
     test::UiWorkspace scratch;
     const std::string id = recordedContact(scratch);
     auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn());
+    QFETCH(QSize, size);
+    window->resize(size);
     ui::ScreeningForm* form = window->openScreening(QString::fromStdString(id));
     QVERIFY(form);
     QTRY_VERIFY(form->isLoaded());
     form->focusFirstInput();
     checkTabWalk(form, {"checkAgency", "checkShared", "risks", "analysis", "indicatorSearch", "dashScore",
                         "levelChoice", "ragChoice", "recommendationText"});
+    // A refusal puts the cursor on the first problem, in view, from the top of the form too.
+    form->findChild<QLineEdit*>("checkAgency")->setFocus();
+    QVERIFY(!form->submit());
+    QWidget* first = QApplication::focusWidget();
+    QVERIFY(first && form->isAncestorOf(first));
+    QTRY_VERIFY2(test::outOfView(first).isEmpty(), qPrintable(test::outOfView(first)));
 }
 
 void FitAndFocusTest::tabbingThroughSignOffKeepsEachFieldInView() {
@@ -111,6 +136,8 @@ void FitAndFocusTest::tabbingThroughSignOffKeepsEachFieldInView() {
     const std::string id = recordedContact(scratch);
     test::recommendAsSuggested(*scratch.ws, {"sam.screener", "screener"}, id, "ABUSE_DISCLOSURE");
     auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
+    QFETCH(QSize, size);
+    window->resize(size);
     ui::SignOffForm* form = window->openSignOff(QString::fromStdString(id));
     QVERIFY(form);
     QTRY_VERIFY(form->isLoaded());
@@ -127,6 +154,8 @@ void FitAndFocusTest::tabbingThroughTheStrategyDiscussionKeepsEachFieldInView() 
         .signOff({"dee.manager", "duty_manager"}, id,
                  {{"case_direction", {{"what", "Strategy discussion today"}, {"by_whom", "Mo Manager"}, {"by_when", "2026-11-24"}}}});
     auto window = test::showWindow<ui::MainWindow>(scratch, scratch.signIn("mo.manager", "582936", "duty_manager"));
+    QFETCH(QSize, size);
+    window->resize(size);
     ui::StrategyDiscussionForm* form = window->openStrategy(QString::fromStdString(id));
     QVERIFY(form);
     QTRY_VERIFY(form->isLoaded());
