@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
@@ -48,9 +47,10 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
     auto* intro = new QLabel(tr("Everything in Frontdoor can be done from the keyboard. Tab and Shift+Tab move "
                                 "between fields; underlined letters with Alt jump to a field."));
     intro->setWordWrap(true);
-    // Longer descriptions wrap onto a second line rather than being cut off.
-    connect(table->horizontalHeader(), &QHeaderView::sectionResized, table, [table] { table->resizeRowsToContents(); });
-    QTimer::singleShot(0, table, [table] { table->resizeRowsToContents(); });
+    // Longer descriptions wrap onto a second line rather than being cut off; the rows follow the
+    // width, and the list scrolls by pixels so its scroll bar reaches the very end of the last row.
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

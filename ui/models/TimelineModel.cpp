@@ -62,8 +62,12 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
             return entry.what;
         }
     }
-    if (role == Qt::ToolTipRole)
-        return entry.type;
+    if (role == Qt::ToolTipRole) {
+        // The whole text of the cell (a narrow pane cuts it), and for what happened the fact's type.
+        if (index.column() == What)
+            return entry.type.isEmpty() ? entry.what : tr("%1\n(%2)").arg(entry.what, entry.type);
+        return data(index, Qt::DisplayRole);
+    }
     return {};
 }
 

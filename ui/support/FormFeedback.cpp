@@ -1,5 +1,6 @@
 #include "support/FormFeedback.h"
 
+#include "support/FocusKeeper.h"
 #include "support/Text.h"
 #include "widgets/FieldCell.h"
 
@@ -83,8 +84,10 @@ int FormFeedback::showErrors(const std::vector<core::FieldError>& errors, const 
         text += QLatin1Char('\n') + unplaced.join(QLatin1Char('\n'));
     showMessage(text, true);
     refusal_ = unplaced.isEmpty() ? text : QString();
-    if (first)
+    if (first) {
         first->setFocus(Qt::OtherFocusReason);
+        FocusKeeper::reveal(first); // in view, also when it had the focus already
+    }
     return placed;
 }
 

@@ -6,6 +6,7 @@
 #include "widgets/CodeComboBox.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,7 +45,7 @@ AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) :
     // Typed words complete only to a real match ("aunt", "nan", "stepdad"), or are refused at once.
     relationship_ = new CodeComboBox(relationships);
     relationship_->setObjectName(QStringLiteral("relationship"));
-    relationship_->lineEdit()->setPlaceholderText(tr("Type: mum, aunt, nan, neighbour…"));
+    setHint(relationship_->lineEdit(), tr("Type: mum, aunt, nan, neighbour…"));
     responsibility_ = new QComboBox;
     responsibility_->setObjectName(QStringLiteral("parentalResponsibility"));
     responsibility_->addItem(QString(), QString());
@@ -59,7 +60,7 @@ AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) :
     birth_->setObjectName(QStringLiteral("adultDateOfBirth"));
     address_ = new QLineEdit;
     address_->setObjectName(QStringLiteral("adultAddress"));
-    address_->setPlaceholderText(tr("If not the child's"));
+    setHint(address_, tr("If not the child's"));
     postcode_ = new QLineEdit;
     postcode_->setObjectName(QStringLiteral("adultPostcode"));
     postcode_->setMaximumWidth(140);

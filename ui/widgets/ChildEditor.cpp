@@ -6,6 +6,7 @@
 #include "widgets/CodeComboBox.h"
 #include "widgets/DateLineEdit.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,6 +92,7 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     unborn_->setObjectName(QStringLiteral("unborn"));
     birth_ = new DateLineEdit(clock_);
     birth_->setObjectName(QStringLiteral("dateOfBirth"));
+    birth_->setMinimumWidth(birth_->fontMetrics().horizontalAdvance(QStringLiteral("00/00/0000")) + 24);
     birthUnknown_ = new QCheckBox(tr("Not known"));
     birthUnknown_->setObjectName(QStringLiteral("dateOfBirthUnknown"));
     sex_ = new QComboBox;
@@ -107,10 +109,10 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     postcode_->setMaximumWidth(140);
     previousNames_ = new QLineEdit;
     previousNames_->setObjectName(QStringLiteral("previousNames"));
-    previousNames_->setPlaceholderText(tr("e.g. Ava Jones (commas between names)"));
+    setHint(previousNames_, tr("e.g. Ava Jones, Ava Smith"));
     alternativeNames_ = new QLineEdit;
     alternativeNames_->setObjectName(QStringLiteral("alternativeNames"));
-    alternativeNames_->setPlaceholderText(tr("Other spellings or names used"));
+    setHint(alternativeNames_, tr("Other spellings or names"));
     voice_ = new QPlainTextEdit;
     voice_->setObjectName(QStringLiteral("voice"));
     voice_->setTabChangesFocus(true);
@@ -125,7 +127,9 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
                              tr("Asking the child could put them at risk")});
     voiceMissing_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     voiceMissing_->setMinimumContentsLength(10);
-    voiceMissing_->lineEdit()->setPlaceholderText(tr("Only if there is no voice: why"));
+    setHint(voiceMissing_->lineEdit(), tr("Only if there is no voice: why"));
+    showChoicesInFull(voiceMissing_);
+    showChoicesInFull(sex_);
 
     auto* birthExtras = new QWidget;
     auto* birthExtrasLayout = new QHBoxLayout(birthExtras);
@@ -162,9 +166,10 @@ ChildEditor::ChildEditor(const core::Clock& clock, int index, QWidget* parent)
     FieldGrid place(grid, 6);
     place.add(cells_.value(QStringLiteral("given_name")), 3);
     place.add(cells_.value(QStringLiteral("family_name")), 3);
-    place.add(cells_.value(QStringLiteral("date_of_birth")), 3);
+    // The ethnicity's words ("WBRI White British") need more room than the sex or the date.
+    place.add(cells_.value(QStringLiteral("date_of_birth")), 2);
     place.add(cells_.value(QStringLiteral("sex")), 1);
-    place.add(cells_.value(QStringLiteral("ethnicity")), 2);
+    place.add(cells_.value(QStringLiteral("ethnicity")), 3);
     place.add(cells_.value(QStringLiteral("address")), 4);
     place.add(cells_.value(QStringLiteral("postcode")), 2);
     place.add(cells_.value(QStringLiteral("voice")), 6);

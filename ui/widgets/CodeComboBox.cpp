@@ -2,6 +2,7 @@
 
 #include "support/Text.h"
 #include "widgets/FieldCell.h"
+#include "widgets/FormParts.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -58,6 +59,7 @@ void CodeComboBox::setUp(const std::vector<Choice>& choices) {
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     setMinimumContentsLength(10);
     view()->setTextElideMode(Qt::ElideNone);
+    showChoicesInFull(this); // the list, and the completer's, as wide as the longest label
     completer()->setCompletionMode(QCompleter::PopupCompletion);
     completer()->setFilterMode(Qt::MatchContains);
     completer()->setCaseSensitivity(Qt::CaseInsensitive);

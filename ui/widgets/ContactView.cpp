@@ -15,6 +15,7 @@
 #include "workflow/ContactWorkflow.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -28,8 +29,27 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace frontdoor::ui {
 namespace {
+
+/// What happened is given at least this much room before the other columns wrap.
+constexpr int kTimelineWhatRoom = 300;
+
+/// Calls `onResize` whenever the watched widget is resized.
+class ResizeWatcher : public QObject {
+public:
+    ResizeWatcher(QObject* parent, std::function<void()> onResize) : QObject(parent), onResize_(std::move(onResize)) {}
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Resize)
+            onResize_();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> onResize_;
+};
 
 constexpr int kCountdownRefreshMs = 30'000;
 
@@ -189,10 +209,25 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     timeline_->verticalHeader()->hide();
     timeline_->horizontalHeader()->setStretchLastSection(true);
-    timeline_->setColumnWidth(TimelineModel::When, 170);
-    timeline_->setColumnWidth(TimelineModel::Who, 120);
-    timeline_->setColumnWidth(TimelineModel::Role, 110);
-    timeline_->setWordWrap(false);
+    // When, who and in which role as wide as they need; what happened takes the rest, wrapping onto
+    // more lines rather than being cut (the tooltip has it whole too).
+    timeline_->setWordWrap(true);
+    timeline_->setTextElideMode(Qt::ElideRight);
+    timeline_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // In a narrow pane the time goes under the date and who and the role wrap, so what happened keeps
+    // room enough to be read.
+    const auto fitTimeline = [this] {
+        const QFontMetrics metrics = timeline_->fontMetrics();
+        const int when = metrics.horizontalAdvance(QStringLiteral("Wed 30/09/2026 23:59:59")) + 16;
+        const int who = metrics.horizontalAdvance(QStringLiteral("sam.screener")) + 16;
+        const int role = metrics.horizontalAdvance(QStringLiteral("duty manager")) + 16;
+        const bool narrow = timeline_->viewport()->width() - (when + who + role) < kTimelineWhatRoom;
+        timeline_->setColumnWidth(TimelineModel::When,
+                                  narrow ? metrics.horizontalAdvance(QStringLiteral("Wed 30/09/2026")) + 16 : when);
+        timeline_->setColumnWidth(TimelineModel::Who, who);
+        timeline_->setColumnWidth(TimelineModel::Role, narrow ? metrics.horizontalAdvance(QStringLiteral("manager")) + 16 : role);
+    };
+    timeline_->viewport()->installEventFilter(new ResizeWatcher(timeline_->viewport(), fitTimeline));
 
     auto* timelineBox = new QWidget;
     auto* timelineLayout = new QVBoxLayout(timelineBox);

@@ -4,6 +4,8 @@
 #include "support/Text.h"
 #include "support/WorkflowText.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -359,17 +361,17 @@ void RowTable::setJson(const nlohmann::json& rows) {
                     cell->setText(jsonText(source, key.c_str()));
                     break;
                 }
-                if (readOnly_)
+                if (readOnly_) {
                     cell->setFlags(cell->flags() & ~Qt::ItemIsEditable & ~Qt::ItemIsUserCheckable);
+                    cell->setToolTip(cell->text()); // a narrow column still lets it be read whole
+                }
                 setItem(r, c, cell);
             }
         }
-    // Only longer text grows a row; the others keep one even height.
-    for (const auto& column : columns_)
-        if (column.kind == Kind::LongText) {
-            resizeRowsToContents();
-            break;
-        }
+    // Only longer text grows a row (any text, in a table that is only read); the others keep one even height.
+    const bool longText = std::any_of(columns_.begin(), columns_.end(), [](const auto& column) { return column.kind == Kind::LongText; });
+    if (longText || readOnly_)
+        resizeRowsToContents();
     settingRows_ = false;
     fitHeight();
 }

@@ -24,6 +24,7 @@
 #include "users/Roles.h"
 #include "widgets/ContactView.h"
 #include "widgets/PersonView.h"
+#include "widgets/QueueColumns.h"
 #include "widgets/QueueSidebar.h"
 #include "widgets/QuickSearchBox.h"
 #include "windows/NewContactForm.h"
@@ -182,6 +183,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
                            boldMetrics.horizontalAdvance(QStringLiteral("RAG response: overdue by 10d 23h")) + 24);
     table_->setColumnWidth(ContactTableModel::What, metrics.averageCharWidth() * 26);
     table_->setItemDelegateForColumn(ContactTableModel::Due, new CountdownDelegate(table_));
+    new QueueColumns(table_); // "What is due" as wide as its rows need, within the room there is
     detail_ = new ContactView;
     detail_->setObjectName(QStringLiteral("detailPane"));
     detail_->setViewer(session_, workspace_.clock(), workspace_.urgency());

@@ -6,6 +6,7 @@
 #include "standards/CensusCodes.h"
 #include "support/BackgroundReader.h"
 #include "support/AutosaveClock.h"
+#include "support/FocusKeeper.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/RecoveryFile.h"
@@ -93,6 +94,7 @@ NewContactForm::NewContactForm(core::Workspace& workspace, BackgroundReader& mat
     }
     rebuildTabOrder();
     connect(qApp, &QApplication::focusChanged, this, &NewContactForm::onFocusChanged);
+    FocusKeeper::install(); // the field typed in stays in view
     if (draft) {
         scheduleMatch();
         // A reopened draft knows its linked children by id: name them in their banners.
@@ -128,7 +130,8 @@ void NewContactForm::buildForm() {
         channel_->addItem(humanise(code), qs(code));
     source_ = new CodeComboBox(core::referralSources());
     source_->setObjectName(QStringLiteral("source"));
-    source_->lineEdit()->setPlaceholderText(tr("Type a code or a word: 2A, school, police…"));
+    setHint(source_->lineEdit(), tr("Type a code or a word: 2A, school, police…"));
+    showChoicesInFull(channel_);
     cells_.insert(QStringLiteral("received_at"), new FieldCell(tr("Rece&ived"), receivedAt_));
     cells_.insert(QStringLiteral("channel"), new FieldCell(tr("Channel"), channel_));
     cells_.insert(QStringLiteral("source"), new FieldCell(tr("&Source"), source_));
@@ -153,7 +156,7 @@ void NewContactForm::buildForm() {
     referrerPhone_ = line("referrerPhone");
     referrerEmail_ = line("referrerEmail");
     referrerRelationship_ = line("referrerRelationship");
-    referrerRelationship_->setPlaceholderText(tr("For a member of the public: neighbour, grandparent…"));
+    setHint(referrerRelationship_, tr("Neighbour, grandparent… (the public)"));
     withholdIdentity_ = new QCheckBox(tr("Do not disclose the referrer's identity to the family"));
     withholdIdentity_->setObjectName(QStringLiteral("withholdIdentity"));
     cells_.insert(QStringLiteral("referrer.name"), new FieldCell(tr("Referrer's na&me"), referrerName_));
@@ -236,6 +239,7 @@ void NewContactForm::buildForm() {
     consentBasis_->setFixedHeight(56);
     consentBasis_->setPlaceholderText(tr("When consent was refused or not sought: why sharing goes ahead"));
     consentAuthorisedBy_ = line("consentAuthorisedBy");
+    showChoicesInFull(consentStatus_);
     cells_.insert(QStringLiteral("consent.status"), new FieldCell(tr("Consent"), consentStatus_));
     cells_.insert(QStringLiteral("consent.basis_without_consent"),
                   new FieldCell(tr("Basis for sharing without consent"), consentBasis_));
@@ -603,8 +607,6 @@ void NewContactForm::focusFirstInput() {
 void NewContactForm::onFocusChanged(QWidget*, QWidget* now) {
     if (!now || !isAncestorOf(now))
         return;
-    if (scroll_->widget()->isAncestorOf(now))
-        scroll_->ensureWidgetVisible(now, 0, 24);
     for (auto* child : children_) {
         if (child->isAncestorOf(now)) {
             if (child->index() != currentChild_) {
@@ -974,7 +976,7 @@ void NewContactForm::showErrors(const std::vector<core::FieldError>& errors) {
     banner_->setProperty("kind", QStringLiteral("validation"));
     if (first) {
         first->setFocus(Qt::OtherFocusReason);
-        scroll_->ensureWidgetVisible(first, 0, 60);
+        FocusKeeper::reveal(first); // also when it had the focus already
     }
 }
 

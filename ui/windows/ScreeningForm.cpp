@@ -5,6 +5,7 @@
 #include "rules/RuleSetService.h"
 #include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
+#include "support/FocusKeeper.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
@@ -190,7 +191,8 @@ void ScreeningForm::build() {
     checkBasis_->addItems({QString(), tr("Consent given by the parent"),
                            tr("Without consent: safeguarding (asking could put the child at risk)"),
                            tr("Without consent: authorised by the duty manager"), tr("Police information-sharing protocol")});
-    checkBasis_->lineEdit()->setPlaceholderText(tr("Consent, or why shared without it"));
+    setHint(checkBasis_->lineEdit(), tr("Consent, or why shared without it"));
+    showChoicesInFull(checkBasis_);
     checkBasis_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     checkBasis_->setMinimumContentsLength(16);
     addCheck_ = new QPushButton(tr("Add partner check (%1)").arg(shortcutText("addRow")));
@@ -234,7 +236,7 @@ void ScreeningForm::build() {
     child_->setMinimumContentsLength(16);
     indicatorSearch_ = new QLineEdit;
     indicatorSearch_->setObjectName(QStringLiteral("indicatorSearch"));
-    indicatorSearch_->setPlaceholderText(tr("Type to find an indicator: bruise, neglect, domestic… (Down to the list)"));
+    setHint(indicatorSearch_, tr("Type to find an indicator: bruise, neglect, domestic… (Down to the list)"));
     indicatorSearch_->setClearButtonEnabled(true);
     indicatorSearch_->installEventFilter(this);
     indicatorModel_ = new QStandardItemModel(this);
@@ -306,6 +308,8 @@ void ScreeningForm::build() {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(12);
     }
+    for (QComboBox* combo : {level_, outcome_, child_})
+        showChoicesInFull(combo);
     rag_ = new QComboBox;
     rag_->setObjectName(QStringLiteral("ragChoice"));
     for (const char* rag : {"red", "amber", "green"})
@@ -474,9 +478,8 @@ void ScreeningForm::build() {
             scroll_->verticalScrollBar()->setValue(indicatorBox->mapTo(scroll_->widget(), QPoint(0, 0)).y() - 4);
             return;
         }
-        if (now != indicators_)
-            scroll_->ensureWidgetVisible(now, 0, 24);
     });
+    FocusKeeper::install(); // any other field typed in stays in view
 }
 
 QString ScreeningForm::title() const { return title_.isEmpty() ? tr("Screening") : title_; }

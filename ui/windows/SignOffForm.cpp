@@ -5,11 +5,13 @@
 #include "people/PersonSearch.h"
 #include "rules/ScreeningDecisionService.h"
 #include "support/BackgroundReader.h"
+#include "support/FocusKeeper.h"
 #include "support/FormDraftKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
+#include "support/Urgency.h"
 #include "support/WorkflowText.h"
 #include "widgets/ContactView.h"
 #include "widgets/DateLineEdit.h"
@@ -32,6 +34,7 @@
 #include <QStyle>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace frontdoor::ui {
@@ -68,17 +71,19 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     detail_->setAccessibleName(tr("The recommendation, its reasons, the checks, the analysis and the history"));
 
     // The decision.
-    what_ = newTextBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
+    // The boxes grow into the room the panel has (a tall screen gives them more), never below their lines.
+    what_ = newGrowingTextBox(QStringLiteral("caseDirectionWhat"), 3, tr("What happens next, as the worker will act on it"));
     byWhom_ = new QLineEdit;
     byWhom_->setObjectName(QStringLiteral("caseDirectionByWhom"));
-    byWhom_->setPlaceholderText(tr("A name or a team"));
+    setHint(byWhom_, tr("A name or a team"));
     byWhen_ = new DateLineEdit(workspace_.clock());
     byWhen_->setObjectName(QStringLiteral("caseDirectionByWhen"));
     byWhen_->setShowAge(false);
     outcome_ = new QComboBox;
     outcome_->setObjectName(QStringLiteral("decisionOutcome"));
+    showChoicesInFull(outcome_);
     rationale_ = newTextBox(QStringLiteral("decisionRationale"), 3, tr("Why you decide differently from the recommendation"));
-    returnReason_ = newTextBox(QStringLiteral("returnReason"), 2, tr("What the screener should change or check"));
+    returnReason_ = newGrowingTextBox(QStringLiteral("returnReason"), 3, tr("What the screener should change or check"));
     signOffButton_ = new QPushButton;
     signOffButton_->setObjectName(QStringLiteral("signOffButton"));
     returnButton_ = new QPushButton;
@@ -114,7 +119,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     directionBox->setObjectName(QStringLiteral("caseDirectionSection"));
     auto* directionLayout = new QVBoxLayout(directionBox);
     // Mnemonics unique in the window: W, H and C are the Work, Help and Contact menus.
-    directionLayout->addWidget(cell(QStringLiteral("case_direction.what"), tr("Wh&at"), what_));
+    directionLayout->addWidget(cell(QStringLiteral("case_direction.what"), tr("Wh&at"), what_), 1);
     auto* whoWhen = new QHBoxLayout;
     whoWhen->addWidget(cell(QStringLiteral("case_direction.by_whom"), tr("&By whom"), byWhom_), 3);
     auto* whenCell = cell(QStringLiteral("case_direction.by_when"), tr("By whe&n"), byWhen_);
@@ -130,17 +135,17 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     auto* returnBox = new QGroupBox(tr("Or return it to the screener"));
     returnBox->setObjectName(QStringLiteral("returnSection"));
     auto* returnLayout = new QVBoxLayout(returnBox);
-    returnLayout->addWidget(cell(QStringLiteral("reason"), tr("&Reason"), returnReason_));
+    returnLayout->addWidget(cell(QStringLiteral("reason"), tr("&Reason"), returnReason_), 1);
     returnLayout->addWidget(returnButton_, 0, Qt::AlignRight);
 
     decisionPanel_ = new QWidget;
     decisionPanel_->setObjectName(QStringLiteral("signOffDecision"));
     auto* decisionLayout = new QVBoxLayout(decisionPanel_);
     decisionLayout->setContentsMargins(0, 0, 0, 0);
-    decisionLayout->addWidget(directionBox);
+    decisionLayout->addWidget(directionBox, 1);
     decisionLayout->addWidget(outcomeBox);
     decisionLayout->addWidget(signOffButton_, 0, Qt::AlignRight);
-    decisionLayout->addWidget(returnBox);
+    decisionLayout->addWidget(returnBox, 1);
     decisionLayout->addWidget(defaultAction_);
     decisionLayout->addWidget(draftStatus_);
     notOffered_ = new QLabel;
@@ -153,11 +158,22 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
     sideLayout->setContentsMargins(4, 0, 4, 0);
     auto* heading = new QLabel(tr("Your decision"));
     heading->setProperty("role", QStringLiteral("heading"));
+    // By when the decision is due, counting down, where the decision is made.
+    deadline_ = new QLabel;
+    deadline_->setObjectName(QStringLiteral("signOffDeadline"));
+    deadline_->setTextFormat(Qt::RichText);
+    deadline_->setWordWrap(true);
+    deadline_->hide();
+    auto* countdownTimer = new QTimer(this);
+    countdownTimer->setInterval(30'000);
+    connect(countdownTimer, &QTimer::timeout, this, &SignOffForm::updateDeadline);
+    countdownTimer->start();
     sideLayout->addWidget(heading);
+    sideLayout->addWidget(deadline_);
     sideLayout->addWidget(result_);
     sideLayout->addWidget(notOffered_);
-    sideLayout->addWidget(decisionPanel_);
-    sideLayout->addStretch(1);
+    sideLayout->addWidget(decisionPanel_, 1);
+    sideLayout->addStretch(0); // the room below, once the decision panel is gone
     auto* sideScroll = new QScrollArea;
     sideScroll->setWidget(side);
     sideScroll->setWidgetResizable(true);
@@ -207,6 +223,7 @@ SignOffForm::SignOffForm(core::Workspace& workspace, BackgroundReader& reader, c
 
     // The button Ctrl+Enter presses follows the cursor, and the form says which it is.
     connect(qApp, &QApplication::focusChanged, this, [this] { updateDefaultButton(); });
+    FocusKeeper::install(); // the field typed in stays in view
     updateDefaultButton();
 
     setEnabled(false);
@@ -251,6 +268,8 @@ QString SignOffForm::title() const { return title_.isEmpty() ? tr("Sign-off") : 
 void SignOffForm::showLoaded(const Loaded& data) {
     ScopedUiTiming timing("sign-off form shown");
     const auto& state = data.state;
+    state_ = state;
+    updateDeadline();
     const auto& recommendation = state.value("recommendation", nlohmann::json::object());
     const auto& decision = data.decision;
     const auto& suggestion = decision.value("suggestion", nlohmann::json::object());
@@ -387,6 +406,23 @@ void SignOffForm::showLoaded(const Loaded& data) {
     emit loaded();
 }
 
+void SignOffForm::updateDeadline() {
+    QStringList parts;
+    const std::string received = state_.value("received_at", std::string());
+    const auto deadline = [&](const char* key, const QString& label) {
+        if (state_.contains(key) && state_.at(key).is_object() && !state_.at(key).contains("met_at"))
+            parts << QStringLiteral("<b>%1</b> %2")
+                         .arg(label.toHtmlEscaped(),
+                              deadlineHtml(state_.at(key), workspace_.clock(), workspace_.urgency(), received));
+    };
+    if (!done_) {
+        deadline("decision_deadline", tr("Decision"));
+        deadline("rag_deadline", tr("RAG response"));
+    }
+    deadline_->setText(parts.join(QStringLiteral("<br>")));
+    deadline_->setVisible(!parts.isEmpty());
+}
+
 void SignOffForm::updateRationale() {
     const bool differs = outcome_->currentData().toString() != recommendedOutcome_;
     rationaleCell_->setLabelText(differs ? tr("Rationale (required: your decision differs from the recommendation)")
@@ -516,6 +552,7 @@ void SignOffForm::showDone(const QString& title, const QString& words) {
     emit titleChanged(title_);
     decisionPanel_->hide();
     notOffered_->hide();
+    updateDeadline(); // met now
     feedback_->clear();
     result_->setText(words + QLatin1Char(' ') + tr("%1 closes this tab.").arg(shortcutText("closeTab")));
     result_->show();

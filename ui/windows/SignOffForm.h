@@ -63,6 +63,9 @@ public:
     bool returnForEdits();
     QSplitter* splitter() const { return splitter_; }
     void focusFirstInput();
+    /// Shows the decision's (and the RAG response's) deadline again, counted at the clock's now; the
+    /// form does so every 30 seconds.
+    void updateDeadline();
     /// Signed off or returned: the form shows what was done instead of the decision.
     bool isDone() const { return done_; }
     /// The button Ctrl+Enter presses now: the return button while the cursor is in the return
@@ -120,6 +123,8 @@ private:
     QPushButton* returnButton_ = nullptr;
     QLabel* defaultAction_ = nullptr; ///< "Ctrl+Return: Sign off"
     QLabel* result_ = nullptr;        ///< what was done, once it is
+    QLabel* deadline_ = nullptr;      ///< by when the decision (and the RAG response) is due, counting down
+    nlohmann::json state_;            ///< the contact's state as loaded, for the countdowns
 };
 
 } // namespace frontdoor::ui

@@ -3,6 +3,7 @@
 #include "contacts/ContactService.h"
 #include "support/BackgroundReader.h"
 #include "support/FormDraftKeeper.h"
+#include "support/FocusKeeper.h"
 #include "support/FormFeedback.h"
 #include "support/Shortcuts.h"
 #include "support/TabLeaves.h"
@@ -427,10 +428,7 @@ void StrategyDiscussionForm::build() {
     bind("markActionDone", Qt::WindowShortcut, [this] { markActionDone(); });
     bind("print", Qt::WindowShortcut, [this] { print(); });
     bind("savePdf", Qt::WindowShortcut, [this] { savePdfAs(); });
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
-        if (now && scroll_->widget()->isAncestorOf(now))
-            scroll_->ensureWidgetVisible(now, 0, 24);
-    });
+    FocusKeeper::install(); // the field typed in stays in view
 }
 
 void StrategyDiscussionForm::load() {
