@@ -2,6 +2,7 @@
 #include "contacts/ContactReference.h"
 
 #include "people/Person.h"
+#include "time/UkTime.h"
 #include "users/Roles.h"
 #include "util/Errors.h"
 #include "workflow/StrategyDiscussions.h"
@@ -92,6 +93,13 @@ void contactsIn(Workspace& ws, const std::string& statuses, const std::string& e
     }
 }
 
+// "02:40 Sun 22 Nov": when a handover was written, short enough for a queue row.
+std::string handedOverWords(Instant instant) {
+    const std::string full = formatUkTime(instant); // "02:40 Sun 22 Nov 2026"
+    const auto year = full.rfind(' ');
+    return year == std::string::npos ? full : full.substr(0, year);
+}
+
 // `dueBefore`, when given, keeps only items due before that instant.
 void handovers(Workspace& ws, const std::string& queue, std::vector<QueueItem>& out,
                const std::optional<std::string>& dueBefore = std::nullopt) {
@@ -106,9 +114,11 @@ void handovers(Workspace& ws, const std::string& queue, std::vector<QueueItem>& 
         item.kind = "handover";
         item.itemId = item.contactId = stmt.text(0);
         item.status = "handed_over";
-        item.what = "Out-of-hours handover from " + stmt.text(3) + " to acknowledge";
-        item.startedAt = instantAt(stmt, 1);
-        item.dueAt = instantAt(stmt, 2);
+        item.startedAt = item.handedOverAt = instantAt(stmt, 1);
+        item.dueAt = item.handoverDueAt = instantAt(stmt, 2);
+        item.what = "Out-of-hours handover from " + stmt.text(3) +
+                    (item.handedOverAt ? " at " + handedOverWords(*item.handedOverAt) : std::string()) +
+                    " to acknowledge";
         out.push_back(std::move(item));
     }
 }
@@ -195,6 +205,10 @@ nlohmann::json QueueItem::toJson() const {
     }
     if (countdown)
         json["countdown"] = countdown->toJson();
+    if (handedOverAt)
+        json["handed_over_at"] = formatInstant(*handedOverAt);
+    if (handoverDueAt)
+        json["handover_due_at"] = formatInstant(*handoverDueAt);
     if (!contactId.empty()) {
         auto all = nlohmann::json::array();
         for (const auto& deadline : deadlines)
@@ -360,6 +374,17 @@ std::vector<QueueItem> Queues::collect(const std::string& queueId, const Actor& 
             return *a.dueAt < *b.dueAt;
         return a.startedAt.value_or(Instant{}) < b.startedAt.value_or(Instant{});
     });
+    if (queueId == "handovers")
+        // A night's handovers share one deadline (the next opening), so the order among them is the duty
+        // manager's way in at 9 a.m.: the newest first, the situation most likely still unfolding and
+        // the one the EDT worker will be asked about. Colour still follows the soonest deadline.
+        std::stable_sort(items.begin(), items.end(), [](const QueueItem& a, const QueueItem& b) {
+            const Instant aDue = a.handoverDueAt.value_or(Instant::max());
+            const Instant bDue = b.handoverDueAt.value_or(Instant::max());
+            if (aDue != bDue)
+                return aDue < bDue;
+            return a.handedOverAt.value_or(Instant{}) > b.handedOverAt.value_or(Instant{});
+        });
     return items;
 }
 
