@@ -208,7 +208,11 @@ void describeAll(Projections& projections) {
             line += "; not invited: " + missing.dump() + ", acknowledged by " + text(f.payload, "missing_acknowledged_by");
         return line;
     });
-    projections.describe(kStrategyHeld, [](const Fact&) { return std::string("Strategy discussion held"); });
+    projections.describe(kStrategyHeld, [](const Fact& f) {
+        const Json early = f.payload.value("earlier_than_scheduled", Json::object());
+        const std::string note = early.is_object() ? early.value("note", std::string()) : std::string();
+        return note.empty() ? std::string("Strategy discussion held") : "Strategy discussion " + note;
+    });
     projections.describe(kStrategyOutcome, [](const Fact& f) {
         return "Strategy discussion outcome: section 47 " + text(f.payload, "s47_decision");
     });
