@@ -93,12 +93,8 @@ void contactsIn(Workspace& ws, const std::string& statuses, const std::string& e
     }
 }
 
-// "02:40 Sun 22 Nov": when a handover was written, short enough for a queue row.
-std::string handedOverWords(Instant instant) {
-    const std::string full = formatUkTime(instant); // "02:40 Sun 22 Nov 2026"
-    const auto year = full.rfind(' ');
-    return year == std::string::npos ? full : full.substr(0, year);
-}
+// "Sun 22/11/2026 02:40": when a handover was written, as the queue's other times read.
+std::string handedOverWords(Instant instant) { return formatUkDayTime(instant); }
 
 // `dueBefore`, when given, keeps only items due before that instant.
 void handovers(Workspace& ws, const std::string& queue, std::vector<QueueItem>& out,

@@ -82,8 +82,7 @@ std::string heldEarlyNote(Instant heldAt, Instant scheduledFor) {
     };
     if (held.date == planned.date)
         return "held at " + clock(held) + ", earlier than scheduled " + clock(planned);
-    return "held at " + clock(held) + " " + formatUkDate(held.date) + ", earlier than scheduled " + clock(planned) +
-           " " + formatUkDate(planned.date);
+    return "held at " + formatUkDayTime(heldAt) + ", earlier than scheduled " + formatUkDayTime(scheduledFor);
 }
 
 StrategyDiscussions::Open StrategyDiscussions::openDiscussion(const std::string& contactId) {

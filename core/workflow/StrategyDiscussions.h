@@ -36,8 +36,8 @@ struct StrategyAction {
     nlohmann::json toJson() const;
 };
 
-/// "held at 08:02, earlier than scheduled 10:00" (UK time, to the minute; each with its date,
-/// "Mon 23 Nov 2026", when the days differ).
+/// "held at 08:02, earlier than scheduled 10:00" (UK time, to the minute; each with its day,
+/// "Mon 23/11/2026 23:30", when the days differ).
 std::string heldEarlyNote(Instant heldAt, Instant scheduledFor);
 
 class StrategyDiscussions {

@@ -513,7 +513,7 @@ TEST_CASE("a strategy discussion held before its scheduled time is accepted, the
 TEST_CASE("a strategy discussion held at or after its scheduled time carries no note; days differing are named",
           "[workflow][strategy]") {
     CHECK(core::heldEarlyNote(test::at("2026-11-23T23:30:00Z"), test::at("2026-11-24T09:15:00Z")) ==
-          "held at 23:30 Mon 23 Nov 2026, earlier than scheduled 09:15 Tue 24 Nov 2026");
+          "held at Mon 23/11/2026 23:30, earlier than scheduled Tue 24/11/2026 09:15");
     // Summer: UK time is an hour ahead of UTC.
     CHECK(core::heldEarlyNote(test::at("2026-06-10T07:02:00Z"), test::at("2026-06-10T09:00:00Z")) ==
           "held at 08:02, earlier than scheduled 10:00");
