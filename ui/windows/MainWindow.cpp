@@ -40,6 +40,7 @@
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollBar>
+#include <QStyle>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -108,7 +109,9 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     : QMainWindow(parent), workspace_(workspace), session_(std::move(session)) {
     ScopedUiTiming timing("main window open");
     setObjectName(QStringLiteral("mainWindow"));
-    QString title = tr("Frontdoor — %1, %2").arg(qs(session_.user.displayName), qs(core::roleLabel(session_.role)));
+    // The name once, at the end: the platform adds the application's display name ("Frontdoor") to a
+    // title that does not already end with it, which made "Frontdoor — Sam, Screener — Frontdoor".
+    QString title = tr("%1, %2 — Frontdoor").arg(qs(session_.user.displayName), qs(core::roleLabel(session_.role)));
     // A training or demo database is never mistaken for the live record (its clock may be set by hand).
     if (workspace_.mode() == core::DatabaseMode::Demo)
         title = tr("DEMO (made-up data) — %1").arg(title);
@@ -146,7 +149,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     queuesHeading->setProperty("role", QStringLiteral("heading"));
     sidebarLayout->addWidget(queuesHeading);
     sidebarLayout->addWidget(queueList_, 1);
-    auto* sidebarHint = new QLabel(tr("Ctrl+1 … Ctrl+%1 switch queues").arg(std::min(queues_->rowCount(), 9)));
+    auto* sidebarHint = new QLabel(tr("Ctrl+number switches queues; each queue keeps its number (View menu)"));
     sidebarHint->setProperty("role", QStringLiteral("hint"));
     sidebarHint->setWordWrap(true);
     sidebarLayout->addWidget(sidebarHint);
@@ -171,7 +174,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     QFont bold = table_->font();
     bold.setBold(true); // the row being looked at is shown in bold
     const QFontMetrics boldMetrics(bold);
-    table_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    table_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/2026 23:59")) + 16);
     table_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 20);
     table_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 14);
     table_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 18);
@@ -187,6 +190,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     connect(detail_, &ContactView::contactActivated, this, [this](const QString& id) { openContact(id); });
     connect(detail_, &ContactView::actionRequested, this, &MainWindow::runAction);
     connect(detail_, &ContactView::personShown, this, &MainWindow::logPersonRead);
+    connect(qApp, &QApplication::focusChanged, this, [this] { markFocusedPane(); });
     connect(detail_, &ContactView::loaded, this, [this] {
         updateWorkActions();
         scheduleReadLog();
@@ -316,6 +320,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
 
 MainWindow::~MainWindow() {
     qApp->removeEventFilter(this);
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr); // the panes go before QObject's disconnect
     // Pages hold references to the readers: delete them before the readers go.
     delete takeCentralWidget();
 }
@@ -346,9 +351,15 @@ void MainWindow::buildMenus() {
     action(tr("&Quit"), "quit", [this] { close(); }, file);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (int row = 0; row < queues_->rowCount() && row < 9; ++row) {
+    // A queue's shortcut is its own, the same whoever holds it (Ctrl+4 is always Awaiting screening);
+    // a queue the role lacks simply has none here.
+    for (int row = 0; row < queues_->rowCount(); ++row) {
+        const int digit = queueShortcutDigit(queues_->queue(row).key);
+        if (digit < 0)
+            continue;
         auto* act = new QAction(queues_->queue(row).title, this);
-        act->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        act->setObjectName(QStringLiteral("queueShortcut_") + queues_->queue(row).key);
+        act->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + digit)));
         connect(act, &QAction::triggered, this, [this, row] {
             selectQueueRow(row);
             table_->setFocus(Qt::ShortcutFocusReason);
@@ -1144,6 +1155,22 @@ void MainWindow::refresh() {
         const QString id = detail_->contactId();
         detail_->showMessage(tr("Loading…"));
         detail_->load(*listReader_, id);
+    }
+}
+
+void MainWindow::markFocusedPane() {
+    // F6 moves between these panes; the one holding the focus says so with a frame (Style.cpp draws
+    // what the dynamic property asks for), so a person knows where the next key goes.
+    QWidget* focused = QApplication::focusWidget();
+    for (QWidget* pane : {static_cast<QWidget*>(queueList_), static_cast<QWidget*>(table_),
+                          static_cast<QWidget*>(detail_->tabs()), static_cast<QWidget*>(search_)}) {
+        const bool has = focused && (pane == focused || pane->isAncestorOf(focused));
+        if (pane->property("paneFocus").toBool() == has)
+            continue;
+        pane->setProperty("paneFocus", has);
+        pane->style()->unpolish(pane);
+        pane->style()->polish(pane);
+        pane->update();
     }
 }
 

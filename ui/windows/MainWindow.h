@@ -117,6 +117,7 @@ private:
     void refresh();
     void updateQueueStatus();
     void focusNextPane();
+    void markFocusedPane();
     void rememberOpenDrafts();
     void restoreOpenDrafts();
     void restoreWindowState();
