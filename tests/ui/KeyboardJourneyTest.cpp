@@ -364,13 +364,11 @@ void KeyboardJourneyTest::theDutyManagersMorning() {
     keys.press(Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE(status(scratch, mia), QStringLiteral("decided"));
 
-    // Her strategy discussion, from Strategy discussions (Ctrl+6, Enter), scheduled for the next half
-    // hour as offered: where, and the names of those invited.
-    keys.press(Qt::Key_6, Qt::ControlModifier);
-    QTRY_COMPARE(model->queueKey(), QStringLiteral("strategy_due"));
-    QTRY_COMPARE(model->rowCount(), 1);
-    QTRY_VERIFY(window->contactTable()->currentIndex().isValid());
-    keys.press(Qt::Key_Return);
+    // Her strategy discussion, from the signed-off page (Ctrl+T, once the window has read what comes
+    // next), scheduled for the next half hour as offered: where, and the names of those invited.
+    QCOMPARE(window->workTabs()->currentWidget(), signOff);
+    QTRY_VERIFY(window->workAction(QStringLiteral("strategy"))->isEnabled());
+    keys.press(Qt::Key_T, Qt::ControlModifier);
     ui::StrategyDiscussionForm* strategy = nullptr;
     QTRY_VERIFY((strategy = qobject_cast<ui::StrategyDiscussionForm*>(window->workTabs()->currentWidget())));
     QTRY_VERIFY(strategy->isLoaded());

@@ -593,7 +593,25 @@ MainWindow::ContactInView MainWindow::contactInView() const {
                     view && view->isLoaded() && view->contactId() == inView.contactId)
                     inView.state = &view->state();
     }
+    if (!inView.state && !inView.contactId.isEmpty())
+        if (const auto read = formStates_.constFind(inView.contactId); read != formStates_.constEnd())
+            inView.state = &read.value();
     return inView;
+}
+
+void MainWindow::readFormState(const QString& contactId) {
+    if (formStatesAsked_.contains(contactId))
+        return;
+    formStatesAsked_.insert(contactId, true);
+    listReader_->run<nlohmann::json>(
+        this, QString(), [id = ss(contactId)](core::Workspace& ws) { return core::ContactWorkflow(ws).state(id); },
+        [this, contactId](Answer<nlohmann::json> answer) {
+            formStatesAsked_.remove(contactId);
+            if (!answer.ok())
+                return; // the actions stay as they were; pressing one says why
+            formStates_.insert(contactId, *answer.value);
+            updateWorkActions();
+        });
 }
 
 QAction* MainWindow::workAction(const QString& action) const { return workActions_.value(action); }
@@ -603,6 +621,8 @@ void MainWindow::updateWorkActions() {
         return;
     const ContactInView inView = contactInView();
     ContactActions offered;
+    if (!inView.state && !inView.contactId.isEmpty() && tabs_->currentIndex() > 0)
+        readFormState(inView.contactId); // a form's contact no view holds: what it may do next, read
     if (inView.state) {
         offered = actionsFor(*inView.state, session_);
     } else if (!inView.contactId.isEmpty()) {
@@ -661,6 +681,7 @@ void MainWindow::runAction(const QString& action, const QString& contactId) {
 }
 
 void MainWindow::contactChanged(const QString& contactId) {
+    formStates_.remove(contactId);
     queues_->refreshCounts();
     const QueueItem* current = model_->itemAt(table_->currentIndex().row());
     selectAfterLoad_ = current ? current->id : contactId;
@@ -1147,6 +1168,7 @@ void MainWindow::restoreOpenDrafts() {
 }
 
 void MainWindow::refresh() {
+    formStates_.clear();
     queues_->refreshCounts();
     if (const QueueItem* current = model_->itemAt(table_->currentIndex().row()))
         selectAfterLoad_ = current->id;
