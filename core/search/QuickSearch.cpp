@@ -175,6 +175,29 @@ std::vector<QuickResult> QuickSearch::find(const std::string& text, int limit) {
             results.push_back({"person", stmt.text(0), person.displayName(), detail});
         }
     }
+    // A person named in full ("Lily Carter"), or by name and date of birth or postcode, is usually the
+    // one wanted: their contacts follow them in the list (newest first), so Enter opens one without
+    // going through the person's page. A looser search ("lil") lists people alone.
+    const bool pinned = nameTokens.size() >= 2 || ((date || !postcode.empty()) && !nameTokens.empty());
+    if (pinned && !results.empty() && results.size() <= 3) {
+        std::vector<QuickResult> withContacts;
+        auto& stmt = db.cached("SELECT c.id, c.received_at, c.status, c.concern_summary, c.reference FROM person p "
+                               "JOIN contact_child cc ON cc.person_pk = p.pk JOIN contact c ON c.pk = cc.contact_pk "
+                               "WHERE p.id = ? ORDER BY c.received_at DESC LIMIT 5");
+        for (const auto& person : results) {
+            withContacts.push_back(person);
+            stmt.bindAll(person.id);
+            while (stmt.step() && static_cast<int>(withContacts.size()) < limit) {
+                const std::string reference = stmt.optionalText(4).value_or("");
+                withContacts.push_back({"contact", stmt.text(0),
+                                        "Contact " + (reference.empty() ? std::string() : reference + " ") +
+                                            "received " + ukDate(stmt.text(1)),
+                                        person.title + " · " + stmt.text(2) + " · " + stmt.text(3)});
+            }
+            stmt.reset();
+        }
+        results = std::move(withContacts);
+    }
     const auto addContact = [&](Statement& stmt) {
         for (const auto& result : results)
             if (result.id == stmt.text(0))

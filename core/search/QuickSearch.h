@@ -4,6 +4,9 @@
 // date (12/03/2015 or 2015-03-12) matches a date of birth; a postcode matches a postcode; the start
 // of a contact id finds that contact; a contact's reference, any part of it from the start
 // ("fd-26-k7q2"), its desk and number ("K7Q2-0042") or its number alone ("0042", "42"), finds it too.
+// A person named in full ("Lily Carter", or a name with a date of birth or postcode) who is one of at
+// most three people found brings their contacts along, newest first (up to five each), each listed
+// right after its person, so Enter on one opens it.
 
 #include "Workspace.h"
 

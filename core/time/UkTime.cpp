@@ -1,4 +1,5 @@
 #include "time/UkTime.h"
+#include "util/Text.h"
 
 #include <boost/date_time/local_time/posix_time_zone.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
@@ -106,6 +107,13 @@ std::string formatUkTime(Instant instant, bool withZone) {
     if (withZone)
         text += local.isBst() ? " BST" : " GMT";
     return text + " " + formatUkDate(local.date);
+}
+
+std::string formatUkDayTime(Instant instant) {
+    const UkLocalTime local = toUkLocal(instant);
+    const std::string day = formatUkDate(local.date); // "Mon 23 Nov 2026": its weekday
+    const auto minutes = std::chrono::floor<std::chrono::minutes>(local.timeOfDay);
+    return day.substr(0, day.find(' ')) + " " + formatDayMonthYear(local.date) + " " + formatClockTime(minutes);
 }
 
 std::string formatUkIso(Instant instant) {

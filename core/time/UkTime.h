@@ -57,6 +57,10 @@ std::string weekdayName(std::chrono::weekday day);
 /// With `withZone` the zone follows the time: "01:30 BST Sun 25 Oct 2026".
 std::string formatUkTime(Instant instant, bool withZone = false);
 
+/// "Mon 23/11/2026 08:02": the UK local reading to the minute, in the format the desktop shows every
+/// date and time in (its shortDateTime), for text core writes that people read beside it.
+std::string formatUkDayTime(Instant instant);
+
 /// ISO-8601 in UK local time with its offset: "2026-11-26T16:45:00.000+00:00".
 std::string formatUkIso(Instant instant);
 

@@ -2,6 +2,7 @@
 #include "contacts/ContactReference.h"
 
 #include "people/Person.h"
+#include "time/UkTime.h"
 #include "users/Roles.h"
 #include "util/Errors.h"
 #include "workflow/StrategyDiscussions.h"
@@ -92,6 +93,9 @@ void contactsIn(Workspace& ws, const std::string& statuses, const std::string& e
     }
 }
 
+// "Sun 22/11/2026 02:40": when a handover was written, as the queue's other times read.
+std::string handedOverWords(Instant instant) { return formatUkDayTime(instant); }
+
 // `dueBefore`, when given, keeps only items due before that instant.
 void handovers(Workspace& ws, const std::string& queue, std::vector<QueueItem>& out,
                const std::optional<std::string>& dueBefore = std::nullopt) {
@@ -106,9 +110,11 @@ void handovers(Workspace& ws, const std::string& queue, std::vector<QueueItem>& 
         item.kind = "handover";
         item.itemId = item.contactId = stmt.text(0);
         item.status = "handed_over";
-        item.what = "Out-of-hours handover from " + stmt.text(3) + " to acknowledge";
-        item.startedAt = instantAt(stmt, 1);
-        item.dueAt = instantAt(stmt, 2);
+        item.startedAt = item.handedOverAt = instantAt(stmt, 1);
+        item.dueAt = item.handoverDueAt = instantAt(stmt, 2);
+        item.what = "Out-of-hours handover from " + stmt.text(3) +
+                    (item.handedOverAt ? " at " + handedOverWords(*item.handedOverAt) : std::string()) +
+                    " to acknowledge";
         out.push_back(std::move(item));
     }
 }
@@ -195,6 +201,10 @@ nlohmann::json QueueItem::toJson() const {
     }
     if (countdown)
         json["countdown"] = countdown->toJson();
+    if (handedOverAt)
+        json["handed_over_at"] = formatInstant(*handedOverAt);
+    if (handoverDueAt)
+        json["handover_due_at"] = formatInstant(*handoverDueAt);
     if (!contactId.empty()) {
         auto all = nlohmann::json::array();
         for (const auto& deadline : deadlines)
@@ -362,6 +372,17 @@ std::vector<QueueItem> Queues::collect(const std::string& queueId, const Actor& 
             return *a.dueAt < *b.dueAt;
         return a.startedAt.value_or(Instant{}) < b.startedAt.value_or(Instant{});
     });
+    if (queueId == "handovers")
+        // A night's handovers share one deadline (the next opening), so the order among them is the duty
+        // manager's way in at 9 a.m.: the newest first, the situation most likely still unfolding and
+        // the one the EDT worker will be asked about. Colour still follows the soonest deadline.
+        std::stable_sort(items.begin(), items.end(), [](const QueueItem& a, const QueueItem& b) {
+            const Instant aDue = a.handoverDueAt.value_or(Instant::max());
+            const Instant bDue = b.handoverDueAt.value_or(Instant::max());
+            if (aDue != bDue)
+                return aDue < bDue;
+            return a.handedOverAt.value_or(Instant{}) > b.handedOverAt.value_or(Instant{});
+        });
     return items;
 }
 

@@ -4,7 +4,10 @@
 // (the decision, the RAG response, an out-of-hours handover not yet acknowledged, a strategy discussion
 // to schedule or hold, an agreed strategy action past its day): a row's due time, countdown and colour
 // are those of the soonest of them, named ("RAG response"), and every queue is sorted by it, so the
-// most urgent is first (overdue, then soonest due). The Overdue queue holds every row that is red in
+// most urgent is first (overdue, then soonest due). The handovers queue is the exception in order only:
+// it sorts by each handover's own deadline (acknowledged by the next opening), then newest handover
+// first, since a night's handovers all share one deadline and the last one written is the one still
+// unfolding; its rows still show (and are coloured by) the soonest deadline. The Overdue queue holds every row that is red in
 // another queue: a contact past any of its deadlines, whichever it is.
 
 #include "Workspace.h"
@@ -64,6 +67,10 @@ struct QueueItem {
     std::string dueKind; ///< which deadline dueAt is: QueueDeadline::kind; "" when none applies
     std::string dueWhat; ///< its name for people: "RAG response"
     std::vector<QueueDeadline> deadlines; ///< every deadline that applies to the row's contact, soonest first
+    /// A handover row's own times: when the EDT handed it over, and when it is to be acknowledged by
+    /// (the next opening). The handovers queue sorts by the latter, then newest handover first.
+    std::optional<Instant> handedOverAt;
+    std::optional<Instant> handoverDueAt;
 
     nlohmann::json toJson() const;
 };

@@ -74,6 +74,17 @@ Json StrategyAction::toJson() const {
     return json;
 }
 
+std::string heldEarlyNote(Instant heldAt, Instant scheduledFor) {
+    const UkLocalTime held = toUkLocal(heldAt);
+    const UkLocalTime planned = toUkLocal(scheduledFor);
+    const auto clock = [](const UkLocalTime& t) {
+        return formatClockTime(std::chrono::floor<std::chrono::minutes>(t.timeOfDay));
+    };
+    if (held.date == planned.date)
+        return "held at " + clock(held) + ", earlier than scheduled " + clock(planned);
+    return "held at " + formatUkDayTime(heldAt) + ", earlier than scheduled " + formatUkDayTime(scheduledFor);
+}
+
 StrategyDiscussions::Open StrategyDiscussions::openDiscussion(const std::string& contactId) {
     auto& stmt = ws_.db().cached("SELECT id, status, required_at FROM strategy_discussion WHERE contact_id = ? "
                                  "ORDER BY required_at DESC LIMIT 1");
@@ -203,10 +214,19 @@ Json StrategyDiscussions::recordHeld(const Actor& actor, const std::string& cont
         errors.push_back({"held_at", "is before the discussion was decided on"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
+    Json payload{{"discussion_id", open.id}, {"held_at", formatInstant(*heldAt)}, {"attendees", attendees},
+                 {"apologies", apologies}, {"agency_information", information}};
+    // Held before its time (the police could come at eight): accepted, and the change said in words.
+    auto& scheduled = ws_.db().cached("SELECT scheduled_for FROM strategy_discussion WHERE id = ?");
+    scheduled.bindAll(open.id);
+    const auto scheduledFor = scheduled.step() ? scheduled.optionalText(0) : std::nullopt;
+    scheduled.reset();
+    if (const auto planned = scheduledFor ? parseInstant(*scheduledFor) : std::nullopt;
+        planned && std::chrono::floor<std::chrono::minutes>(*heldAt) < std::chrono::floor<std::chrono::minutes>(*planned))
+        payload["earlier_than_scheduled"] = {{"scheduled_for", formatInstant(*planned)},
+                                             {"note", heldEarlyNote(*heldAt, *planned)}};
     WriteScope scope(ws_.db());
-    ws_.facts().append(actor, facts::kStrategyHeld, contactId,
-                       {{"discussion_id", open.id}, {"held_at", formatInstant(*heldAt)}, {"attendees", attendees},
-                        {"apologies", apologies}, {"agency_information", information}});
+    ws_.facts().append(actor, facts::kStrategyHeld, contactId, payload);
     scope.commit();
     return forContact(contactId).back();
 }

@@ -36,6 +36,10 @@ struct StrategyAction {
     nlohmann::json toJson() const;
 };
 
+/// "held at 08:02, earlier than scheduled 10:00" (UK time, to the minute; each with its day,
+/// "Mon 23/11/2026 23:30", when the days differ).
+std::string heldEarlyNote(Instant heldAt, Instant scheduledFor);
+
 class StrategyDiscussions {
 public:
     explicit StrategyDiscussions(Workspace& workspace) : ws_(workspace) {}
@@ -58,6 +62,9 @@ public:
 
     /// Records that it was held: {"held_at", "attendees": [{"name", "agency", "role"}],
     /// "apologies": [{"name", "agency"}], "agency_information": [{"agency", "information"}]}.
+    /// A meeting held before the time it was scheduled for is accepted, and the change is noted in the
+    /// fact, the record (`meeting.earlier_than_scheduled`: {"scheduled_for", "note"}) and the timeline:
+    /// "held at 08:02, earlier than scheduled 10:00" (UK time; dates added when the days differ).
     nlohmann::json recordHeld(const Actor& actor, const std::string& contactId, const nlohmann::json& input);
 
     /// Records the outcome: {"at_risk": [{"name", "relationship", "in_family": bool}],

@@ -2,11 +2,24 @@
 
 #include "contacts/ContactProjection.h"
 #include "contacts/Outcomes.h"
+#include "time/UkTime.h"
 #include "users/Roles.h"
+#include "util/Text.h"
 #include "workflow/WorkflowFacts.h"
 
 namespace frontdoor::core {
 namespace {
+
+// Timeline words read beside the desktop's times: "24/11/2026", "Tue 24/11/2026 10:00" (UK time). Text
+// that is not a date or an instant is shown as it is.
+std::string dayText(const std::string& iso) {
+    const auto date = parseDate(iso);
+    return date ? formatDayMonthYear(*date) : iso;
+}
+std::string dayTimeText(const std::string& iso) {
+    const auto instant = parseInstant(iso);
+    return instant ? formatUkDayTime(*instant) : iso;
+}
 
 std::string text(const Json& json, const char* key) {
     const auto it = json.find(key);
@@ -189,7 +202,7 @@ void describeAll(Projections& projections) {
     projections.describe(kDecided, [](const Fact& f) {
         const Json direction = f.payload.value("case_direction", Json::object());
         return "Signed off: " + outcomeLabel(text(f.payload, "outcome")) + ". Case direction: " +
-               text(direction, "what") + " (by " + text(direction, "by_whom") + ", by " + text(direction, "by_when") + ")";
+               text(direction, "what") + " (by " + text(direction, "by_whom") + ", by " + dayText(text(direction, "by_when")) + ")";
     });
     projections.describe(kReferrerInformed, [](const Fact& f) {
         return "Referrer told the outcome by " + text(f.payload, "how") + " (" + text(f.payload, "told_by") + ")";
@@ -202,13 +215,17 @@ void describeAll(Projections& projections) {
     });
     projections.describe(kNoteAdded, [](const Fact& f) { return "Note: " + text(f.payload, "text"); });
     projections.describe(kStrategyScheduled, [](const Fact& f) {
-        std::string line = "Strategy discussion scheduled for " + text(f.payload, "scheduled_for");
+        std::string line = "Strategy discussion scheduled for " + dayTimeText(text(f.payload, "scheduled_for"));
         const Json missing = f.payload.value("missing_required", Json::array());
         if (!missing.empty())
             line += "; not invited: " + missing.dump() + ", acknowledged by " + text(f.payload, "missing_acknowledged_by");
         return line;
     });
-    projections.describe(kStrategyHeld, [](const Fact&) { return std::string("Strategy discussion held"); });
+    projections.describe(kStrategyHeld, [](const Fact& f) {
+        const Json early = f.payload.value("earlier_than_scheduled", Json::object());
+        const std::string note = early.is_object() ? early.value("note", std::string()) : std::string();
+        return note.empty() ? std::string("Strategy discussion held") : "Strategy discussion " + note;
+    });
     projections.describe(kStrategyOutcome, [](const Fact& f) {
         return "Strategy discussion outcome: section 47 " + text(f.payload, "s47_decision");
     });

@@ -76,3 +76,37 @@ TEST_CASE("the search box finds people as you type", "[search]") {
     CHECK_THAT(results[0].detail, Catch::Contains("12/03/2015") && Catch::Contains("1 contact"));
     CHECK(firstId(john.contactId.substr(0, 24)) == john.contactId); // the start of a contact id
 }
+
+TEST_CASE("a person's full name in the search box lists the person and their contacts, newest first", "[search]") {
+    test::TestWorkspace t;
+    core::ContactService contacts(*t.ws);
+    auto lily = test::sampleContact();
+    lily["children"][0]["given_name"] = "Lily";
+    lily["children"][0]["family_name"] = "Carter";
+    lily["children"][0]["date_of_birth"] = "2017-09-21";
+    lily["received_at"] = "2026-10-02T10:00:00Z";
+    const auto first = contacts.record(t.screener, lily);
+    lily["received_at"] = "2026-11-20T14:30:00Z";
+    lily["children"][0]["id"] = first.personIds[0]; // the same Lily, linked
+    const auto second = contacts.record(t.screener, lily);
+    REQUIRE(second.personIds[0] == first.personIds[0]);
+    auto other = test::sampleContact();
+    other["children"][0]["given_name"] = "Lilian";
+    other["children"][0]["family_name"] = "Cartwright";
+    contacts.record(t.screener, other);
+
+    const auto results = core::QuickSearch(*t.ws).find("Lily Carter");
+    REQUIRE(results.size() >= 3);
+    CHECK(results[0].kind == "person");
+    CHECK(results[0].id == first.personIds[0]);
+    CHECK(results[1].kind == "contact");
+    CHECK(results[1].id == second.contactId); // the newest first
+    CHECK(results[2].kind == "contact");
+    CHECK(results[2].id == first.contactId);
+    CHECK_THAT(results[1].title, Catch::Contains("received 20/11/2026"));
+    CHECK_THAT(results[1].detail, Catch::StartsWith("Lily Carter · "));
+
+    // A few letters list people alone: the box is still a way to find a person.
+    for (const auto& result : core::QuickSearch(*t.ws).find("lil"))
+        CHECK(result.kind == "person");
+}

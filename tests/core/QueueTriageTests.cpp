@@ -222,3 +222,48 @@ TEST_CASE("cli: queue overdue lists a red case past its RAG deadline, with its d
         if (queue["queue"] == "awaiting_signoff" || queue["queue"] == "overdue")
             CHECK(queue["overdue"] == 1);
 }
+
+TEST_CASE("the handovers queue sorts by each handover's own deadline, then newest handover first", "[queues][triage][edt]") {
+    Triage j;
+    const auto handOver = [&](const std::string& at, const std::string& name) {
+        j.t.clock.set(test::at(at));
+        auto night = test::sampleContact();
+        night["received_at"] = at;
+        night["children"][0]["given_name"] = name;
+        return j.workflow
+            .recordOutOfHours(test::kEdt, night,
+                              {{"already_done", "Police attended; the children are safe tonight."},
+                               {"handover_note", name + " needs screening in the morning."}})
+            .contactId;
+    };
+    // Sunday night: three handovers, all due at Monday's opening. Monday night: one due on Tuesday.
+    const std::string early = handOver("2026-11-22T01:10:00Z", "Ava");
+    const std::string newest = handOver("2026-11-22T05:20:00Z", "Noah");
+    const std::string middle = handOver("2026-11-22T03:00:00Z", "Ruby");
+    const std::string monday = handOver("2026-11-23T22:15:00Z", "Leo");
+    j.t.clock.set(test::at("2026-11-24T08:30:00Z")); // Tuesday morning: Sunday's are overdue
+
+    const auto rows = j.queue("handovers");
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].contactId == newest);
+    CHECK(rows[1].contactId == middle);
+    CHECK(rows[2].contactId == early);
+    CHECK(rows[3].contactId == monday);
+    CHECK(rows[0].handoverDueAt == test::at("2026-11-23T09:00:00Z"));
+    CHECK(rows[3].handoverDueAt == test::at("2026-11-24T09:00:00Z"));
+    CHECK(rows[0].handedOverAt == test::at("2026-11-22T05:20:00Z"));
+    // The row says when it was handed over, in UK time, so the newest is found by reading too.
+    CHECK(rows[0].what == "Out-of-hours handover from eve.edt at Sun 22/11/2026 05:20 to acknowledge");
+
+    // The CLI gives the same order and the handover's own times.
+    const auto result = test::runCli({"queue", "handovers", "--db", j.t.folder.file("frontdoor.sqlite"), "--now",
+                                      "2026-11-24T08:30:00Z", "--user", "mo.manager", "--secret", test::kTestPin});
+    INFO(result.err);
+    REQUIRE(result.exitCode == 0);
+    const auto items = result.json()["items"];
+    REQUIRE(items.size() == 4);
+    CHECK(items[0]["contact_id"] == newest);
+    CHECK(items[0]["handed_over_at"] == "2026-11-22T05:20:00.000Z");
+    CHECK(items[0]["handover_due_at"] == "2026-11-23T09:00:00.000Z");
+    CHECK(items[3]["contact_id"] == monday);
+}

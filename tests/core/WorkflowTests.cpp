@@ -481,3 +481,55 @@ TEST_CASE("what is typed into a workflow form is kept until it is submitted", "[
         CHECK(j.t.ws->facts().projectionDigest() == digest);
     }
 }
+
+TEST_CASE("a strategy discussion held before its scheduled time is accepted, the change noted in words",
+          "[workflow][strategy]") {
+    Journey j;
+    const std::string id = j.record(policeNotification());
+    j.at("2026-11-23T09:10:00Z");
+    j.workflow.startScreening(kScreener, id);
+    j.recommendAsSuggested(id, {"ABUSE_DISCLOSURE"});
+    j.at("2026-11-23T09:30:00Z");
+    j.workflow.signOff(kManager, id, j.direction("Strategy discussion tomorrow morning"));
+    // Scheduled for 10:00 the next day; the police could come at 08:02, so it was held then.
+    j.strategy.schedule(kManager, id, {{"scheduled_for", "2026-11-24T10:00:00Z"},
+                                      {"location", "Runcorn police station"},
+                                      {"invitees", allAgencies()}});
+    j.at("2026-11-24T08:40:00Z");
+    const auto held = j.strategy.recordHeld(kManager, id, {{"held_at", "2026-11-24T08:02:00Z"},
+                                                           {"attendees", allAgencies()},
+                                                           {"agency_information", core::Json::array()}});
+    CHECK(held["status"] == "held");
+    CHECK(held["held_at"] == "2026-11-24T08:02:00.000Z");
+    REQUIRE(held["meeting"].contains("earlier_than_scheduled"));
+    CHECK(held["meeting"]["earlier_than_scheduled"]["note"] == "held at 08:02, earlier than scheduled 10:00");
+    CHECK(held["meeting"]["earlier_than_scheduled"]["scheduled_for"] == "2026-11-24T10:00:00.000Z");
+    const auto timeline = core::ContactService(*j.t.ws).timeline(id);
+    const auto entry = std::find_if(timeline.begin(), timeline.end(), [](const auto& e) { return e.type == "strategy.held"; });
+    REQUIRE(entry != timeline.end());
+    CHECK(entry->description == "Strategy discussion held at 08:02, earlier than scheduled 10:00");
+}
+
+TEST_CASE("a strategy discussion held at or after its scheduled time carries no note; days differing are named",
+          "[workflow][strategy]") {
+    CHECK(core::heldEarlyNote(test::at("2026-11-23T23:30:00Z"), test::at("2026-11-24T09:15:00Z")) ==
+          "held at Mon 23/11/2026 23:30, earlier than scheduled Tue 24/11/2026 09:15");
+    // Summer: UK time is an hour ahead of UTC.
+    CHECK(core::heldEarlyNote(test::at("2026-06-10T07:02:00Z"), test::at("2026-06-10T09:00:00Z")) ==
+          "held at 08:02, earlier than scheduled 10:00");
+    Journey j;
+    const std::string id = j.record(policeNotification());
+    j.at("2026-11-23T09:10:00Z");
+    j.workflow.startScreening(kScreener, id);
+    j.recommendAsSuggested(id, {"ABUSE_DISCLOSURE"});
+    j.at("2026-11-23T09:30:00Z");
+    j.workflow.signOff(kManager, id, j.direction("Strategy discussion today"));
+    j.strategy.schedule(kManager, id, {{"scheduled_for", "2026-11-23T14:00:00Z"},
+                                      {"location", "Teams"},
+                                      {"invitees", allAgencies()}});
+    j.at("2026-11-23T15:00:00Z");
+    const auto held = j.strategy.recordHeld(kManager, id, {{"held_at", "2026-11-23T14:05:00Z"},
+                                                           {"attendees", allAgencies()},
+                                                           {"agency_information", core::Json::array()}});
+    CHECK_FALSE(held["meeting"].contains("earlier_than_scheduled"));
+}

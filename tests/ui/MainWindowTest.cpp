@@ -98,7 +98,7 @@ void MainWindowTest::showsTheRolesQueuesWithTheirCounts() {
 
 void MainWindowTest::readsALargeQueueInPagesAsItScrolls() {
     auto window = open();
-    QTest::keyClick(window->contactTable(), Qt::Key_9, Qt::ControlModifier); // All contacts
+    QTest::keyClick(window->contactTable(), Qt::Key_0, Qt::ControlModifier); // All contacts: Ctrl+0 for everyone
     ui::ContactListModel* model = window->contactModel();
     QTRY_COMPARE(model->queueKey(), QStringLiteral("all_contacts"));
     QTRY_COMPARE(model->rowCount(), ui::ContactListModel::kPageSize);
@@ -122,7 +122,7 @@ void MainWindowTest::readsALargeQueueInPagesAsItScrolls() {
 
 void MainWindowTest::showsTheSelectedContactWithItsTimelineAndChildren() {
     auto window = open();
-    QTest::keyClick(window->contactTable(), Qt::Key_8, Qt::ControlModifier); // Decided
+    QTest::keyClick(window->contactTable(), Qt::Key_9, Qt::ControlModifier); // Decided: Ctrl+9 for everyone
     QTRY_COMPARE(window->contactModel()->queueKey(), QStringLiteral("decided"));
     QTRY_VERIFY(window->contactModel()->rowCount() > 0);
     ui::ContactView* detail = window->detailPane();

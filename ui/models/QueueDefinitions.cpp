@@ -269,6 +269,14 @@ const std::vector<QueueDefinition>& allQueues() {
     return queues;
 }
 
+int queueShortcutDigit(const QString& key) {
+    const auto& queues = allQueues();
+    for (size_t i = 0; i < queues.size() && i < 10; ++i)
+        if (queues[i].key == key)
+            return static_cast<int>((i + 1) % 10);
+    return -1;
+}
+
 std::vector<QueueDefinition> queuesFor(const QString& role) {
     std::vector<QueueDefinition> result;
     for (const auto& queue : allQueues())

@@ -90,6 +90,9 @@ struct QueueDefinition {
 
 /// Every queue this build knows, in sidebar order.
 const std::vector<QueueDefinition>& allQueues();
+/// The digit of a queue's Ctrl+digit shortcut, the same for every role: its place in allQueues()
+/// (1 handovers … 9 decided, 0 all contacts); -1 for a queue without one.
+int queueShortcutDigit(const QString& key);
 /// The queues one role sees, in sidebar order.
 std::vector<QueueDefinition> queuesFor(const QString& role);
 

@@ -31,8 +31,7 @@ void TimelineModel::setTimeline(const nlohmann::json& timeline) {
         for (const auto& entry : timeline) {
             const std::string at = entry.value("at", std::string());
             const auto instant = core::parseInstant(at);
-            entries_.push_back({instant ? QLocale().toString(toLocal(*instant), QStringLiteral("ddd dd/MM/yyyy HH:mm:ss"))
-                                        : qs(at),
+            entries_.push_back({instant ? shortDateTime(*instant) : qs(at),
                                 jsonText(entry, "user"), qs(core::roleLabel(entry.value("role", std::string()))),
                                 readableWhat(entry), jsonText(entry, "type")});
         }

@@ -23,9 +23,12 @@ std::vector<ShortcutInfo> buildTable() {
     return {
         {"search", {QKeySequence(Qt::CTRL | Qt::Key_K)}, everywhere, tr("Search people and contacts")},
         {"newContact", {QKeySequence(Qt::CTRL | Qt::Key_N)}, everywhere, tr("New contact")},
-        {"queues", {QKeySequence(Qt::CTRL | Qt::Key_1)}, everywhere, tr("Show that queue (first, second… in the sidebar)")},
+        {"queues", {QKeySequence(Qt::CTRL | Qt::Key_1)}, everywhere, tr("Show a queue; each keeps its number whoever you are: 1 handovers, 2 my drafts, 3 my work, "
+                                                                     "4 awaiting screening, 5 awaiting sign-off, 6 strategy discussions, "
+                                                                     "7 referrer feedback, 8 overdue, 9 decided, 0 all contacts (those of "
+                                                                     "your role)")},
         {"refresh", {QKeySequence(Qt::Key_F5)}, everywhere, tr("Refresh the queues and their counts")},
-        {"nextPane", {QKeySequence(Qt::Key_F6)}, everywhere, tr("Move between queues, list and detail")},
+        {"nextPane", {QKeySequence(Qt::Key_F6)}, everywhere, tr("Move between queues, list, detail and search; the pane with the focus is framed in blue")},
         {"nextTab", {QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, everywhere, tr("Next open tab")},
         {"previousTab", {QKeySequence(Qt::CTRL | Qt::Key_PageUp)}, everywhere, tr("Previous open tab")},
         {"closeTab", {QKeySequence(Qt::CTRL | Qt::Key_W)}, everywhere, tr("Close the tab (a draft is kept)")},

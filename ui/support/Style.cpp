@@ -24,6 +24,8 @@ QWidget#linkRow { background: #e6f4ea; border: 1px solid #b7dfc0; }
 QGroupBox { font-weight: bold; margin-top: 10px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QGroupBox > QWidget { font-weight: normal; }
+QListView[paneFocus="true"], QTableView[paneFocus="true"], QLineEdit[paneFocus="true"] { border: 2px solid #1a73e8; }
+QTabWidget[paneFocus="true"]::pane { border: 2px solid #1a73e8; }
 )css"));
 }
 

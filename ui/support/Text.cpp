@@ -36,7 +36,8 @@ QString shortDateTime(const std::string& isoInstant) {
 }
 
 QString compactDateTime(core::Instant instant) {
-    return QLocale().toString(toLocal(instant), QStringLiteral("ddd dd/MM/yy HH:mm"));
+    // One date format on every screen (issue 19 point 15): the same as shortDateTime.
+    return shortDateTime(instant);
 }
 
 QString ukDate(const std::string& isoDate) {

@@ -28,7 +28,7 @@ core::Instant fromQDateTime(const QDateTime& when);
 /// "Mon 23/11/2026 09:15" in local time; "" for an unreadable text.
 QString shortDateTime(core::Instant instant);
 QString shortDateTime(const std::string& isoInstant);
-/// "Mon 23/11/26 09:15": the same, narrower, for table columns.
+/// For table columns: now the same as shortDateTime ("Mon 23/11/2026 09:15"), one format everywhere.
 QString compactDateTime(core::Instant instant);
 /// "12/03/2015" from "2015-03-12".
 QString ukDate(const std::string& isoDate);

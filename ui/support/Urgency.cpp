@@ -54,12 +54,14 @@ QString deadlineHtml(const nlohmann::json& deadline, const core::Clock& clock,
     if (!dueAt)
         return due;
     if (!from) {
-        // No start given: the countdown as core worked it out when the state was read.
+        // No start given: the time left is still worked out at the clock's now (one rule for every
+        // countdown on a screen); the colour is core's when the state was read, or a later one's.
         const auto& given = deadline.contains("countdown") ? deadline.at("countdown") : nlohmann::json::object();
         const auto urgency = urgencyFromName(given.value("urgency", std::string()));
         if (!urgency)
             return tr("due %1").arg(due);
-        return tr("due %1 %2").arg(due, chipHtml(qs(given.value("text", std::string())), *urgency));
+        const core::Countdown now = core::countdown(*dueAt, *dueAt, clock.now(), thresholds);
+        return tr("due %1 %2").arg(due, chipHtml(qs(now.text()), std::max(now.urgency, *urgency)));
     }
     const core::Countdown now = core::countdown(*from, *dueAt, clock.now(), thresholds);
     return tr("due %1 %2").arg(due, chipHtml(qs(now.text()), now.urgency));

@@ -379,10 +379,10 @@ QString workflowStateHtml(const nlohmann::json& state, const core::Clock& clock,
         for (const auto& discussion : discussions) {
             html += QStringLiteral("<h3>%1</h3><table>").arg(tr("Strategy discussion"));
             html += textRow(tr("Status"), statusLabel(discussion.value("status", std::string())));
-            // The discussion's clock starts at the decision, which the state gives only through its
-            // countdown: that countdown is shown as given.
-            html += row(tr("Held within 24 hours"),
-                        deadlineHtml(member(discussion, "deadline"), clock, thresholds, std::string()));
+            // The discussion's clock starts at the decision (required_at): worked out at the clock's
+            // now, as the header's is, so the two never read differently.
+            html += row(tr("Held within 24 hours"), deadlineHtml(member(discussion, "deadline"), clock, thresholds,
+                                                                 discussion.value("required_at", std::string())));
             if (discussion.contains("s47_decision"))
                 html += textRow(tr("Section 47"), s47Label(discussion.value("s47_decision", std::string())));
             if (discussion.contains("icpc_due"))

@@ -193,7 +193,7 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     actionNote_->hide();
     countdownTimer_ = new QTimer(this);
     countdownTimer_->setInterval(kCountdownRefreshMs);
-    connect(countdownTimer_, &QTimer::timeout, this, &ContactView::updateStatusLine);
+    connect(countdownTimer_, &QTimer::timeout, this, &ContactView::refreshCountdowns);
 
     record_ = new QTextBrowser;
     record_->setObjectName(QStringLiteral("contactRecord"));
@@ -344,6 +344,30 @@ void ContactView::showActions() {
     }
 }
 
+void ContactView::renderRecord() {
+    // Where it stands first, then the contact as the referrer told it.
+    QString html = contactRecordHtml(contact_);
+    const int afterStyle = html.indexOf(QStringLiteral("</style>"));
+    const QString where = clock_ ? workflowStateHtml(state_, *clock_, thresholds_) : QString();
+    html.insert(afterStyle < 0 ? 0 : afterStyle + 8,
+                QStringLiteral("<p class='m'>%1</p>").arg(tr("Reference <b>%1</b> · id %2").arg(esc(contactReferenceText(contact_)), esc(jsonText(contact_, "id")))) +
+                    (where.isEmpty() ? QString() : where + QStringLiteral("<h2>%1</h2>").arg(tr("The contact as recorded"))));
+    if (html == recordHtml_)
+        return; // nothing read differently: the reader's selection and place stay as they are
+    recordHtml_ = html;
+    const int scroll = record_->verticalScrollBar() ? record_->verticalScrollBar()->value() : 0;
+    record_->setHtml(html);
+    if (record_->verticalScrollBar())
+        record_->verticalScrollBar()->setValue(scroll);
+}
+
+void ContactView::refreshCountdowns() {
+    if (!loaded_)
+        return;
+    updateStatusLine();
+    renderRecord();
+}
+
 void ContactView::updateStatusLine() {
     if (!loaded_ || !state_.is_object() || !clock_) {
         statusLine_->hide();
@@ -368,7 +392,7 @@ void ContactView::updateStatusLine() {
                 discussion.value("status", std::string()) == "scheduled")
                 parts << tr("Strategy discussion") + QLatin1Char(' ') +
                              deadlineHtml(discussion.value("deadline", nlohmann::json::object()), *clock_, thresholds_,
-                                          std::string());
+                                          discussion.value("required_at", std::string()));
     statusLine_->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     statusLine_->show();
 }
@@ -403,6 +427,7 @@ void ContactView::showMessage(const QString& html) {
     showActions();
     header_->setText(html);
     record_->clear();
+    recordHtml_.clear();
     timelineModel_->setTimeline(nlohmann::json::array());
     clearChildTabs();
 }
@@ -471,23 +496,13 @@ void ContactView::showLoaded(const Loaded& data) {
                               esc(jsonText(contact, "recorded_by")), esc(reference)));
     if (auto* heading = findChild<QLabel*>(QStringLiteral("timelineHeading")))
         heading->setText(tr("Timeline of %1").arg(reference));
-    // Where it stands first, then the contact as the referrer told it.
-    QString html = contactRecordHtml(contact);
-    const int afterStyle = html.indexOf(QStringLiteral("</style>"));
-    const QString where = clock_ ? workflowStateHtml(state_, *clock_, thresholds_) : QString();
-    html.insert(afterStyle < 0 ? 0 : afterStyle + 8,
-                QStringLiteral("<p class='m'>%1</p>").arg(tr("Reference <b>%1</b> · id %2").arg(esc(reference), esc(jsonText(contact, "id")))) +
-                    (where.isEmpty() ? QString() : where + QStringLiteral("<h2>%1</h2>").arg(tr("The contact as recorded"))));
-    const int scroll = record_->verticalScrollBar() ? record_->verticalScrollBar()->value() : 0;
-    record_->setHtml(html);
-    if (record_->verticalScrollBar())
-        record_->verticalScrollBar()->setValue(scroll);
+    renderRecord();
     QStringList names;
     for (const auto& history : data.histories)
         names << jsonText(history, "display_name");
     const auto received = core::parseInstant(contact.value("received_at", std::string()));
     title_ = tr("Contact %1%2")
-                 .arg(received ? toLocal(*received).toString(QStringLiteral("dd/MM/yy")) : QString(),
+                 .arg(received ? toLocal(*received).toString(QStringLiteral("dd/MM/yyyy")) : QString(),
                       names.isEmpty() ? QString() : QStringLiteral(": ") + names.join(QStringLiteral(", ")));
     timelineModel_->setTimeline(contact.contains("timeline") ? contact.at("timeline") : nlohmann::json::array());
     timeline_->resizeColumnToContents(TimelineModel::When);

@@ -54,6 +54,9 @@ public:
     const QString& contactId() const { return contactId_; }
     bool isLoaded() const { return loaded_; }
     QString title() const;
+    /// Works out every countdown on the view again at the clock's now, the header and "Where it
+    /// stands" alike, so they never disagree (the view's timer calls it every 30 seconds).
+    void refreshCountdowns();
     QTabWidget* tabs() const { return tabs_; }
     QTableView* timelineView() const { return timeline_; }
     QSplitter* splitter() const { return splitter_; }
@@ -85,6 +88,7 @@ private:
     void clearChildTabs();
     void showActions();
     void updateStatusLine();
+    void renderRecord();
 
     QString contactId_;
     QString title_;
@@ -95,6 +99,7 @@ private:
     const core::Clock* clock_ = nullptr;
     core::UrgencyThresholds thresholds_;
     nlohmann::json state_;
+    QString recordHtml_; ///< what the record browser shows, so a refresh that changes nothing leaves it be
     nlohmann::json contact_;
     QLabel* header_;
     QLabel* statusLine_;

@@ -42,6 +42,7 @@
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollBar>
+#include <QStyle>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -110,7 +111,9 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     : QMainWindow(parent), workspace_(workspace), session_(std::move(session)) {
     ScopedUiTiming timing("main window open");
     setObjectName(QStringLiteral("mainWindow"));
-    QString title = tr("Frontdoor — %1, %2").arg(qs(session_.user.displayName), qs(core::roleLabel(session_.role)));
+    // The name once, at the end: the platform adds the application's display name ("Frontdoor") to a
+    // title that does not already end with it, which made "Frontdoor — Sam, Screener — Frontdoor".
+    QString title = tr("%1, %2 — Frontdoor").arg(qs(session_.user.displayName), qs(core::roleLabel(session_.role)));
     // A training or demo database is never mistaken for the live record (its clock may be set by hand).
     if (workspace_.mode() == core::DatabaseMode::Demo)
         title = tr("DEMO (made-up data) — %1").arg(title);
@@ -148,7 +151,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     queuesHeading->setProperty("role", QStringLiteral("heading"));
     sidebarLayout->addWidget(queuesHeading);
     sidebarLayout->addWidget(queueList_, 1);
-    auto* sidebarHint = new QLabel(tr("Ctrl+1 … Ctrl+%1 switch queues").arg(std::min(queues_->rowCount(), 9)));
+    auto* sidebarHint = new QLabel(tr("Ctrl+number switches queues; each queue keeps its number (View menu)"));
     sidebarHint->setProperty("role", QStringLiteral("hint"));
     sidebarHint->setWordWrap(true);
     sidebarLayout->addWidget(sidebarHint);
@@ -173,7 +176,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     QFont bold = table_->font();
     bold.setBold(true); // the row being looked at is shown in bold
     const QFontMetrics boldMetrics(bold);
-    table_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
+    table_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/2026 23:59")) + 16);
     table_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 20);
     table_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 14);
     table_->setColumnWidth(ContactTableModel::Status, metrics.averageCharWidth() * 18);
@@ -190,6 +193,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     connect(detail_, &ContactView::contactActivated, this, [this](const QString& id) { openContact(id); });
     connect(detail_, &ContactView::actionRequested, this, &MainWindow::runAction);
     connect(detail_, &ContactView::personShown, this, &MainWindow::logPersonRead);
+    connect(qApp, &QApplication::focusChanged, this, [this] { markFocusedPane(); });
     connect(detail_, &ContactView::loaded, this, [this] {
         updateWorkActions();
         scheduleReadLog();
@@ -322,6 +326,7 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
 
 MainWindow::~MainWindow() {
     qApp->removeEventFilter(this);
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr); // the panes go before QObject's disconnect
     // Pages hold references to the readers: delete them before the readers go.
     delete takeCentralWidget();
 }
@@ -353,9 +358,15 @@ void MainWindow::buildMenus() {
     action(tr("&Quit"), "quit", [this] { close(); }, file);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (int row = 0; row < queues_->rowCount() && row < 9; ++row) {
+    // A queue's shortcut is its own, the same whoever holds it (Ctrl+4 is always Awaiting screening);
+    // a queue the role lacks simply has none here.
+    for (int row = 0; row < queues_->rowCount(); ++row) {
+        const int digit = queueShortcutDigit(queues_->queue(row).key);
+        if (digit < 0)
+            continue;
         auto* act = new QAction(queues_->queue(row).title, this);
-        act->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        act->setObjectName(QStringLiteral("queueShortcut_") + queues_->queue(row).key);
+        act->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + digit)));
         connect(act, &QAction::triggered, this, [this, row] {
             selectQueueRow(row);
             table_->setFocus(Qt::ShortcutFocusReason);
@@ -589,7 +600,25 @@ MainWindow::ContactInView MainWindow::contactInView() const {
                     view && view->isLoaded() && view->contactId() == inView.contactId)
                     inView.state = &view->state();
     }
+    if (!inView.state && !inView.contactId.isEmpty())
+        if (const auto read = formStates_.constFind(inView.contactId); read != formStates_.constEnd())
+            inView.state = &read.value();
     return inView;
+}
+
+void MainWindow::readFormState(const QString& contactId) {
+    if (formStatesAsked_.contains(contactId))
+        return;
+    formStatesAsked_.insert(contactId, true);
+    listReader_->run<nlohmann::json>(
+        this, QString(), [id = ss(contactId)](core::Workspace& ws) { return core::ContactWorkflow(ws).state(id); },
+        [this, contactId](Answer<nlohmann::json> answer) {
+            formStatesAsked_.remove(contactId);
+            if (!answer.ok())
+                return; // the actions stay as they were; pressing one says why
+            formStates_.insert(contactId, *answer.value);
+            updateWorkActions();
+        });
 }
 
 QAction* MainWindow::workAction(const QString& action) const { return workActions_.value(action); }
@@ -599,6 +628,8 @@ void MainWindow::updateWorkActions() {
         return;
     const ContactInView inView = contactInView();
     ContactActions offered;
+    if (!inView.state && !inView.contactId.isEmpty() && tabs_->currentIndex() > 0)
+        readFormState(inView.contactId); // a form's contact no view holds: what it may do next, read
     if (inView.state) {
         offered = actionsFor(*inView.state, session_);
     } else if (!inView.contactId.isEmpty()) {
@@ -657,6 +688,7 @@ void MainWindow::runAction(const QString& action, const QString& contactId) {
 }
 
 void MainWindow::contactChanged(const QString& contactId) {
+    formStates_.remove(contactId);
     queues_->refreshCounts();
     const QueueItem* current = model_->itemAt(table_->currentIndex().row());
     selectAfterLoad_ = current ? current->id : contactId;
@@ -1143,6 +1175,7 @@ void MainWindow::restoreOpenDrafts() {
 }
 
 void MainWindow::refresh() {
+    formStates_.clear();
     queues_->refreshCounts();
     if (const QueueItem* current = model_->itemAt(table_->currentIndex().row()))
         selectAfterLoad_ = current->id;
@@ -1151,6 +1184,22 @@ void MainWindow::refresh() {
         const QString id = detail_->contactId();
         detail_->showMessage(tr("Loading…"));
         detail_->load(*listReader_, id);
+    }
+}
+
+void MainWindow::markFocusedPane() {
+    // F6 moves between these panes; the one holding the focus says so with a frame (Style.cpp draws
+    // what the dynamic property asks for), so a person knows where the next key goes.
+    QWidget* focused = QApplication::focusWidget();
+    for (QWidget* pane : {static_cast<QWidget*>(queueList_), static_cast<QWidget*>(table_),
+                          static_cast<QWidget*>(detail_->tabs()), static_cast<QWidget*>(search_)}) {
+        const bool has = focused && (pane == focused || pane->isAncestorOf(focused));
+        if (pane->property("paneFocus").toBool() == has)
+            continue;
+        pane->setProperty("paneFocus", has);
+        pane->style()->unpolish(pane);
+        pane->style()->polish(pane);
+        pane->update();
     }
 }
 

@@ -126,6 +126,7 @@ private:
     void refresh();
     void updateQueueStatus();
     void focusNextPane();
+    void markFocusedPane();
     void rememberOpenDrafts();
     void restoreOpenDrafts();
     void restoreWindowState();
@@ -141,6 +142,7 @@ private:
     };
     ContactInView contactInView() const;
     void updateWorkActions();
+    void readFormState(const QString& contactId);
     /// Says in the status bar why the Work action `name` is not available for the contact in view.
     void explainUnavailable(const QString& name);
     /// After something was recorded about a contact: counts, the queue, and every view of it.
@@ -167,6 +169,10 @@ private:
     QTimer* countsTimer_ = nullptr;
     QTimer* readTimer_ = nullptr; ///< the detail pane's contact counts as read after two seconds
     QHash<QString, QAction*> workActions_;
+    /// The state of a contact open only in a workflow form (a signed-off page, say), read in the
+    /// background so the Work menu can offer what comes next there (Ctrl+T after a sign-off).
+    QHash<QString, nlohmann::json> formStates_;
+    QHash<QString, bool> formStatesAsked_;
     QString loggedDetail_; ///< the detail pane's contact whose reading is logged (until another is shown)
     QString selectAfterLoad_;
     int newFormSerial_ = 0;
