@@ -1,4 +1,5 @@
 #include "windows/MainWindow.h"
+#include "windows/AccessReportPage.h"
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
@@ -404,6 +405,18 @@ void MainWindow::buildMenus() {
     workItem(QStringLiteral("close"), tr("&Close the contact"), "closeContact");
     workItem(QStringLiteral("acknowledgeHandover"), tr("&Acknowledge handover"), "acknowledgeHandover");
     workItem(QStringLiteral("addNote"), tr("Add a &note…"), "addNote");
+
+    // Auditors and administrators: who read which child's record (core/audit).
+    if (session_.role == core::role::kAuditor || session_.role == core::role::kAdministrator) {
+        QMenu* audit = menuBar()->addMenu(tr("Au&dit"));
+        audit->setObjectName(QStringLiteral("auditMenu"));
+        action(tr("&Access report"), nullptr, [this] { openAccessReport({}); }, audit)
+            ->setObjectName(QStringLiteral("accessReportAction"));
+        action(tr("&Who read this child's record"), nullptr, [this] {
+            const QString key = tabs_->currentWidget() ? tabs_->currentWidget()->property(kTabKey).toString() : QString();
+            openAccessReport(key.startsWith(QLatin1String("person:")) ? key.mid(7) : QString());
+        }, audit)->setObjectName(QStringLiteral("whoReadAction"));
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     action(tr("&Keyboard shortcuts"), "shortcuts", [this] { showShortcuts(); }, help);
@@ -943,6 +956,14 @@ QWidget* MainWindow::openPage(const QString& key, const QString& title, QWidget*
     const int index = tabs_->addTab(page, title);
     tabs_->setTabToolTip(index, title);
     tabs_->setCurrentIndex(index);
+    return page;
+}
+
+AccessReportPage* MainWindow::openAccessReport(const QString& personId) {
+    auto* page = qobject_cast<AccessReportPage*>(
+        openPage(QStringLiteral("audit"), tr("Access report"), new AccessReportPage(workspace_, session_.actor())));
+    if (page && !personId.isEmpty())
+        page->showChild(personId);
     return page;
 }
 

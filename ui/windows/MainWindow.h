@@ -35,6 +35,7 @@ class QTimer;
 
 namespace frontdoor::ui {
 
+class AccessReportPage;
 class BackgroundReader;
 class IdleLock;
 class CloseContactDialog;
@@ -75,6 +76,8 @@ public:
     /// already shows `key`, `page` is deleted. Returns the page shown.
     QWidget* openPage(const QString& key, const QString& title, QWidget* page);
     ContactView* openContact(const QString& contactId);
+    /// The auditor's access report (Audit menu), showing who read `personId`'s record when given.
+    AccessReportPage* openAccessReport(const QString& personId);
     PersonView* openPerson(const QString& personId);
     NewContactForm* newContact();
     NewContactForm* openDraft(const QString& draftId);
