@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     g++ cmake make pkg-config git
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
-    libsqlite3-dev sqlite3 libboost-date-time-dev catch2 nlohmann-json3-dev libsodium-dev
+    libsqlite3-dev sqlite3 libboost-date-time-dev catch2 nlohmann-json3-dev libsodium-dev libzstd-dev
     fonts-dejavu-core xvfb xauth
 )
 

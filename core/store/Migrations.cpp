@@ -338,6 +338,35 @@ CREATE INDEX contact_by_reference ON contact(reference);
 CREATE INDEX contact_by_reference_seq ON contact(reference_seq);
 )sql";
 
+// Migration 10: desk-local sync state, never facts and never on the share: the team this desk joined
+// (its id, mode, the key derived from the team passphrase, the share's path), the batch files this desk
+// has published (so it republishes exactly those if they vanish, and recognises its own folder running
+// ahead of its database), and how far it has applied each other desk's files.
+const char* kSyncState = R"sql(
+CREATE TABLE sync_team (
+    one        INTEGER PRIMARY KEY CHECK (one = 1),
+    team_id    TEXT NOT NULL,
+    mode       TEXT NOT NULL,
+    team_key   BLOB NOT NULL,
+    share_path TEXT NOT NULL,
+    joined_at  TEXT NOT NULL
+);
+CREATE TABLE sync_published (
+    device_id    TEXT    NOT NULL,
+    file_seq     INTEGER NOT NULL,
+    first_seq    INTEGER NOT NULL,
+    last_seq     INTEGER NOT NULL,
+    file_hash    TEXT    NOT NULL,   -- SHA-256 of the whole file as written, hex
+    published_at TEXT    NOT NULL,
+    PRIMARY KEY (device_id, file_seq)
+);
+CREATE TABLE sync_peer (
+    device_id     TEXT PRIMARY KEY,
+    next_file     INTEGER NOT NULL DEFAULT 1,
+    updated_at    TEXT
+);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -349,6 +378,7 @@ std::vector<Migration> buildMigrations() {
         {7, "the database's fixed mode (live, training, demo) and sealed facts", kDatabaseProfile},
         {8, "facts by subject and type (accounts read from their facts)", kFactsBySubjectAndType},
         {9, "contact references (FD-26-K7Q2-0042)", kContactReference},
+        {10, "desk-local sync state: the team joined, files published and applied", kSyncState},
     };
 }
 
