@@ -300,6 +300,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerWorkflowCommands();
         registerCalendarCommands();
         registerRulesCommands();
+        registerSyncConflictCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

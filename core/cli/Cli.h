@@ -119,5 +119,6 @@ void registerSearchCommands();
 void registerWorkflowCommands();
 void registerCalendarCommands();
 void registerRulesCommands();
+void registerSyncConflictCommands();
 
 } // namespace frontdoor::core::cli

@@ -1,4 +1,4 @@
-// init, rebuild, verify: the database itself.
+// init, rebuild, verify, digest: the database itself.
 #include "cli/Cli.h"
 
 #include "store/Migrations.h"
@@ -118,6 +118,17 @@ void registerStoreCommands() {
                                 {"ok", ok}};
                     ctx.print(report);
                     return ok ? kOk : kFailed;
+                }});
+    addCommand({"digest", "digest",
+                "How many facts this desk holds, a digest of them (every fact id and hash) and the projection "
+                "digest rebuild computes: desks holding the same facts show the same three values.",
+                {}, {}, [](Context& ctx) {
+                    Workspace& ws = ctx.workspace();
+                    UserService(ws).require(ctx.actor(), allRoles(), "Comparing digests");
+                    ctx.print({{"facts", ws.facts().count()},
+                               {"facts_digest", ws.facts().factsDigest()},
+                               {"projection_digest", ws.facts().projectionDigest()}});
+                    return kOk;
                 }});
 }
 

@@ -36,7 +36,8 @@ void projectDiscarded(Database& db, const Fact& fact) {
 } // namespace
 
 void registerFormDraftProjection(Projections& projections) {
-    projections.ownTable("form_draft", "contact_id, form, owner");
+    projections.ownTable("form_draft", "contact_id, form, owner",
+                          "'form-draft:' || contact_id || ':' || form IN (SELECT subject FROM temp.fd_reproject)");
     projections.on(kFormDraftSaved, projectSaved);
     projections.on(kFormDraftDiscarded, projectDiscarded);
     projections.describe(kFormDraftSaved, [](const Fact& f) {
