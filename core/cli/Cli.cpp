@@ -301,6 +301,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerCalendarCommands();
         registerRulesCommands();
         registerSyncConflictCommands();
+        registerSyncCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

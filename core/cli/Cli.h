@@ -120,5 +120,6 @@ void registerWorkflowCommands();
 void registerCalendarCommands();
 void registerRulesCommands();
 void registerSyncConflictCommands();
+void registerSyncCommands();
 
 } // namespace frontdoor::core::cli

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -271,6 +272,9 @@ std::vector<std::string> FaultyTransport::list(const std::string& folder) const 
 
 std::optional<std::string> FaultyTransport::read(const std::string& path) const {
     failReads();
+    if (fault_ == Fault::KillOnRead && path.size() > 4 && path.compare(path.size() - 4, 4, ".fdb") == 0 &&
+        reads_++ >= writesBeforeFault_)
+        ::raise(SIGKILL);
     return inner_.read(path);
 }
 
@@ -293,7 +297,13 @@ std::string FaultyTransport::writeTemporary(const std::string& folder, const std
 }
 
 bool FaultyTransport::renameNoReplace(const std::string& temporary, const std::string& path) {
-    return inner_.renameNoReplace(temporary, path);
+    const bool armed = writes_ > writesBeforeFault_;
+    if (fault_ == Fault::KillBeforeRename && armed)
+        ::raise(SIGKILL);
+    const bool renamed = inner_.renameNoReplace(temporary, path);
+    if (fault_ == Fault::KillAfterRename && armed)
+        ::raise(SIGKILL);
+    return renamed;
 }
 
 void FaultyTransport::remove(const std::string& path) {

@@ -95,11 +95,16 @@ public:
         PermissionDenied, ///< reads and writes are refused
         ReadOnly,         ///< reads work; every write is refused
         DiskFullMidWrite, ///< reads work; a write stops half way with "no space left", leaving a partial temporary file
+        // The process is killed (SIGKILL), as by a power cut, for the crash scenarios (run in a child process):
+        KillBeforeRename, ///< the file is written and flushed under its temporary name, not yet renamed
+        KillAfterRename,  ///< the file is in place under its final name, not yet recorded by the desk
+        KillOnRead,       ///< on a read of a batch file, after `failAfterWrites` reads
     };
     explicit FaultyTransport(ShareTransport& inner) : inner_(inner) {}
     void setFault(Fault fault) { fault_ = fault; }
     Fault fault() const { return fault_; }
-    /// Writes that succeed before the fault begins (e.g. 1: the first file is written, the second fails).
+    /// Writes (or, for KillOnRead, batch file reads) that succeed before the fault begins (e.g. 1: the
+    /// first file is written, the second fails).
     void failAfterWrites(int writes) { writesBeforeFault_ = writes; }
     int writes() const { return writes_; }
 
@@ -119,6 +124,7 @@ private:
     Fault fault_ = Fault::None;
     int writesBeforeFault_ = 0;
     int writes_ = 0;
+    mutable int reads_ = 0;
 };
 
 } // namespace frontdoor::core::sync
