@@ -79,7 +79,8 @@ Fact decodeFact(std::string_view line) {
     fact.role = textField(object, "role");
     fact.type = textField(object, "type");
     fact.subject = textField(object, "subject");
-    fact.payload = field(object, "payload");
+    field(object, "payload");
+    fact.payload = std::move(object["payload"]);
     fact.recordedAt = fromEpochMs(intField(object, "recorded_at_ms"));
     fact.prevHash = textField(object, "prev_hash");
     fact.hash = textField(object, "hash");

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <tuple>
 #include <map>
 #include <set>
@@ -435,6 +436,10 @@ void SyncEngine::applyDevice(const std::string& device, RoundReport& report) {
     int64_t next = ws_.db().lookupInt("SELECT next_file FROM sync_peer WHERE device_id = ?", device).value_or(1);
     const int64_t nowMs = toEpochMs(ws_.clock().now());
     const int64_t newestOnShare = files.empty() ? 0 : files.rbegin()->first;
+    // The next file is read here and verified on another thread while this one is imported, so a desk
+    // catching up spends the two cores on both.
+    std::future<DecodedBatch> prefetched;
+    int64_t prefetchedSeq = 0;
     for (;;) {
         const auto found = files.find(next);
         const std::string path = folder + "/" + batchFileName(next);
@@ -445,10 +450,15 @@ void SyncEngine::applyDevice(const std::string& device, RoundReport& report) {
                                ") are on the share but not this one; nothing after it is applied until it appears"});
             break;
         }
-        const auto bytes = share_.read(path);
-        if (!bytes)
-            break; // listed but not visible yet (the share's listing runs ahead): next round
-        DecodedBatch batch = decodeBatch(*bytes, team_.key);
+        DecodedBatch batch;
+        if (prefetchedSeq == next && prefetched.valid()) {
+            batch = prefetched.get();
+        } else {
+            const auto bytes = share_.read(path);
+            if (!bytes)
+                break; // listed but not visible yet (the share's listing runs ahead): next round
+            batch = decodeBatch(*bytes, team_.key);
+        }
         if (batch.status == DecodedBatch::Status::NewerFormat) {
             status.held.push_back({path, batch.problem});
             break;
@@ -476,6 +486,14 @@ void SyncEngine::applyDevice(const std::string& device, RoundReport& report) {
                                              " ahead of this desk's clock: held until this desk's clock reaches it "
                                              "(check the clock on both desks)"});
             break;
+        }
+        if (files.count(next + 1)) {
+            if (auto bytes = share_.read(folder + "/" + batchFileName(next + 1))) {
+                prefetched = std::async(std::launch::async, [bytes = std::move(*bytes), key = team_.key] {
+                    return decodeBatch(bytes, key);
+                });
+                prefetchedSeq = next + 1;
+            }
         }
         try {
             Transaction transaction(ws_.db());
