@@ -211,8 +211,8 @@ RoundReport SyncEngine::round() {
                 devices.push_back(name);
         for (const auto& device : devices)
             applyDevice(device, report);
-        if (report.appliedFacts > 0)
-            ws_.reloadCalendar();
+        if (report.appliedFacts > 0 || report.takenBackFacts > 0)
+            ws_.reloadCalendar(); // a calendar installed at another desk counts here from now on
     } catch (const ShareUnreachable& e) {
         report.share = "unreachable";
         report.reason = e.what();
