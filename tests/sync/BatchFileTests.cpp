@@ -116,7 +116,7 @@ TEST_CASE("A batch file is read back whole, and any damage is found before a fac
     }
 }
 
-TEST_CASE("Only exact batch names count; copies and temporary files do not", "[sync][batch]") {
+TEST_CASE("Only exact batch names count, copies and temporary files do not", "[sync][batch]") {
     CHECK(batchFileName(42) == "00000042.fdb");
     CHECK(parseBatchFileName("00000042.fdb") == 42);
     CHECK_FALSE(parseBatchFileName("00000042 (1).fdb"));
@@ -166,7 +166,7 @@ TEST_CASE("The faulty share fails the way a council's share does", "[sync][trans
     CHECK(faulty.writeNew("out/00000001.fdb", "0123456789"));
 }
 
-TEST_CASE("Joining: the first desk makes the team; the passphrase, the team and the mode are checked",
+TEST_CASE("Joining: the first desk makes the team, the passphrase, the team and the mode are checked",
           "[sync][team]") {
     Share share;
     Desk first(share, true);

@@ -56,7 +56,7 @@ TEST_CASE("cli: sync join is for an administrator, or a database with no users y
     CHECK(wrong.errorJson()["error"]["kind"] == "refused");
 }
 
-TEST_CASE("cli: sync reports an unreachable share with exit 1 and says why; status remembers", "[sync][cli]") {
+TEST_CASE("cli: sync reports an unreachable share with exit 1 and says why, status remembers", "[sync][cli]") {
     Share share;
     Desk a(share, true);
     a.join();

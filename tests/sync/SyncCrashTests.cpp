@@ -84,7 +84,7 @@ SyncOptions oneFactEach() {
 
 } // namespace
 
-TEST_CASE("Scenario 10: a desk three hours slow is applied; one two days fast is held until the time comes",
+TEST_CASE("Scenario 10: a desk three hours slow is applied, one two days fast is held until the time comes",
           "[sync][scenario]") {
     TwoDesks t;
     Desk slow(t.share), fast(t.share);

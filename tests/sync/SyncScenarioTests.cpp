@@ -188,7 +188,7 @@ TEST_CASE("Scenario 3: files deleted by someone tidying the share are published 
     CHECK(test::allEqual({&t.a, &t.b, &c}));
 }
 
-TEST_CASE("Scenario 4: a torn file is a problem reported and retried; applied once complete", "[sync][scenario]") {
+TEST_CASE("Scenario 4: a torn file is a problem reported and retried, applied once complete", "[sync][scenario]") {
     TwoDesks t;
     t.a.recordContact("Alfie");
     t.a.sync();
@@ -277,7 +277,7 @@ TEST_CASE("Scenario 7: a gap stops that desk's apply at the gap, reported, never
     CHECK(test::allEqual({&t.a, &t.b}));
 }
 
-TEST_CASE("Scenario 8: the same file twice changes nothing; a copy under another name is reported, not applied",
+TEST_CASE("Scenario 8: the same file twice changes nothing, a copy under another name is reported, not applied",
           "[sync][scenario]") {
     TwoDesks t;
     t.a.recordContact("Alfie");
@@ -376,7 +376,7 @@ TEST_CASE("Scenario 16: a desk restored from an old backup takes its own facts b
     CHECK(test::allEqual({&t.a, &t.b}));
 }
 
-TEST_CASE("Scenario 17: two desks with one device id are stopped; the copy takes a new identity and loses nothing",
+TEST_CASE("Scenario 17: two desks with one device id are stopped, the copy takes a new identity and loses nothing",
           "[sync][scenario]") {
     TwoDesks t;
     t.a.recordContact("Alfie");
