@@ -74,6 +74,19 @@ void syncFolder(const std::string& folder) {
     }
 }
 
+// Antivirus scanners and backup agents hold new files open for a moment: an open or rename refused as
+// busy is tried again with back-off (about a second in all) before it counts as a failure.
+bool transient(int error) { return error == EBUSY || error == EAGAIN || error == ETXTBSY || error == EINTR; }
+
+template <typename Call> int withRetries(Call call) {
+    int result = call();
+    for (int attempt = 0; result < 0 && transient(errno) && attempt < 5; ++attempt) {
+        ::usleep(static_cast<useconds_t>(50000) << attempt);
+        result = call();
+    }
+    return result;
+}
+
 std::string parentOf(const std::string& path) {
     const auto slash = path.rfind('/');
     return slash == std::string::npos ? std::string() : path.substr(0, slash);
@@ -143,7 +156,7 @@ std::vector<std::string> FolderTransport::list(const std::string& folder) const 
 
 std::optional<std::string> FolderTransport::read(const std::string& path) const {
     const std::string name = full(path);
-    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = withRetries([&] { return ::open(name.c_str(), O_RDONLY | O_CLOEXEC); });
     if (fd < 0) {
         if (errno == ENOENT)
             return std::nullopt;
@@ -216,7 +229,7 @@ std::string FolderTransport::writeTemporary(const std::string& folder, const std
 bool FolderTransport::renameNoReplace(const std::string& temporary, const std::string& path) {
     const std::string from = full(temporary);
     const std::string to = full(path);
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
+    if (withRetries([&] { return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE); }) == 0) {
         syncFolder(full(parentOf(path)));
         return true;
     }
@@ -225,7 +238,7 @@ bool FolderTransport::renameNoReplace(const std::string& temporary, const std::s
     if (errno != EINVAL && errno != ENOSYS)
         fail(errno, "publish", to);
     // A file system without renameat2 (SMB mounts, some FUSE): link() refuses an existing name too.
-    if (::link(from.c_str(), to.c_str()) != 0) {
+    if (withRetries([&] { return ::link(from.c_str(), to.c_str()); }) != 0) {
         if (errno == EEXIST)
             return false;
         fail(errno, "publish", to);
