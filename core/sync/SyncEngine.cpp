@@ -547,6 +547,49 @@ Json syncStatus(Workspace& workspace) {
     return status;
 }
 
+ShareComparison compareWithShare(Workspace& workspace, ShareTransport& share) {
+    const auto team = loadDeskTeam(workspace.db());
+    if (!team)
+        throw NotFoundError("this desk has not joined a team, so there is no share to compare with");
+    checkTeamFile(share, *team);
+    ShareComparison result;
+    const std::string me = workspace.facts().deviceId();
+    for (const auto& device : share.list("devices")) {
+        const std::string folder = "devices/" + device + "/out";
+        int64_t newestOnShare = 0;
+        for (const auto& name : share.list(folder)) {
+            if (!parseBatchFileName(name))
+                continue;
+            const auto bytes = share.read(folder + "/" + name);
+            if (!bytes)
+                continue;
+            const DecodedBatch batch = decodeBatch(*bytes, team->key);
+            if (batch.status != DecodedBatch::Status::Ok || batch.header.deviceId != device)
+                continue; // reported by sync rounds; nothing here to compare with
+            ++result.filesChecked;
+            newestOnShare = std::max(newestOnShare, batch.header.lastSeq);
+            const auto held = workspace.facts().deviceFacts(device, batch.header.firstSeq, batch.header.lastSeq);
+            for (const Fact& mine : held) {
+                const Fact& theirs = batch.facts[static_cast<size_t>(mine.deviceSeq - batch.header.firstSeq)];
+                ++result.factsCompared;
+                if (mine.hash != theirs.hash)
+                    result.problems.push_back("device " + device + ": fact " + std::to_string(mine.deviceSeq) +
+                                              " in this database differs from its copy on the share (" + folder + "/" +
+                                              name + "): the record was rewritten on one side");
+            }
+        }
+        if (device == me) {
+            const int64_t held = headSeq(workspace.db(), me);
+            if (newestOnShare > held)
+                result.problems.push_back("this desk published facts up to " + std::to_string(newestOnShare) +
+                                          " but its database ends at " + std::to_string(held) +
+                                          ": its newest facts were removed, or an old copy of the file restored "
+                                          "(a sync round takes them back from the share)");
+        }
+    }
+    return result;
+}
+
 Reidentified reidentify(const std::string& databasePath, const Clock& clock, ShareTransport& share) {
     namespace fs = std::filesystem;
     Reidentified result;

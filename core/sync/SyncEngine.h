@@ -88,6 +88,17 @@ Json syncStatus(Workspace& workspace);
 /// The number of open conflicts (0 before the conflicts table exists).
 int64_t openConflicts(Database& db);
 
+struct ShareComparison {
+    int64_t filesChecked = 0;
+    int64_t factsCompared = 0;
+    std::vector<std::string> problems;
+};
+/// `verify --share`: every fact this desk holds that some desk published, compared with the copy in that
+/// desk's files on the share, and this desk's own newest fact with the newest it published there: a
+/// history rewritten on this desk (or cut short, e.g. by restoring an old file) no longer matches what the
+/// other desks hold. Throws ShareUnreachable / ShareRefused (and NotFoundError before joining a team).
+ShareComparison compareWithShare(Workspace& workspace, ShareTransport& share);
+
 struct Reidentified {
     std::string oldDeviceId;
     std::string newDeviceId;

@@ -105,3 +105,49 @@ TEST_CASE("cli: sync reidentify needs an administrator", "[sync][cli]") {
     REQUIRE(after.exitCode == 0);
     CHECK(std::filesystem::exists(share.path() / "devices" / admin.json()["old_device_id"].get<std::string>()));
 }
+
+TEST_CASE("cli: verify --share finds a history rewritten on this desk, or cut short", "[sync][cli]") {
+    Share share;
+    Desk a(share, true), b(share);
+    a.join();
+    b.join();
+    a.recordContact("Alfie");
+    test::syncAll({&a, &b});
+    const std::string device = a.deviceId();
+    a.ws.reset();
+    b.ws.reset();
+    const auto auditorVerify = [](const std::string& db) {
+        return test::runCli({"verify", "--share", "--db", db, "--user", "aud.auditor", "--secret", test::kTestPin});
+    };
+    const auto clean = auditorVerify(b.dbPath());
+    CHECK(clean.exitCode == 0);
+    CHECK(clean.json()["share"]["facts_compared"].get<int64_t>() > 8);
+
+    SECTION("a fact rewritten (with the SQLite shell) no longer matches the other desks' copy") {
+        {
+            core::Database raw(b.dbPath(), core::Database::OpenMode::Existing);
+            raw.exec("DROP TRIGGER facts_refuse_update");
+            raw.prepare("UPDATE facts SET hash = zeroblob(32) WHERE device_id = ? AND device_seq = 9").bindAll(device).run();
+        }
+        const auto rewritten = auditorVerify(b.dbPath());
+        CHECK(rewritten.exitCode == 1);
+        CHECK_THAT(rewritten.json()["share"]["problems"].dump(), Catch::Contains("fact 9 in this database differs"));
+    }
+    SECTION("an old copy of the file put back is shorter than what the desk published") {
+        test::ScratchFolder old;
+        {
+            auto reopened = core::Workspace::open(a.dbPath(), a.clock);
+            reopened->db().exec("VACUUM INTO '" + old.file("old.sqlite") + "'");
+        }
+        a.reopen();
+        a.recordContact("Bella");
+        a.sync();
+        a.ws.reset();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(a.dbPath() + suffix);
+        std::filesystem::copy_file(old.file("old.sqlite"), a.dbPath());
+        const auto cut = auditorVerify(a.dbPath());
+        CHECK(cut.exitCode == 1);
+        CHECK_THAT(cut.json()["share"]["problems"].dump(), Catch::Contains("but its database ends at"));
+    }
+}
