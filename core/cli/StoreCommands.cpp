@@ -1,8 +1,9 @@
-// init, rebuild, verify: the database itself.
+// init, rebuild, verify, digest: the database itself.
 #include "cli/Cli.h"
 
 #include "store/Backup.h"
 #include "store/Migrations.h"
+#include "sync/SyncEngine.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
 
@@ -12,6 +13,31 @@
 #include <filesystem>
 
 namespace frontdoor::core::cli {
+
+namespace {
+
+// verify --share [DIR]: the facts here against the copies on the team's share (the remembered path
+// unless DIR is given). A share that cannot be reached is a problem: nothing could be compared.
+Json verifyAgainstShare(Workspace& ws, const std::string& option, std::vector<std::string>& problems) {
+    const auto team = sync::loadDeskTeam(ws.db());
+    const std::string path = option != "true" ? option : team ? team->sharePath : "";
+    if (path.empty())
+        throw ValidationError("--share", "this desk has not joined a team; give the share's path");
+    sync::FolderTransport share(path);
+    try {
+        const auto compared = sync::compareWithShare(ws, share);
+        problems.insert(problems.end(), compared.problems.begin(), compared.problems.end());
+        return {{"path", path}, {"files_checked", compared.filesChecked}, {"facts_compared", compared.factsCompared},
+                {"problems", compared.problems}};
+    } catch (const Error& e) {
+        if (e.kind() != "unreachable" && e.kind() != "refused" && e.kind() != "not_found")
+            throw;
+        problems.push_back(std::string("the share could not be compared: ") + e.what());
+        return {{"path", path}, {"files_checked", 0}, {"facts_compared", 0}, {"problems", {e.what()}}};
+    }
+}
+
+} // namespace
 
 void registerStoreCommands() {
     addCommand({"init", "init [--db PATH] [--training | --demo]",
@@ -69,8 +95,9 @@ void registerStoreCommands() {
     addCommand({"verify", "verify",
                 "Check the database file (PRAGMA integrity_check), every desk's chain of fact hashes, this desk's "
                 "seals and sealed chain head (kept outside the file), facts stamped in the future, and that the "
-                "tables screens read equal a rebuild from the facts.",
-                {}, {}, [](Context& ctx) {
+                "tables screens read equal a rebuild from the facts. With --share, also every fact against the "
+                "copies other desks hold on the team's shared folder.",
+                {"share"}, {}, [](Context& ctx) {
                     Workspace& ws = ctx.workspace();
                     UserService(ws).require(ctx.actor(), {role::kAdministrator, role::kAuditor}, "Verifying the record");
                     const std::string integrity = ws.db().queryText("PRAGMA integrity_check").value_or("");
@@ -103,6 +130,9 @@ void registerStoreCommands() {
                     for (const auto& table : projection.tablesDiffering)
                         problems.push_back("table " + table + " differs from a rebuild from the facts: it was "
                                            "edited outside Frontdoor (frontdoor-cli rebuild restores it from the facts)");
+                    Json shareReport = nullptr;
+                    if (const auto path = ctx.args().option("share"))
+                        shareReport = verifyAgainstShare(ws, *path, problems);
                     const bool ok = integrity == "ok" && problems.empty();
                     Json report{{"integrity_check", integrity},
                                 {"mode", toString(ws.mode())},
@@ -116,6 +146,7 @@ void registerStoreCommands() {
                                 {"projection_tables_differing", projection.tablesDiffering},
                                 {"time_problems", chains.timeProblems},
                                 {"problems", problems},
+                                {"share", shareReport},
                                 {"ok", ok}};
                     ctx.print(report);
                     return ok ? kOk : kFailed;
@@ -140,6 +171,17 @@ void registerStoreCommands() {
                     }
                     const auto result = backupDatabase(ws.db(), destination);
                     ctx.print({{"destination", result.destination}, {"bytes", result.bytes}});
+                    return kOk;
+                }});
+    addCommand({"digest", "digest",
+                "How many facts this desk holds, a digest of them (every fact id and hash) and the projection "
+                "digest rebuild computes: desks holding the same facts show the same three values.",
+                {}, {}, [](Context& ctx) {
+                    Workspace& ws = ctx.workspace();
+                    UserService(ws).require(ctx.actor(), allRoles(), "Comparing digests");
+                    ctx.print({{"facts", ws.facts().count()},
+                               {"facts_digest", ws.facts().factsDigest()},
+                               {"projection_digest", ws.facts().projectionDigest()}});
                     return kOk;
                 }});
 }
