@@ -273,8 +273,9 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
 
     std::optional<FactKey> heldMax;
     {
-        auto& newest = db_.cached("SELECT hlc, device_id, id FROM facts ORDER BY hlc DESC, device_id DESC, id DESC "
-                                  "LIMIT 1");
+        // The greatest stamp through its index, then the few facts sharing it.
+        auto& newest = db_.cached("SELECT hlc, device_id, id FROM facts WHERE hlc = (SELECT max(hlc) FROM facts) "
+                                  "ORDER BY device_id DESC, id DESC LIMIT 1");
         if (newest.step())
             heldMax = FactKey{newest.int64(0), newest.text(1), newest.text(2)};
         newest.reset();
