@@ -379,6 +379,17 @@ TEST_CASE("two duty managers sign off one recommendation offline: the first sign
         CHECK_THROWS_AS(core::SyncConflicts(*t.b.ws).resolve(test::kOtherManager, mos, "B", "Changed my mind about it."),
                         core::ConflictError);
     }
+    SECTION("resolved at two offline desks: the first resolution stands at both") {
+        t.at("2026-11-23T12:05:00Z", "2026-11-23T12:00:00Z");
+        core::SyncConflicts(*t.a.ws).resolve(test::kManager, mos, "B", "Agreed with Dee: early help is right here.");
+        core::SyncConflicts(*t.b.ws).resolve(test::kOtherManager, mos, "A", "My sign-off came first; it stands.");
+        t.bothSee();
+        for (Desk* desk : {&t.a, &t.b}) {
+            CHECK(conflicts(*desk)[0]["resolution"]["kept"] == "A");
+            CHECK(conflicts(*desk)[0]["resolution"]["by"] == "dee.manager");
+            CHECK(column(*desk, t.contactId, "decided_by") == "dee.manager");
+        }
+    }
     SECTION("resolved keeping B: the later decision stands from then on, the first is shown superseded") {
         t.a.clock.set(test::at("2026-11-23T12:00:00Z"));
         core::SyncConflicts(*t.a.ws).resolve(test::kManager, mos, "B", "Agreed with Dee: early help is right here.");
@@ -728,4 +739,34 @@ TEST_CASE("property: three desks, random work and random exchanges, end holding 
     // Competing work happened, and some was resolved, or the test proves little.
     CHECK(!expected.empty());
     CHECK(std::count_if(expected.begin(), expected.end(), [](const auto& e) { return !e.second.empty(); }) > 0);
+}
+
+TEST_CASE("a contact naming a person whose registration has not arrived is linked once it does", "[sync-store]") {
+    Desk a, b, c;
+    test::addTestUsers(*a.ws);
+    send(a, b);
+    send(a, c); // C holds the team, not yet what follows
+    for (int i = 0; i < 6; ++i)
+        a.record();
+    const std::string personId = a.ws->db().queryText("SELECT id FROM person ORDER BY pk LIMIT 1").value();
+    send(a, b);
+    b.clock.set(test::at("2026-11-23T10:30:00Z"));
+    auto input = test::sampleContact();
+    input["children"][0]["id"] = personId;
+    const std::string fromB = b.record(input);
+    // C hears from B first: B's contact names a person C does not know yet.
+    std::vector<core::Fact> onlyB;
+    for (auto& fact : missing(b, c))
+        if (fact.deviceId == b.device())
+            onlyB.push_back(fact);
+    REQUIRE_NOTHROW(c.import(onlyB));
+    CHECK(c.ws->db().lookupInt("SELECT count(*) FROM contact_child WHERE contact_pk = (SELECT pk FROM contact WHERE "
+                               "id = ?)", fromB) == 0);
+    send(a, c);
+    CHECK(c.facts().lastImportProjection() != "in_order");
+    CHECK(c.ws->db().lookupInt("SELECT count(*) FROM contact_child WHERE contact_pk = (SELECT pk FROM contact WHERE "
+                               "id = ?)", fromB) == 1);
+    send(b, a);
+    CHECK(c.digest() == a.digest());
+    CHECK(c.digest() == b.digest());
 }
