@@ -403,16 +403,23 @@ bool FactStore::reprojectSubjectsFrom(const FactKey& from) {
 }
 
 std::map<std::string, std::pair<int64_t, std::string>> FactStore::deviceHeads() const {
+    // One index seek per desk, never a pass over the whole log: sync asks this every round.
     std::map<std::string, std::pair<int64_t, std::string>> heads;
-    Statement stmt = db_.prepare("SELECT device_id, max(device_seq) FROM facts GROUP BY device_id");
-    while (stmt.step())
-        heads[stmt.text(0)] = {stmt.int64(1), ""};
-    auto& hash = db_.cached("SELECT hash FROM facts WHERE device_id = ? AND device_seq = ?");
-    for (auto& [device, head] : heads) {
-        hash.bindAll(device, head.first);
-        if (hash.step())
-            head.second = toHex(hash.blob(0));
-        hash.reset();
+    auto& nextDevice = db_.cached("SELECT device_id FROM facts WHERE device_id > ? ORDER BY device_id LIMIT 1");
+    auto& head = db_.cached("SELECT device_seq, hash FROM facts WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1");
+    std::string device;
+    while (true) {
+        nextDevice.bindAll(device);
+        if (!nextDevice.step()) {
+            nextDevice.reset();
+            break;
+        }
+        device = nextDevice.text(0);
+        nextDevice.reset();
+        head.bindAll(device);
+        if (head.step())
+            heads[device] = {head.int64(0), toHex(head.blob(1))};
+        head.reset();
     }
     return heads;
 }

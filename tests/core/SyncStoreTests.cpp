@@ -589,7 +589,7 @@ TEST_CASE("property: three desks, random work and random exchanges, end holding 
     unsigned seed = 20261123;
     if (const char* given = std::getenv("FRONTDOOR_SYNC_SEED"))
         seed = static_cast<unsigned>(std::strtoul(given, nullptr, 10));
-    INFO("seed " << seed << " (set FRONTDOOR_SYNC_SEED to run another)");
+    INFO("seed " << seed << " (set FRONTDOOR_SYNC_SEED to run another, FRONTDOOR_SYNC_STEPS for a longer run)");
     std::mt19937 random(seed);
     const auto pick = [&](size_t n) { return static_cast<size_t>(std::uniform_int_distribution<size_t>(0, n - 1)(random)); };
 
@@ -609,7 +609,10 @@ TEST_CASE("property: three desks, random work and random exchanges, end holding 
     int exchanges = 0;
     int refusals = 0;
     std::map<std::string, int> projections; // how each import was projected
-    for (int step = 0; step < 150; ++step) {
+    int steps = 150;
+    if (const char* given = std::getenv("FRONTDOOR_SYNC_STEPS"))
+        steps = std::atoi(given);
+    for (int step = 0; step < steps; ++step) {
         now += std::chrono::minutes(1);
         for (int d = 0; d < 3; ++d)
             desks[d].clock.set(now + std::chrono::minutes(skewMinutes[d]));
