@@ -773,3 +773,62 @@ TEST_CASE("a contact naming a person whose registration has not arrived is linke
     CHECK(c.digest() == a.digest());
     CHECK(c.digest() == b.digest());
 }
+
+TEST_CASE("every order in which three desks' work can arrive gives one projection", "[sync-store]") {
+    Desk a, b, c;
+    test::addTestUsers(*a.ws);
+    const std::string shared = a.record();
+    send(a, b);
+    send(a, c);
+    const int64_t split = a.facts().count();
+
+    // Offline, each desk records a contact and starts screening the shared one, in three different minutes.
+    a.clock.set(test::at("2026-11-23T10:10:00Z"));
+    b.clock.set(test::at("2026-11-23T10:05:00Z"));
+    c.clock.set(test::at("2026-11-23T10:07:00Z"));
+    a.record();
+    b.record();
+    c.record();
+    workflow(a).startScreening(test::kScreener, shared);
+    workflow(b).startScreening(kJo, shared);
+    workflow(c).startScreening({"pat.both", "screener"}, shared);
+
+    // Each desk's own work in two halves, which must arrive in their own order.
+    std::vector<std::vector<core::Fact>> halves;
+    for (Desk* desk : {&a, &b, &c}) {
+        const int64_t from = desk == &a ? split + 1 : 1;
+        const auto own = desk->facts().deviceFacts(desk->device(), from, desk->facts().deviceHeads()[desk->device()].first);
+        REQUIRE(own.size() >= 2);
+        const auto middle = own.begin() + static_cast<long>(own.size() / 2);
+        halves.emplace_back(own.begin(), middle);
+        halves.emplace_back(middle, own.end());
+    }
+    const auto sharedFacts = a.facts().deviceFacts(a.device(), 1, split);
+
+    exchange(a, b);
+    exchange(a, c);
+    exchange(a, b);
+    const std::string expected = a.digest();
+    REQUIRE(c.digest() == expected);
+    REQUIRE(conflicts(a).size() == 2); // jo's start (10:05) stands; the other two do not
+
+    // Every interleaving of the six halves that keeps each desk's halves in order: 6!/(2!2!2!) = 90.
+    std::vector<int> order{0, 0, 1, 1, 2, 2};
+    int orders = 0;
+    do {
+        core::FixedClock clock{test::testNow()};
+        auto desk = core::Workspace::create(":memory:", clock, core::DatabaseMode::Training);
+        core::Transaction first(desk->db());
+        desk->facts().importFacts(sharedFacts);
+        first.commit();
+        int taken[3] = {0, 0, 0};
+        for (int source : order) {
+            core::Transaction transaction(desk->db());
+            desk->facts().importFacts(halves[static_cast<size_t>(2 * source + taken[source]++)]);
+            transaction.commit();
+        }
+        CHECK(desk->facts().projectionDigest() == expected);
+        ++orders;
+    } while (std::next_permutation(order.begin(), order.end()));
+    CHECK(orders == 90);
+}
