@@ -319,11 +319,15 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
             newest.reset();
             head = heads.emplace(fact.deviceId, held).first;
         }
-        if (fact.deviceSeq != head->second.first + 1)
+        if (fact.deviceSeq != head->second.first + 1) {
+            const int64_t first = head->second.first + 1;
+            const int64_t last = fact.deviceSeq - 1;
             throw StoreError("device " + fact.deviceId + ": " + named(fact) + " does not continue the facts held, " +
-                             "which end at " + std::to_string(head->second.first) + " (a gap: facts " +
-                             std::to_string(head->second.first + 1) + " to " + std::to_string(fact.deviceSeq - 1) +
-                             " are missing)");
+                             "which end at " + std::to_string(head->second.first) + " (a gap: " +
+                             (first == last ? "fact " + std::to_string(first) + " is"
+                                            : "facts " + std::to_string(first) + " to " + std::to_string(last) + " are") +
+                             " missing)");
+        }
         if (fact.prevHash != head->second.second)
             throw StoreError("device " + fact.deviceId + ": " + named(fact) +
                              " does not follow the fact held before it (its previous hash " + fact.prevHash +

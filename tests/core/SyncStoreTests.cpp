@@ -184,7 +184,7 @@ TEST_CASE("facts that do not continue a desk's chain are refused and nothing is 
 
     SECTION("a gap") {
         facts.erase(facts.begin() + 2);
-        CHECK_THROWS_WITH(b.import(facts), Contains("facts 3 to 3 are missing"));
+        CHECK_THROWS_WITH(b.import(facts), Contains("a gap: fact 3 is missing"));
     }
     SECTION("a fact whose previous hash is not the one held") {
         facts[3].prevHash = facts[1].hash;
