@@ -273,8 +273,9 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
 
     std::optional<FactKey> heldMax;
     {
-        auto& newest = db_.cached("SELECT hlc, device_id, id FROM facts ORDER BY hlc DESC, device_id DESC, id DESC "
-                                  "LIMIT 1");
+        // The greatest stamp through its index, then the few facts sharing it.
+        auto& newest = db_.cached("SELECT hlc, device_id, id FROM facts WHERE hlc = (SELECT max(hlc) FROM facts) "
+                                  "ORDER BY device_id DESC, id DESC LIMIT 1");
         if (newest.step())
             heldMax = FactKey{newest.int64(0), newest.text(1), newest.text(2)};
         newest.reset();
@@ -318,11 +319,15 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
             newest.reset();
             head = heads.emplace(fact.deviceId, held).first;
         }
-        if (fact.deviceSeq != head->second.first + 1)
+        if (fact.deviceSeq != head->second.first + 1) {
+            const int64_t first = head->second.first + 1;
+            const int64_t last = fact.deviceSeq - 1;
             throw StoreError("device " + fact.deviceId + ": " + named(fact) + " does not continue the facts held, " +
-                             "which end at " + std::to_string(head->second.first) + " (a gap: facts " +
-                             std::to_string(head->second.first + 1) + " to " + std::to_string(fact.deviceSeq - 1) +
-                             " are missing)");
+                             "which end at " + std::to_string(head->second.first) + " (a gap: " +
+                             (first == last ? "fact " + std::to_string(first) + " is"
+                                            : "facts " + std::to_string(first) + " to " + std::to_string(last) + " are") +
+                             " missing)");
+        }
         if (fact.prevHash != head->second.second)
             throw StoreError("device " + fact.deviceId + ": " + named(fact) +
                              " does not follow the fact held before it (its previous hash " + fact.prevHash +
@@ -402,16 +407,23 @@ bool FactStore::reprojectSubjectsFrom(const FactKey& from) {
 }
 
 std::map<std::string, std::pair<int64_t, std::string>> FactStore::deviceHeads() const {
+    // One index seek per desk, never a pass over the whole log: sync asks this every round.
     std::map<std::string, std::pair<int64_t, std::string>> heads;
-    Statement stmt = db_.prepare("SELECT device_id, max(device_seq) FROM facts GROUP BY device_id");
-    while (stmt.step())
-        heads[stmt.text(0)] = {stmt.int64(1), ""};
-    auto& hash = db_.cached("SELECT hash FROM facts WHERE device_id = ? AND device_seq = ?");
-    for (auto& [device, head] : heads) {
-        hash.bindAll(device, head.first);
-        if (hash.step())
-            head.second = toHex(hash.blob(0));
-        hash.reset();
+    auto& nextDevice = db_.cached("SELECT device_id FROM facts WHERE device_id > ? ORDER BY device_id LIMIT 1");
+    auto& head = db_.cached("SELECT device_seq, hash FROM facts WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1");
+    std::string device;
+    while (true) {
+        nextDevice.bindAll(device);
+        if (!nextDevice.step()) {
+            nextDevice.reset();
+            break;
+        }
+        device = nextDevice.text(0);
+        nextDevice.reset();
+        head.bindAll(device);
+        if (head.step())
+            heads[device] = {head.int64(0), toHex(head.blob(1))};
+        head.reset();
     }
     return heads;
 }

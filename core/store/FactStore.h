@@ -60,6 +60,10 @@ public:
     /// (hlc, device, id) order. Throws (changing nothing once the caller's transaction rolls back) on the
     /// first fact refused.
     ImportResult importFacts(const std::vector<Fact>& facts);
+    /// How the last importFacts projected: "none", "in_order" (every fact newer than all held),
+    /// "subjects" (the subjects the late facts touch, re-projected) or "rebuild" (everything). For
+    /// measurements and tests.
+    const std::string& lastImportProjection() const { return lastImportProjection_; }
     /// Highest device_seq held per device, and the hash at that seq.
     std::map<std::string, std::pair<int64_t, std::string>> deviceHeads() const;
     /// Facts of one device with seq in [fromSeq, toSeq], ascending, each with its prevHash filled in (for
@@ -127,13 +131,6 @@ private:
     std::string deviceId_;
     std::unique_ptr<DeskSeal> seal_;
     std::optional<std::pair<int64_t, std::string>> pendingHead_; ///< sealed outside once committed
-public:
-    /// How the last importFacts projected: "none", "in_order" (every fact newer than all held),
-    /// "subjects" (the subjects the late facts touch, re-projected) or "rebuild" (everything). For
-    /// measurements and tests.
-    const std::string& lastImportProjection() const { return lastImportProjection_; }
-
-private:
     std::string lastImportProjection_ = "none";
 };
 

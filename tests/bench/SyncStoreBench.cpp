@@ -62,7 +62,7 @@ Json contactInput(int n) {
             {"source", "2A"},
             {"referrer", {{"name", "Dana Whitfield"}, {"agency", "Brookside Primary"}, {"role", "DSL"}}},
             {"children", {{{"given_name", "Ellis" + std::to_string(n)}, {"family_name", "Marwood"},
-                           {"date_of_birth", "2015-03-12"}}}},
+                           {"date_of_birth", "2015-03-12"}, {"voice", "Ellis said he is hungry most mornings."}}}},
             {"concern", "Ellis arrived at school hungry for the third day running and says mum is unwell."},
             {"consent", {{"status", "given"}}}};
 }
@@ -117,16 +117,16 @@ Taken takeIn(const fs::path& path, const std::vector<core::Fact>& facts) {
 }
 
 Json runSyncStoreSuite(const std::vector<std::string>& args) {
-    const int contacts = std::stoi(option(args, "--contacts", "100000"));
-    const int late = std::stoi(option(args, "--late", "200"));
-    const int lateContacts = std::stoi(option(args, "--late-contacts", "10"));
-    const fs::path folder = option(args, "--dir", (fs::temp_directory_path() / "frontdoor-bench-sync-store").string());
+    const int contacts = std::stoi(option(args, "contacts", "100000"));
+    const int late = std::stoi(option(args, "late", "200"));
+    const int lateContacts = std::stoi(option(args, "late-contacts", "10"));
+    const fs::path folder = option(args, "dir", (fs::temp_directory_path() / "frontdoor-bench-sync-store").string());
     fs::create_directories(folder);
     // Desk keys for these throwaway databases stay beside them.
     setenv("XDG_DATA_HOME", (folder / "data-home").string().c_str(), 1);
     const fs::path base = folder / "desk-a.sqlite";
     double buildSeconds = 0;
-    if (!hasFlag(args, "--reuse") || !fs::exists(base)) {
+    if (!hasFlag(args, "reuse") || !fs::exists(base)) {
         std::cerr << "building " << contacts << " contacts...\n";
         buildSeconds = buildDatabase(base, contacts);
     }
