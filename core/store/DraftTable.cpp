@@ -1,5 +1,7 @@
 #include "store/DraftTable.h"
 
+#include <sqlite3.h>
+
 namespace frontdoor::core {
 namespace {
 
@@ -10,10 +12,39 @@ StoredDraft readRow(Statement& stmt) {
             nlohmann::json::parse(stmt.text(4))};
 }
 
+// A draft save commits without waiting for the disk (synchronous=NORMAL in WAL mode): it is typing in
+// progress, saved every second or two, and waiting for an fsync each time would stall the typing on a
+// busy disk. A killed or crashed app loses nothing committed (the operating system holds the write); only
+// a power cut in the seconds before the next checkpoint could lose the newest draft. Decisions and every
+// fact keep synchronous=FULL, restored as soon as the draft is written.
+class RelaxedDurability {
+public:
+    explicit RelaxedDurability(Database& db) : db_(db), relaxed_(sqlite3_get_autocommit(db.handle()) != 0) {
+        if (relaxed_)
+            db_.exec("PRAGMA synchronous = NORMAL");
+    }
+    ~RelaxedDurability() {
+        if (relaxed_) {
+            try {
+                db_.exec("PRAGMA synchronous = FULL");
+            } catch (...) {
+                // the connection is going away; nothing else will be written on it
+            }
+        }
+    }
+    RelaxedDurability(const RelaxedDurability&) = delete;
+    RelaxedDurability& operator=(const RelaxedDurability&) = delete;
+
+private:
+    Database& db_;
+    bool relaxed_;
+};
+
 } // namespace
 
 void DraftTable::put(const std::string& owner, const std::string& kind, const std::string& subject,
                      const nlohmann::json& body, Instant savedAt) {
+    RelaxedDurability relaxed(db_);
     WriteScope scope(db_); // no fact: only so that a write into a file deleted under the app is refused
     db_.cached("INSERT INTO drafts(owner_user_id, kind, subject, saved_at, body) VALUES (?, ?, ?, ?, ?) "
                "ON CONFLICT(owner_user_id, kind, subject) DO UPDATE SET saved_at = excluded.saved_at, "

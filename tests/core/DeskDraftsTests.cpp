@@ -50,6 +50,9 @@ TEST_CASE("saving a draft while typing adds no fact and leaves the projection as
 
     CHECK(t.ws->facts().count() == factsBefore);
     CHECK(t.ws->facts().projectionDigest() == digestBefore);
+    // A draft commits without waiting for the disk, and everything after it waits again (FULL): a
+    // decision recorded next is as durable as ever.
+    CHECK(t.ws->db().queryInt("PRAGMA synchronous") == 2);
     // Overwritten in place: one row each, holding the last save.
     CHECK(draftRows(*t.ws) == 2);
     REQUIRE(contacts.drafts(kScreener.userId).size() == 1);
