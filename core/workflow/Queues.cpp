@@ -112,9 +112,9 @@ void handovers(Workspace& ws, const std::string& queue, std::vector<QueueItem>& 
         item.status = "handed_over";
         item.startedAt = item.handedOverAt = instantAt(stmt, 1);
         item.dueAt = item.handoverDueAt = instantAt(stmt, 2);
-        item.what = "Out-of-hours handover from " + stmt.text(3) +
-                    (item.handedOverAt ? " at " + handedOverWords(*item.handedOverAt) : std::string()) +
-                    " to acknowledge";
+        // Short enough to show whole in the queue's What is due column at 1920x1080.
+        item.what = "Acknowledge handover from " + stmt.text(3) +
+                    (item.handedOverAt ? ", " + handedOverWords(*item.handedOverAt) : std::string());
         out.push_back(std::move(item));
     }
 }

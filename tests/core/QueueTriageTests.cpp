@@ -253,7 +253,7 @@ TEST_CASE("the handovers queue sorts by each handover's own deadline, then newes
     CHECK(rows[3].handoverDueAt == test::at("2026-11-24T09:00:00Z"));
     CHECK(rows[0].handedOverAt == test::at("2026-11-22T05:20:00Z"));
     // The row says when it was handed over, in UK time, so the newest is found by reading too.
-    CHECK(rows[0].what == "Out-of-hours handover from eve.edt at Sun 22/11/2026 05:20 to acknowledge");
+    CHECK(rows[0].what == "Acknowledge handover from eve.edt, Sun 22/11/2026 05:20");
 
     // The CLI gives the same order and the handover's own times.
     const auto result = test::runCli({"queue", "handovers", "--db", j.t.folder.file("frontdoor.sqlite"), "--now",

@@ -153,7 +153,7 @@ void QueuesAndHandoverTest::anOutOfHoursContactTopsTheMorningQueueAndIsAcknowled
     QTRY_COMPARE(model->queueKey(), QStringLiteral("handovers"));
     QTRY_COMPARE(model->rowCount(), 1);
     QCOMPARE(model->itemAt(0)->id, QString::fromStdString(id));
-    QCOMPARE(model->itemAt(0)->what, QStringLiteral("Out-of-hours handover from eve.edt at Sun 22/11/2026 02:40 to acknowledge"));
+    QCOMPARE(model->itemAt(0)->what, QStringLiteral("Acknowledge handover from eve.edt, Sun 22/11/2026 02:40"));
     QCOMPARE(model->index(0, ui::ContactTableModel::Due).data().toString(), QStringLiteral("EDT handover: 5m left"));
     // It heads the queue of contacts awaiting screening too, above the older one.
     QVERIFY(window->showQueue("awaiting_screening"));

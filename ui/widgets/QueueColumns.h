@@ -1,6 +1,6 @@
 #pragma once
 // A queue's "What is due" as wide as its rows need, within the room the table has: on a wide screen
-// "Out-of-hours handover from eve.edt to acknowledge" shows whole; on a small one the column keeps
+// "Acknowledge handover from eve.edt, Sun 22/11/2026 02:40" shows whole; on a small one the column keeps
 // its width and a cut text has its tooltip. Follows each page read and each resize of the table.
 
 #include <QObject>
