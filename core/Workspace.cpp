@@ -8,6 +8,7 @@
 #include "time/CalendarConfig.h"
 #include "users/UserService.h"
 #include "workflow/FormDrafts.h"
+#include "workflow/SyncConflicts.h"
 #include "workflow/WorkflowProjection.h"
 #include "util/Errors.h"
 
@@ -27,6 +28,7 @@ void registerAllProjections(Projections& projections) {
     registerFormDraftProjection(projections);
     registerRulesProjection(projections);
     registerSearchLog(projections);
+    registerSyncConflicts(projections);
 }
 
 namespace {

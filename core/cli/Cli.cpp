@@ -301,6 +301,8 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerCalendarCommands();
         registerRulesCommands();
         registerAuditCommands();
+        registerSyncConflictCommands();
+        registerSyncCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

@@ -120,5 +120,7 @@ void registerWorkflowCommands();
 void registerCalendarCommands();
 void registerRulesCommands();
 void registerAuditCommands();
+void registerSyncConflictCommands();
+void registerSyncCommands();
 
 } // namespace frontdoor::core::cli

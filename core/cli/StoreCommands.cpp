@@ -1,4 +1,4 @@
-// init, rebuild, verify: the database itself.
+// init, rebuild, verify, digest: the database itself.
 #include "cli/Cli.h"
 
 #include "store/Backup.h"
@@ -140,6 +140,17 @@ void registerStoreCommands() {
                     }
                     const auto result = backupDatabase(ws.db(), destination);
                     ctx.print({{"destination", result.destination}, {"bytes", result.bytes}});
+                    return kOk;
+                }});
+    addCommand({"digest", "digest",
+                "How many facts this desk holds, a digest of them (every fact id and hash) and the projection "
+                "digest rebuild computes: desks holding the same facts show the same three values.",
+                {}, {}, [](Context& ctx) {
+                    Workspace& ws = ctx.workspace();
+                    UserService(ws).require(ctx.actor(), allRoles(), "Comparing digests");
+                    ctx.print({{"facts", ws.facts().count()},
+                               {"facts_digest", ws.facts().factsDigest()},
+                               {"projection_digest", ws.facts().projectionDigest()}});
                     return kOk;
                 }});
 }

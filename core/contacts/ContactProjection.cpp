@@ -26,8 +26,10 @@ void linkChildren(Database& db, int64_t contactPk, const Contact& contact) {
     int position = 0;
     for (const auto& child : contact.children) {
         const auto personPk = personKey(db, child.person.id);
+        // A person registered at another desk whose facts have not arrived yet: the registration sorts
+        // earlier (the desk that linked them held it), so its arrival re-projects this contact with them.
         if (!personPk)
-            throw StoreError("contact " + contact.id + " names person " + child.person.id + ", who is not known");
+            continue;
         db.cached("INSERT OR IGNORE INTO contact_child(contact_pk, person_pk, position) VALUES (?, ?, ?)")
             .bindAll(contactPk, *personPk, position++)
             .run();
@@ -39,10 +41,13 @@ void projectRecorded(Database& db, const Fact& fact) {
         return;
     const Contact contact = contactFromStored(fact.payload);
     const Json due = fact.payload.value("decision_due", Json::object());
-    db.cached("INSERT INTO contact(id, received_at, channel, source, referrer_name, referrer_agency, status, "
+    // The key is the one this contact had when it is re-projected after facts arriving late
+    // (Projections::pinsKeys), else the next.
+    db.cached("INSERT INTO contact(pk, id, received_at, channel, source, referrer_name, referrer_agency, status, "
               "recorded_by, recorded_at, concern_summary, updated_hlc, recorded_role, decision_due_at, reference, "
-              "reference_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bindAll(fact.subject, formatInstant(contact.receivedAt), contact.channel, contact.source,
+              "reference_seq) VALUES ((SELECT pk FROM temp.fd_pinned WHERE tbl = 'contact' AND id = ?),"
+              "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bindAll(fact.subject, fact.subject, formatInstant(contact.receivedAt), contact.channel, contact.source,
                  nonEmpty(contact.referrer.name), nonEmpty(contact.referrer.agency), std::string("recorded"),
                  fact.userId, formatInstant(fact.recordedAt), summarise(contact.concern), fact.hlc.packed, fact.role,
                  nonEmpty(due.value("due_at", std::string())), contactReference(fact), fact.deviceSeq)
@@ -77,8 +82,10 @@ void projectOutcome(Database& db, const Fact& fact) {
 } // namespace
 
 void registerContactProjection(Projections& projections) {
-    projections.ownTable("contact", "pk");
-    projections.ownTable("contact_child", "contact_pk, person_pk");
+    projections.ownTable("contact", "pk", "id IN (SELECT subject FROM temp.fd_reproject)");
+    projections.pinsKeys("contact", kContactRecorded);
+    projections.ownTable("contact_child", "contact_pk, person_pk",
+                          "contact_pk IN (SELECT pk FROM contact WHERE id IN (SELECT subject FROM temp.fd_reproject))");
     projections.on(kContactRecorded, projectRecorded);
     projections.on(kContactAmended, projectAmended);
     projections.on(kContactOutcomeRecorded, projectOutcome);

@@ -6,6 +6,7 @@
 #include "people/PersonProjection.h"
 #include "standards/CensusCodes.h"
 #include "store/DraftTable.h"
+#include "workflow/SyncConflicts.h"
 #include "util/Errors.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
@@ -281,7 +282,11 @@ std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId
                 continue;
             }
         }
-        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, ws_.projections().description(fact), fact.id});
+        std::string description = ws_.projections().description(fact);
+        // A decision made at another desk that did not stand (or was later made to stand) says so.
+        if (const std::string words = conflictWords(ws_.db(), fact.id); !words.empty())
+            description += " [" + words + "]";
+        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, description, fact.id});
     }
     return entries;
 }

@@ -55,10 +55,12 @@ void projectRegistered(Database& db, const Fact& fact) {
     person.id = fact.subject;
     if (personKey(db, person.id))
         return; // already known (the same registration arriving twice through sync)
-    db.cached("INSERT INTO person(id, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, "
+    // The key is the one this person had when re-projected after facts arriving late
+    // (Projections::pinsKeys), else the next.
+    db.cached("INSERT INTO person(pk, id, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, "
               "address, postcode, postcode_key, la_child_id, other_names, registered_at, updated_hlc) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bindAll(person.id, person.givenName, person.familyName, optionalDate(person.dateOfBirth),
+              "VALUES ((SELECT pk FROM temp.fd_pinned WHERE tbl = 'person' AND id = ?),?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bindAll(person.id, person.id, person.givenName, person.familyName, optionalDate(person.dateOfBirth),
                  optionalDate(person.expectedDate), nonEmpty(person.sex), nonEmpty(person.ethnicity),
                  nonEmpty(person.address), nonEmpty(person.postcode),
                  nonEmpty(postcodeKey(person.postcode)),
@@ -100,8 +102,9 @@ PersonIndexText personIndexText(const Person& person) {
 }
 
 void registerPersonProjection(Projections& projections) {
-    projections.ownTable("person", "pk");
-    projections.ownTable("person_fts", "rowid");
+    projections.ownTable("person", "pk", "id IN (SELECT subject FROM temp.fd_reproject)");
+    projections.pinsKeys("person", kPersonRegistered);
+    projections.ownTable("person_fts", "rowid", "rowid IN (SELECT pk FROM person WHERE id IN (SELECT subject FROM temp.fd_reproject))");
     projections.on(kPersonRegistered, projectRegistered);
     projections.on(kPersonUpdated, projectUpdated);
     projections.describe(kPersonRegistered, [](const Fact&) { return std::string("Person registered"); });

@@ -55,8 +55,8 @@ void projectDecision(Database& db, const Fact& fact) {
 } // namespace
 
 void registerRulesProjection(Projections& projections) {
-    projections.ownTable("rule_set", "version, hash");
-    projections.ownTable("screening_decision", "id");
+    projections.ownTable("rule_set", "version, hash", "version IN (SELECT subject FROM temp.fd_reproject)");
+    projections.ownTable("screening_decision", "id", "contact_id IN (SELECT subject FROM temp.fd_reproject)");
     projections.on(kRulesInstalled, projectInstalled);
     projections.on(kScreeningDecisionRecorded, projectDecision);
     projections.describe(kRulesInstalled, [](const Fact& f) {

@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace frontdoor::core {
@@ -80,6 +81,39 @@ template <typename Table> void hashRows(crypto_hash_sha256_state& state, Databas
     }
 }
 
+void insertFact(Database& db, const Fact& fact) {
+    const std::string hashBytes = fromHex(fact.hash);
+    auto& insert = db.cached("INSERT INTO facts(id, hlc, device_id, device_seq, user_id, role, type, subject, "
+                             "payload, recorded_at, hash, seal) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    insert.bindAll(fact.id, fact.hlc.packed, fact.deviceId, fact.deviceSeq, fact.userId, fact.role, fact.type,
+                   fact.subject, fact.payload.dump(), formatInstant(fact.recordedAt));
+    insert.bindBlob(11, hashBytes.data(), hashBytes.size());
+    if (fact.seal.empty())
+        insert.bind(12, nullptr);
+    else
+        insert.bindBlob(12, fact.seal.data(), fact.seal.size());
+    insert.run();
+}
+
+// Working tables of a re-projection (FactStore::reprojectSubjectsFrom), per connection, never in the file.
+void createReprojectionTables(Database& db, const Projections& projections) {
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS fd_reproject (subject TEXT PRIMARY KEY) WITHOUT ROWID");
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS fd_pinned (tbl TEXT NOT NULL, id TEXT NOT NULL, pk INTEGER NOT NULL, "
+            "PRIMARY KEY (tbl, id)) WITHOUT ROWID");
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS fd_handled (type TEXT PRIMARY KEY) WITHOUT ROWID");
+    db.exec("DELETE FROM temp.fd_handled");
+    for (const auto& type : projections.handledTypes())
+        db.prepare("INSERT INTO temp.fd_handled(type) VALUES (?)").bindAll(type).run();
+}
+
+using FactKey = std::tuple<int64_t, std::string, std::string>;
+
+FactKey keyOf(const Fact& fact) { return {fact.hlc.packed, fact.deviceId, fact.id}; }
+
+std::string named(const Fact& fact) {
+    return "fact " + std::to_string(fact.deviceSeq) + " (" + fact.id + ") of device " + fact.deviceId;
+}
+
 } // namespace
 
 std::string ensureDeviceId(Database& db, const Clock& clock) {
@@ -99,6 +133,7 @@ FactStore::FactStore(Database& db, const Clock& clock, const Projections& projec
                      std::unique_ptr<DeskSeal> seal)
     : db_(db), clock_(clock), projections_(projections), deviceId_(std::move(deviceId)), seal_(std::move(seal)) {
     sqlite3_set_authorizer(db_.handle(), guardFactLog, nullptr);
+    createReprojectionTables(db_, projections_);
     // The head is sealed outside the file only once the facts are durable; a rolled-back append
     // leaves it where it was.
     db_.onTransactionEnd(
@@ -150,17 +185,7 @@ Fact FactStore::append(const Actor& actor, const std::string& type, const std::s
     if (seal_)
         fact.seal = seal_->seal(fact.hash, fact.deviceSeq);
 
-    const std::string hashBytes = fromHex(fact.hash);
-    auto& insert = db_.cached("INSERT INTO facts(id, hlc, device_id, device_seq, user_id, role, type, subject, "
-                              "payload, recorded_at, hash, seal) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    insert.bindAll(fact.id, fact.hlc.packed, fact.deviceId, fact.deviceSeq, fact.userId, fact.role, fact.type,
-                   fact.subject, fact.payload.dump(), formatInstant(fact.recordedAt));
-    insert.bindBlob(11, hashBytes.data(), hashBytes.size());
-    if (fact.seal.empty())
-        insert.bind(12, nullptr);
-    else
-        insert.bindBlob(12, fact.seal.data(), fact.seal.size());
-    insert.run();
+    insertFact(db_, fact);
     projections_.apply(db_, fact);
     if (seal_)
         pendingHead_ = {fact.deviceSeq, fact.hash};
@@ -232,6 +257,204 @@ int64_t FactStore::rebuildProjection() {
     replayAll();
     transaction.commit();
     return count();
+}
+
+ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
+    if (sqlite3_get_autocommit(db_.handle()))
+        throw std::logic_error("FactStore::importFacts needs an open transaction");
+    ImportResult result;
+    std::vector<const Fact*> ordered;
+    ordered.reserve(facts.size());
+    for (const auto& fact : facts)
+        ordered.push_back(&fact);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Fact* a, const Fact* b) {
+        return std::tie(a->deviceId, a->deviceSeq) < std::tie(b->deviceId, b->deviceSeq);
+    });
+
+    std::optional<FactKey> heldMax;
+    {
+        auto& newest = db_.cached("SELECT hlc, device_id, id FROM facts ORDER BY hlc DESC, device_id DESC, id DESC "
+                                  "LIMIT 1");
+        if (newest.step())
+            heldMax = FactKey{newest.int64(0), newest.text(1), newest.text(2)};
+        newest.reset();
+    }
+
+    std::map<std::string, std::pair<int64_t, std::string>> heads; // per device, as held so far
+    std::vector<Fact> added;
+    for (const Fact* incoming : ordered) {
+        const Fact& fact = *incoming;
+        if (fact.id.empty() || fact.deviceId.empty() || fact.deviceSeq < 1)
+            throw StoreError("a fact from another desk has no id, device or sequence number (" + named(fact) + ")");
+        if (computeFactHash(fact) != fact.hash)
+            throw StoreError(named(fact) + " does not match its hash: it was altered after it was recorded");
+        if (const auto held = this->fact(fact.id)) {
+            if (held->deviceId == fact.deviceId && held->deviceSeq == fact.deviceSeq && held->hash == fact.hash) {
+                ++result.alreadyHeld;
+                continue;
+            }
+            throw StoreError("two different facts have the id " + fact.id + ": " + named(*held) + " held here, hash " +
+                             held->hash + ", and " + named(fact) + " arriving, hash " + fact.hash);
+        }
+        auto& atSeq = db_.cached("SELECT id, hash FROM facts WHERE device_id = ? AND device_seq = ?");
+        atSeq.bindAll(fact.deviceId, fact.deviceSeq);
+        if (atSeq.step()) {
+            const std::string heldId = atSeq.text(0);
+            const std::string heldHash = toHex(atSeq.blob(1));
+            atSeq.reset();
+            throw StoreError("device " + fact.deviceId + " has two different facts numbered " +
+                             std::to_string(fact.deviceSeq) + ": " + heldId + " held here, hash " + heldHash +
+                             ", and " + fact.id + " arriving, hash " + fact.hash);
+        }
+        atSeq.reset();
+        auto head = heads.find(fact.deviceId);
+        if (head == heads.end()) {
+            auto& newest = db_.cached("SELECT device_seq, hash FROM facts WHERE device_id = ? "
+                                      "ORDER BY device_seq DESC LIMIT 1");
+            newest.bindAll(fact.deviceId);
+            std::pair<int64_t, std::string> held{0, ""};
+            if (newest.step())
+                held = {newest.int64(0), toHex(newest.blob(1))};
+            newest.reset();
+            head = heads.emplace(fact.deviceId, held).first;
+        }
+        if (fact.deviceSeq != head->second.first + 1)
+            throw StoreError("device " + fact.deviceId + ": " + named(fact) + " does not continue the facts held, " +
+                             "which end at " + std::to_string(head->second.first) + " (a gap: facts " +
+                             std::to_string(head->second.first + 1) + " to " + std::to_string(fact.deviceSeq - 1) +
+                             " are missing)");
+        if (fact.prevHash != head->second.second)
+            throw StoreError("device " + fact.deviceId + ": " + named(fact) +
+                             " does not follow the fact held before it (its previous hash " + fact.prevHash +
+                             " is not the held " + head->second.second + "): the two desks' histories differ");
+        insertFact(db_, fact);
+        head->second = {fact.deviceSeq, fact.hash};
+        added.push_back(fact);
+        if (seal_ && fact.deviceId == deviceId_)
+            pendingHead_ = {fact.deviceSeq, fact.hash}; // this desk's own facts, taken back after a restore
+    }
+    result.applied = static_cast<int64_t>(added.size());
+    // The HLC needs no separate note: append() takes the greatest stamp held as its floor, and these are
+    // now held.
+    std::sort(added.begin(), added.end(), [](const Fact& a, const Fact& b) { return keyOf(a) < keyOf(b); });
+    projectImported(added, heldMax);
+    return result;
+}
+
+void FactStore::projectImported(const std::vector<Fact>& added, const std::optional<FactKey>& heldMax) {
+    if (added.empty()) {
+        lastImportProjection_ = "none";
+        return;
+    }
+    if (!heldMax || keyOf(added.front()) > *heldMax) {
+        // Every fact is newer than everything held: projecting them in order is the replay.
+        for (const auto& fact : added)
+            projections_.apply(db_, fact);
+        lastImportProjection_ = "in_order";
+        return;
+    }
+    if (reprojectSubjectsFrom(keyOf(added.front()))) {
+        lastImportProjection_ = "subjects";
+        return;
+    }
+    replayAll();
+    lastImportProjection_ = "rebuild";
+}
+
+bool FactStore::reprojectSubjectsFrom(const FactKey& from) {
+    const auto& tables = projections_.tables();
+    for (const auto& table : tables)
+        if (table.subjectRows.empty())
+            return false;
+    db_.exec("DELETE FROM temp.fd_reproject");
+    db_.exec("DELETE FROM temp.fd_pinned");
+    // Every subject with a fact stamped at or after the earliest late fact (a few with an equal stamp
+    // that sort before it: replaying a subject from its first fact is right whenever it is done).
+    db_.prepare("INSERT OR IGNORE INTO temp.fd_reproject(subject) SELECT subject FROM facts WHERE hlc >= ?")
+        .bindAll(std::get<0>(from))
+        .run();
+    const char* kReplayed = "WHERE subject IN (SELECT subject FROM temp.fd_reproject) "
+                            "AND type IN (SELECT type FROM temp.fd_handled)";
+    const int64_t replaying = db_.queryInt(std::string("SELECT count(*) FROM facts ") + kReplayed).value_or(0);
+    // Beyond about a third of the record, one pass over everything is quicker than picking subjects out.
+    if (replaying * 3 > count()) {
+        db_.exec("DELETE FROM temp.fd_reproject");
+        return false;
+    }
+    // Rows created before the late facts keep their keys; the rest are numbered again as they are
+    // replayed, after every kept one, in HLC order (see Projections::pinsKeys).
+    for (const auto& [table, createdBy] : projections_.pinnedKeyTables())
+        db_.prepare("INSERT INTO temp.fd_pinned(tbl, id, pk) SELECT ?, t.id, t.pk FROM " + table +
+                    " t WHERE t.id IN (SELECT subject FROM temp.fd_reproject) AND EXISTS (SELECT 1 FROM facts f "
+                    "WHERE f.subject = t.id AND f.type = ? AND (f.hlc, f.device_id, f.id) < (?, ?, ?))")
+            .bindAll(table, createdBy, std::get<0>(from), std::get<1>(from), std::get<2>(from))
+            .run();
+    // A person kept while their rows are replayed is still named by contacts not replayed: checked at commit.
+    db_.exec("PRAGMA defer_foreign_keys = ON");
+    for (auto it = tables.rbegin(); it != tables.rend(); ++it)
+        db_.exec("DELETE FROM " + it->name + " WHERE " + it->subjectRows);
+    Statement stmt = db_.prepare(std::string(kSelectFact) + kReplayed + " ORDER BY hlc, device_id, id");
+    while (stmt.step())
+        projections_.apply(db_, readFact(stmt));
+    db_.exec("DELETE FROM temp.fd_reproject");
+    db_.exec("DELETE FROM temp.fd_pinned");
+    return true;
+}
+
+std::map<std::string, std::pair<int64_t, std::string>> FactStore::deviceHeads() const {
+    std::map<std::string, std::pair<int64_t, std::string>> heads;
+    Statement stmt = db_.prepare("SELECT device_id, max(device_seq) FROM facts GROUP BY device_id");
+    while (stmt.step())
+        heads[stmt.text(0)] = {stmt.int64(1), ""};
+    auto& hash = db_.cached("SELECT hash FROM facts WHERE device_id = ? AND device_seq = ?");
+    for (auto& [device, head] : heads) {
+        hash.bindAll(device, head.first);
+        if (hash.step())
+            head.second = toHex(hash.blob(0));
+        hash.reset();
+    }
+    return heads;
+}
+
+std::vector<Fact> FactStore::deviceFacts(const std::string& device, int64_t fromSeq, int64_t toSeq) const {
+    std::vector<Fact> facts;
+    if (toSeq < fromSeq)
+        return facts;
+    std::string prevHash;
+    if (fromSeq > 1) {
+        auto& before = db_.cached("SELECT hash FROM facts WHERE device_id = ? AND device_seq = ?");
+        before.bindAll(device, fromSeq - 1);
+        if (before.step())
+            prevHash = toHex(before.blob(0));
+        before.reset();
+    }
+    Statement stmt = db_.prepare(std::string(kSelectFact) +
+                                 "WHERE device_id = ? AND device_seq BETWEEN ? AND ? ORDER BY device_seq");
+    stmt.bindAll(device, fromSeq, toSeq);
+    while (stmt.step()) {
+        Fact fact = readFact(stmt);
+        fact.prevHash = prevHash;
+        prevHash = fact.hash;
+        facts.push_back(std::move(fact));
+    }
+    return facts;
+}
+
+std::string FactStore::factsDigest() const {
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    Statement stmt = db_.prepare("SELECT id, hash FROM facts ORDER BY device_id, device_seq");
+    int64_t count = 0;
+    while (stmt.step()) {
+        const std::string line = stmt.text(0) + '\x1f' + toHex(stmt.blob(1)) + '\n';
+        crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(line.data()), line.size());
+        ++count;
+    }
+    const std::string tail = "count:" + std::to_string(count);
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(tail.data()), tail.size());
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, digest);
+    return toHex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
 std::string FactStore::projectionDigest() const {

@@ -10,12 +10,20 @@
 #include "util/Clock.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace frontdoor::core {
+
+/// What FactStore::importFacts did: facts newly held, and facts it already held (no-ops).
+struct ImportResult {
+    int64_t applied = 0;
+    int64_t alreadyHeld = 0;
+};
 
 class FactStore {
 public:
@@ -40,6 +48,26 @@ public:
     /// Every fact in the total order (hlc, device, id), calling `visit` for each.
     void forEach(const std::function<void(const Fact&)>& visit) const;
     int64_t count() const;
+
+    using ImportResult = core::ImportResult;
+    /// Inside an open Transaction. Facts recorded at other desks (or this desk's own, taken back from the
+    /// share after a restore), each with its own id, hlc, device, deviceSeq, prevHash, hash and seal as
+    /// recorded. Per device, facts must continue the chain held (seq = held max + 1, prevHash = hash held)
+    /// in the order given after sorting by (device, seq); each fact's hash must match its content
+    /// (computeFactHash). A fact id already held with identical content is a no-op (alreadyHeld); a fact id,
+    /// or a (device, seq), held with different content throws StoreError naming both. Observes each HLC so
+    /// later local stamps sort after them. Projects so that the result equals replaying every held fact in
+    /// (hlc, device, id) order. Throws (changing nothing once the caller's transaction rolls back) on the
+    /// first fact refused.
+    ImportResult importFacts(const std::vector<Fact>& facts);
+    /// Highest device_seq held per device, and the hash at that seq.
+    std::map<std::string, std::pair<int64_t, std::string>> deviceHeads() const;
+    /// Facts of one device with seq in [fromSeq, toSeq], ascending, each with its prevHash filled in (for
+    /// publishing and for verify --share).
+    std::vector<Fact> deviceFacts(const std::string& device, int64_t fromSeq, int64_t toSeq) const;
+    /// SHA-256 (hex) of every fact id and hash in (device, seq) order, and of their count: two desks
+    /// with equal digests hold the same facts.
+    std::string factsDigest() const;
 
     /// Clears every projection table and replays all facts through the projection, in one transaction.
     /// Returns the number of facts replayed.
@@ -84,6 +112,14 @@ private:
     /// Throws StoreError (never aborting) when a payload is not valid JSON in UTF-8.
     Fact readFact(Statement& stmt) const;
     void replayAll();
+    /// Projects facts just inserted by importFacts (sorted by (hlc, device, id)); `heldMax` is the
+    /// greatest key held before them.
+    void projectImported(const std::vector<Fact>& added,
+                         const std::optional<std::tuple<int64_t, std::string, std::string>>& heldMax);
+    /// Re-projects every subject with a fact stamped at or after `from` (deleting their rows and
+    /// replaying their facts in order). False, having changed nothing, when a table cannot say which
+    /// rows a subject owns or when rebuilding everything would be about as quick.
+    bool reprojectSubjectsFrom(const std::tuple<int64_t, std::string, std::string>& from);
 
     Database& db_;
     const Clock& clock_;
@@ -91,6 +127,14 @@ private:
     std::string deviceId_;
     std::unique_ptr<DeskSeal> seal_;
     std::optional<std::pair<int64_t, std::string>> pendingHead_; ///< sealed outside once committed
+public:
+    /// How the last importFacts projected: "none", "in_order" (every fact newer than all held),
+    /// "subjects" (the subjects the late facts touch, re-projected) or "rebuild" (everything). For
+    /// measurements and tests.
+    const std::string& lastImportProjection() const { return lastImportProjection_; }
+
+private:
+    std::string lastImportProjection_ = "none";
 };
 
 /// Reads or creates this desk's id in the database's local settings.

@@ -386,6 +386,83 @@ DROP TABLE contact_draft;
 DROP TABLE form_draft;
 )sql";
 
+// Migration 11: concurrent decisions at offline desks (workflow/SyncConflicts.h). When facts are
+// projected in HLC order the first stands; a later incompatible one changes nothing and is listed here
+// for a duty manager. contact_transition names the fact that put each contact where it stands.
+const char* kSyncConflicts = R"sql(
+CREATE TABLE sync_conflict (
+    id              TEXT PRIMARY KEY,     -- the id of fact B, the later fact, not applied
+    kind            TEXT NOT NULL,        -- screening_started_twice, signed_off_twice, ...
+    contact_id      TEXT NOT NULL,
+    fact_a          TEXT NOT NULL,        -- the fact that stands (first by HLC)
+    a_type          TEXT NOT NULL,
+    a_user          TEXT NOT NULL,
+    a_role          TEXT NOT NULL,
+    a_at            TEXT NOT NULL,
+    fact_b          TEXT NOT NULL,
+    b_type          TEXT NOT NULL,
+    b_user          TEXT NOT NULL,
+    b_role          TEXT NOT NULL,
+    b_at            TEXT NOT NULL,
+    b_hlc           INTEGER NOT NULL,
+    detail          TEXT NOT NULL,        -- the conflict in words
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    kept            TEXT CHECK (kept IN ('A', 'B')),
+    resolved_by     TEXT,
+    resolved_role   TEXT,
+    resolved_at     TEXT,
+    note            TEXT,
+    resolution_fact TEXT
+);
+CREATE INDEX sync_conflict_by_status ON sync_conflict(status, b_hlc);
+CREATE INDEX sync_conflict_by_contact ON sync_conflict(contact_id);
+CREATE INDEX sync_conflict_by_fact_a ON sync_conflict(fact_a);
+
+CREATE TABLE contact_transition (
+    contact_id TEXT PRIMARY KEY,
+    fact_id    TEXT NOT NULL
+) WITHOUT ROWID;
+-- Contacts already projected: their latest transition, as the projection would have recorded it.
+INSERT INTO contact_transition(contact_id, fact_id)
+SELECT contact_id, fact_id FROM (
+    SELECT c.id AS contact_id,
+           (SELECT f.id FROM facts f WHERE f.subject = c.id AND f.type IN ('screening.started',
+                'screening.handed_back', 'screening.recommended', 'signoff.returned', 'signoff.decided',
+                'contact.closed', 'contact.outcome_recorded')
+            ORDER BY f.hlc DESC, f.device_id DESC, f.id DESC LIMIT 1) AS fact_id
+    FROM contact c)
+WHERE fact_id IS NOT NULL;
+)sql";
+
+// Migration 12: desk-local sync state, never facts and never on the share: the team this desk joined
+// (its id, mode, the key derived from the team passphrase, the share's path), the batch files this desk
+// has published (so it republishes exactly those if they vanish, and recognises its own folder running
+// ahead of its database), and how far it has applied each other desk's files.
+const char* kSyncState = R"sql(
+CREATE TABLE sync_team (
+    one        INTEGER PRIMARY KEY CHECK (one = 1),
+    team_id    TEXT NOT NULL,
+    mode       TEXT NOT NULL,
+    team_key   BLOB NOT NULL,
+    share_path TEXT NOT NULL,
+    joined_at  TEXT NOT NULL
+);
+CREATE TABLE sync_published (
+    device_id    TEXT    NOT NULL,
+    file_seq     INTEGER NOT NULL,
+    first_seq    INTEGER NOT NULL,
+    last_seq     INTEGER NOT NULL,
+    file_hash    TEXT    NOT NULL,   -- SHA-256 of the whole file as written, hex
+    published_at TEXT    NOT NULL,
+    PRIMARY KEY (device_id, file_seq)
+);
+CREATE TABLE sync_peer (
+    device_id     TEXT PRIMARY KEY,
+    next_file     INTEGER NOT NULL DEFAULT 1,
+    updated_at    TEXT
+);
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -398,6 +475,8 @@ std::vector<Migration> buildMigrations() {
         {8, "facts by subject and type (accounts read from their facts)", kFactsBySubjectAndType},
         {9, "contact references (FD-26-K7Q2-0042)", kContactReference},
         {10, "drafts kept on the desk, outside the fact log", kDeskDrafts},
+        {11, "conflicts between decisions made at offline desks", kSyncConflicts},
+        {12, "desk-local sync state: the team joined, files published and applied", kSyncState},
     };
 }
 

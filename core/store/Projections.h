@@ -20,6 +20,9 @@ public:
     struct Table {
         std::string name;
         std::string orderBy; ///< a unique ordering, so the digest is deterministic
+        /// An SQL condition on the table's rows selecting those derived from facts whose subject is in
+        /// temp.fd_reproject(subject); "" when unknown (then re-projection rebuilds everything).
+        std::string subjectRows;
     };
 
     /// Registers the handler for one fact type. Several handlers may listen to one type; they run
@@ -27,7 +30,9 @@ public:
     void on(const std::string& type, Handler handler);
 
     /// Declares a projection table, parents before children (rebuild clears them in reverse).
-    void ownTable(const std::string& name, const std::string& orderBy);
+    /// `subjectRows` (see Table) lets facts arriving late from other desks re-project only the records
+    /// they touch: deleting those rows and replaying the facts about those subjects must rebuild them.
+    void ownTable(const std::string& name, const std::string& orderBy, const std::string& subjectRows = "");
 
     /// Runs the handlers for the fact's type. Facts of a type this build does not know (from a newer
     /// desk) are kept in the log and simply not projected.
@@ -41,10 +46,20 @@ public:
 
     const std::vector<Table>& tables() const { return tables_; }
     bool knows(const std::string& type) const { return handlers_.count(type) > 0; }
+    /// `table` has an integer key `pk` given in order of creation and an `id` (the subject of the
+    /// `createdBy` fact that inserts the row). When late facts re-project some subjects, rows created
+    /// before the late facts keep their key (their handler inserts `pk` from temp.fd_pinned(tbl, id, pk),
+    /// NULL when not pinned), so keys stay in HLC order, exactly as a rebuild numbers them.
+    void pinsKeys(const std::string& table, const std::string& createdBy);
+    const std::vector<std::pair<std::string, std::string>>& pinnedKeyTables() const { return pinned_; }
+
+    /// Every fact type with a handler.
+    std::vector<std::string> handledTypes() const;
 
 private:
     std::map<std::string, std::vector<Handler>, std::less<>> handlers_;
     std::vector<Table> tables_;
+    std::vector<std::pair<std::string, std::string>> pinned_;
     std::map<std::string, Describer, std::less<>> describers_;
 };
 

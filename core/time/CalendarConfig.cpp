@@ -27,7 +27,7 @@ void project(Database& db, const Fact& fact) {
 } // namespace
 
 void registerCalendarConfigProjection(Projections& projections) {
-    projections.ownTable("calendar_config", "kind");
+    projections.ownTable("calendar_config", "kind", std::string("'") + kSubject + "' IN (SELECT subject FROM temp.fd_reproject)");
     projections.on(kHolidaysInstalled, project);
     projections.on(kSettingsInstalled, project);
     projections.describe(kHolidaysInstalled, [](const Fact& f) {

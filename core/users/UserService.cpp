@@ -183,7 +183,7 @@ std::optional<std::string> SecretPolicy::problem(const std::string& secret) cons
 }
 
 void registerUserProjection(Projections& projections) {
-    projections.ownTable("app_user", "id");
+    projections.ownTable("app_user", "id", "id IN (SELECT subject FROM temp.fd_reproject)");
     for (const char* type : {kUserAdded, kUserChanged, kUserSecretSet, kUserDisabled, kUserEnabled, kUserSignedIn})
         projections.on(type, projectUser);
     projections.describe(kUserAdded, [](const Fact& f) { return "User added: " + f.subject; });

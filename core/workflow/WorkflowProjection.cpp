@@ -5,6 +5,7 @@
 #include "time/UkTime.h"
 #include "users/Roles.h"
 #include "util/Text.h"
+#include "workflow/SyncConflicts.h"
 #include "workflow/WorkflowFacts.h"
 
 namespace frontdoor::core {
@@ -40,6 +41,8 @@ void setStatus(Database& db, const Fact& fact, const char* status) {
 }
 
 void screeningStarted(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kRecorded, status::kReturned}, true))
+        return;
     setStatus(db, fact, status::kInScreening);
     db.cached("UPDATE contact SET screener = ? WHERE id = ?").bindAll(fact.userId, fact.subject).run();
 }
@@ -47,6 +50,8 @@ void screeningStarted(Database& db, const Fact& fact) {
 // Back to where it stood before screening began: returned if a duty manager had returned it, else
 // recorded; off the screener's work.
 void screeningHandedBack(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kInScreening}, true))
+        return;
     db.cached("UPDATE contact SET status = CASE WHEN returned_reason IS NOT NULL THEN ? ELSE ? END, screener = NULL, "
               "updated_hlc = ? WHERE id = ?")
         .bindAll(std::string(status::kReturned), std::string(status::kRecorded), fact.hlc.packed, fact.subject)
@@ -54,6 +59,9 @@ void screeningHandedBack(Database& db, const Fact& fact) {
 }
 
 void partnerCheckAdded(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact,
+                           {status::kRecorded, status::kInScreening, status::kReturned, status::kRecommended}, false))
+        return;
     const auto& p = fact.payload;
     db.cached("INSERT INTO partner_check(contact_id, position, agency, person_spoken_to, checked_at, shared, basis, "
               "recorded_by) VALUES (?, (SELECT count(*) FROM partner_check WHERE contact_id = ?), ?, ?, ?, ?, ?, ?)")
@@ -63,12 +71,16 @@ void partnerCheckAdded(Database& db, const Fact& fact) {
 }
 
 void analysisSaved(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kRecorded, status::kInScreening, status::kReturned}, false))
+        return;
     db.cached("UPDATE contact SET analysis = ?, updated_hlc = ? WHERE id = ?")
         .bindAll(fact.payload.dump(), fact.hlc.packed, fact.subject)
         .run();
 }
 
 void recommended(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kInScreening, status::kReturned}, true))
+        return;
     const auto& p = fact.payload;
     const Json rag = p.value("rag_due", Json::object());
     db.cached("UPDATE contact SET status = ?, recommended_by = ?, recommended_at = ?, recommendation = ?, level = ?, "
@@ -80,12 +92,16 @@ void recommended(Database& db, const Fact& fact) {
 }
 
 void returned(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kRecommended}, true))
+        return;
     db.cached("UPDATE contact SET status = ?, returned_reason = ?, updated_hlc = ? WHERE id = ?")
         .bindAll(std::string(status::kReturned), text(fact.payload, "reason"), fact.hlc.packed, fact.subject)
         .run();
 }
 
 void decided(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kRecommended}, true))
+        return;
     const auto& p = fact.payload;
     db.cached("UPDATE contact SET status = ?, outcome = ?, decided_at = ?, decided_by = ?, level = ?, rag = ?, "
               "case_direction = ?, updated_hlc = ? WHERE id = ?")
@@ -114,6 +130,8 @@ void referrerInformed(Database& db, const Fact& fact) {
 }
 
 void closed(Database& db, const Fact& fact) {
+    if (!admitWorkflowFact(db, fact, {status::kDecided}, true))
+        return;
     setStatus(db, fact, status::kClosed);
     db.cached("UPDATE contact SET closed_at = ? WHERE id = ?").bindAll(formatInstant(fact.recordedAt), fact.subject).run();
 }
@@ -237,11 +255,13 @@ void describeAll(Projections& projections) {
 
 void registerWorkflowProjection(Projections& projections) {
     using namespace facts;
-    projections.ownTable("partner_check", "contact_id, position");
-    projections.ownTable("referrer_feedback", "contact_id");
-    projections.ownTable("edt_handover", "contact_id");
-    projections.ownTable("strategy_discussion", "id");
-    projections.ownTable("strategy_action", "discussion_id, position");
+    const std::string bySubject = "contact_id IN (SELECT subject FROM temp.fd_reproject)";
+    projections.ownTable("partner_check", "contact_id, position", bySubject);
+    projections.ownTable("referrer_feedback", "contact_id", bySubject);
+    projections.ownTable("edt_handover", "contact_id", bySubject);
+    projections.ownTable("strategy_discussion", "id", bySubject);
+    projections.ownTable("strategy_action", "discussion_id, position",
+                          "discussion_id IN (SELECT id FROM strategy_discussion WHERE " + bySubject + ")");
     projections.on(kScreeningStarted, screeningStarted);
     projections.on(kScreeningHandedBack, screeningHandedBack);
     projections.on(kPartnerCheckAdded, partnerCheckAdded);
