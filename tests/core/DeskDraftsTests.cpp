@@ -140,6 +140,10 @@ TEST_CASE("drafts typed before the upgrade are still offered after it", "[drafts
     t.clock.advance(std::chrono::seconds(2));
     contacts.record(kScreener, input);
 
+    // What the record shows, taken before the tables go (the digest reads every projection table, the
+    // later migrations' too).
+    const int64_t facts = t.ws->facts().count();
+    const std::string digest = t.ws->facts().projectionDigest();
     // The file as that build left it: schema 9, no drafts table, the old draft projection tables.
     // (The later migrations' tables go too, so that every migration after 9 runs again.)
     t.ws->db().exec("DROP TABLE drafts; DROP TABLE sync_conflict; DROP TABLE contact_transition;"
@@ -149,8 +153,6 @@ TEST_CASE("drafts typed before the upgrade are still offered after it", "[drafts
                     "CREATE TABLE form_draft (contact_id TEXT NOT NULL, form TEXT NOT NULL, owner TEXT NOT NULL,"
                     " saved_at TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (contact_id, form, owner)) WITHOUT ROWID;"
                     "PRAGMA user_version = 9");
-    const int64_t facts = t.ws->facts().count();
-    const std::string digest = t.ws->facts().projectionDigest();
     t.ws.reset();
 
     t.ws = core::Workspace::open(path, t.clock);
