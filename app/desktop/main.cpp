@@ -187,11 +187,13 @@ int main(int argc, char** argv) {
                          "administrator, or use --demo\n";
             return 2;
         }
+        // Or joins the team's shared folder, whose users then sign in below.
         ui::FirstRunDialog firstRun(*workspace, account);
-        if (firstRun.exec() != QDialog::Accepted || !firstRun.session())
+        if (firstRun.exec() != QDialog::Accepted || (!firstRun.session() && !firstRun.joined()))
             return 0;
         session = firstRun.session();
-        ui::SignInDialog::rememberUserName(QString::fromStdString(session->user.id));
+        if (session)
+            ui::SignInDialog::rememberUserName(QString::fromStdString(session->user.id));
     }
     if (!session) {
         ui::SignInDialog dialog(*workspace, user.isEmpty() ? ui::SignInDialog::lastUserName() : user);
