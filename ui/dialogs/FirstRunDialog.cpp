@@ -165,7 +165,7 @@ FirstRunDialog::FirstRunDialog(core::Workspace& workspace, const QString& accoun
     connect(join_, &QPushButton::clicked, this, &FirstRunDialog::join);
     auto* joinForm = new QFormLayout;
     joinForm->addRow(tr("Shared &folder:"), withError(static_cast<QLineEdit*>(nullptr), shareError_, shareRow));
-    joinForm->addRow(tr("Team pass&phrase:"), withError(passphrase_, passphraseError_));
+    joinForm->addRow(tr("Team passp&hrase:"), withError(passphrase_, passphraseError_));
     auto* joinLayout = new QVBoxLayout(joinBox);
     joinLayout->addWidget(joinIntro);
     joinLayout->addLayout(joinForm);
