@@ -84,7 +84,8 @@ FirstRunDialog::FirstRunDialog(core::Workspace& workspace, const QString& accoun
 
     auto* intro = new QLabel(
         tr("<b>This database has no users yet.</b><br>Create its first administrator: you will be signed in "
-           "as them, and they add everyone else (Users, or <code>frontdoor-cli user add</code>).<br>"
+           "as them, and they add everyone else (Users, or <code>frontdoor-cli user add</code>). On a desk of a "
+           "team that already uses Frontdoor, join its shared folder below instead.<br>"
            "Database: %1 (%2)")
             .arg(QString::fromStdString(workspace_.db().path()).toHtmlEscaped(),
                  QString::fromStdString(core::toString(workspace_.mode()))));
