@@ -4,6 +4,7 @@
 #include "sync/ShareTransport.h"
 #include "sync/Team.h"
 
+#include <QRandomGenerator>
 #include <QTimer>
 
 namespace frontdoor::ui {
@@ -35,15 +36,14 @@ SyncRunner::SyncRunner(std::string databasePath, const core::Clock& clock, QObje
     timer_ = new QTimer(this);
     timer_->setObjectName(QStringLiteral("syncTimer"));
     timer_->setSingleShot(true); // the next round is timed from the end of this one, so rounds never pile up
-    timer_->setInterval(kDefaultIntervalMs);
     connect(timer_, &QTimer::timeout, this, &SyncRunner::runNow);
 }
 
 SyncRunner::~SyncRunner() = default;
 
-void SyncRunner::setInterval(int ms) { timer_->setInterval(std::max(100, ms)); }
+void SyncRunner::setInterval(int ms) { interval_ = std::max(100, ms); }
 
-int SyncRunner::interval() const { return timer_->interval(); }
+int SyncRunner::interval() const { return interval_; }
 
 void SyncRunner::start() {
     running_ = true;
@@ -98,7 +98,10 @@ void SyncRunner::finished(SyncSnapshot snapshot) {
         again_ = false;
         runNow();
     } else if (running_) {
-        timer_->start();
+        // Up to a tenth either way, so desks started together (a login script at 08:00) drift apart
+        // instead of rounding in step, where each of one desk's files would just miss the other's round.
+        const int spread = interval_ / 10;
+        timer_->start(interval_ - spread + static_cast<int>(QRandomGenerator::global()->bounded(2 * spread + 1)));
     }
 }
 

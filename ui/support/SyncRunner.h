@@ -41,7 +41,8 @@ public:
     SyncRunner(std::string databasePath, const core::Clock& clock, QObject* parent = nullptr);
     ~SyncRunner() override;
 
-    /// Milliseconds between the end of one round and the start of the next (default 5 s).
+    /// Milliseconds between the end of one round and the start of the next (default 5 s; each wait is
+    /// drawn within a tenth of it either way).
     void setInterval(int ms);
     int interval() const;
     /// Starts the rounds: the first at once, then one per interval. A desk that has not joined a team is
@@ -66,6 +67,7 @@ private:
 
     std::unique_ptr<BackgroundReader> worker_;
     QTimer* timer_ = nullptr;
+    int interval_ = kDefaultIntervalMs;
     bool pending_ = false;
     bool again_ = false;
     bool running_ = false;
