@@ -7,6 +7,7 @@
 #include "store/DataLocation.h"
 #include "support/QuitSignals.h"
 #include "support/Style.h"
+#include "support/SyncRunner.h"
 #include "support/UiTimings.h"
 #include "users/UserService.h"
 #include "util/Errors.h"
@@ -84,9 +85,21 @@ int main(int argc, char** argv) {
     const QCommandLineOption demoContactsOption(QStringLiteral("demo-contacts"),
                                                 QStringLiteral("Demo contacts for a new demo database (default 2000)."),
                                                 QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption syncIntervalOption(
+        QStringLiteral("sync-interval"),
+        QStringLiteral("Seconds between sync rounds with the team's shared folder (default 5; only on a desk that "
+                       "has joined a team)."),
+        QStringLiteral("seconds"), QStringLiteral("5"));
     parser.addOptions({dbOption, userOption, pinOption, roleOption, screenshotOption, tourOption, sizeOption,
-                       demoOption, demoContactsOption});
+                       demoOption, demoContactsOption, syncIntervalOption});
     parser.process(app);
+    bool intervalOk = false;
+    const double syncSeconds = parser.value(syncIntervalOption).toDouble(&intervalOk);
+    if (!intervalOk || syncSeconds < 0.5 || syncSeconds > 3600) {
+        std::cerr << "--sync-interval: give the seconds between sync rounds, from 0.5 to 3600 (default 5)\n";
+        return 2;
+    }
+    const int syncIntervalMs = static_cast<int>(syncSeconds * 1000);
 
     const bool tour = parser.isSet(tourOption);
     const bool unattended = tour || parser.isSet(screenshotOption);
@@ -174,11 +187,13 @@ int main(int argc, char** argv) {
                          "administrator, or use --demo\n";
             return 2;
         }
+        // Or joins the team's shared folder, whose users then sign in below.
         ui::FirstRunDialog firstRun(*workspace, account);
-        if (firstRun.exec() != QDialog::Accepted || !firstRun.session())
+        if (firstRun.exec() != QDialog::Accepted || (!firstRun.session() && !firstRun.joined()))
             return 0;
         session = firstRun.session();
-        ui::SignInDialog::rememberUserName(QString::fromStdString(session->user.id));
+        if (session)
+            ui::SignInDialog::rememberUserName(QString::fromStdString(session->user.id));
     }
     if (!session) {
         ui::SignInDialog dialog(*workspace, user.isEmpty() ? ui::SignInDialog::lastUserName() : user);
@@ -193,6 +208,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<ui::MainWindow> current;
     std::function<void(core::Session)> openWindow = [&](core::Session who) {
         auto next = std::make_unique<ui::MainWindow>(*workspace, std::move(who));
+        next->syncRunner()->setInterval(syncIntervalMs);
         if (size.isValid())
             next->resize(size);
         QObject::connect(next.get(), &ui::MainWindow::otherUserSignedIn, next.get(),

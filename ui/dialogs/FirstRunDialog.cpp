@@ -1,7 +1,14 @@
 #include "dialogs/FirstRunDialog.h"
 
+#include "support/BackgroundReader.h"
+#include "sync/SyncEngine.h"
+#include "sync/Team.h"
 #include "users/Roles.h"
 #include "util/Errors.h"
+
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -23,18 +30,51 @@ QLabel* errorLabel(const QString& objectName) {
     return label;
 }
 
-// A field and, under it, its own refusal.
-QWidget* withError(QLineEdit* field, QLabel* error) {
+// A field (or a row holding it) and, under it, its own refusal.
+QWidget* withError(QLineEdit* field, QLabel* error, QWidget* row = nullptr) {
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(field);
+    layout->addWidget(row ? row : field);
     layout->addWidget(error);
     return box;
 }
 
+// What joining found, worked out on the joiner's thread.
+struct JoinOutcome {
+    QString field; ///< "share" or "passphrase" when it failed
+    QString error;
+    core::sync::JoinResult joined;
+    core::sync::RoundReport round;
+    bool usersHere = false;
+};
+
+JoinOutcome joinAndSync(core::Workspace& ws, const std::string& folder, const std::string& passphrase) {
+    JoinOutcome outcome;
+    try {
+        core::sync::FolderTransport share(folder);
+        outcome.joined = core::sync::joinTeam(ws, share, passphrase);
+        outcome.round = core::sync::SyncEngine(ws, share).round();
+        outcome.usersHere = core::UserService(ws).anyUsers();
+    } catch (const core::ValidationError& e) {
+        outcome.field = QStringLiteral("passphrase");
+        outcome.error = QString::fromStdString(e.errors().empty() ? std::string(e.what()) : e.errors().front().problem);
+    } catch (const core::sync::ShareRefused& e) {
+        const QString message = QString::fromUtf8(e.what());
+        outcome.field = message.contains(QLatin1String("passphrase")) ? QStringLiteral("passphrase")
+                                                                      : QStringLiteral("share");
+        outcome.error = message;
+    } catch (const std::exception& e) {
+        outcome.field = QStringLiteral("share");
+        outcome.error = QString::fromUtf8(e.what());
+    }
+    return outcome;
+}
+
 } // namespace
+
+FirstRunDialog::~FirstRunDialog() = default;
 
 FirstRunDialog::FirstRunDialog(core::Workspace& workspace, const QString& accountName, QWidget* parent)
     : QDialog(parent), workspace_(workspace) {
@@ -44,7 +84,8 @@ FirstRunDialog::FirstRunDialog(core::Workspace& workspace, const QString& accoun
 
     auto* intro = new QLabel(
         tr("<b>This database has no users yet.</b><br>Create its first administrator: you will be signed in "
-           "as them, and they add everyone else (Users, or <code>frontdoor-cli user add</code>).<br>"
+           "as them, and they add everyone else (Users, or <code>frontdoor-cli user add</code>). On a desk of a "
+           "team that already uses Frontdoor, join its shared folder below instead.<br>"
            "Database: %1 (%2)")
             .arg(QString::fromStdString(workspace_.db().path()).toHtmlEscaped(),
                  QString::fromStdString(core::toString(workspace_.mode()))));
@@ -87,10 +128,58 @@ FirstRunDialog::FirstRunDialog(core::Workspace& workspace, const QString& accoun
     connect(buttons, &QDialogButtonBox::accepted, this, &FirstRunDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // A desk joining a team that already works: its users arrive with the team's facts.
+    auto* joinBox = new QGroupBox(tr("Or join my team's shared folder"));
+    joinBox->setObjectName(QStringLiteral("firstRunJoinBox"));
+    auto* joinIntro = new QLabel(tr("On a desk of a team that already uses Frontdoor: the shared folder your IT team "
+                                    "set up, and the team passphrase. The team's users can sign in here once its "
+                                    "work has arrived."));
+    joinIntro->setWordWrap(true);
+    share_ = new QLineEdit;
+    share_->setObjectName(QStringLiteral("firstRunShare"));
+    share_->setPlaceholderText(tr("e.g. /mnt/icart/frontdoor"));
+    auto* browse = new QPushButton(tr("&Browse…"));
+    browse->setObjectName(QStringLiteral("firstRunShareBrowse"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("The team's shared folder"), share_->text());
+        if (!folder.isEmpty())
+            share_->setText(folder);
+    });
+    auto* shareRow = new QWidget;
+    auto* shareLayout = new QHBoxLayout(shareRow);
+    shareLayout->setContentsMargins(0, 0, 0, 0);
+    shareLayout->addWidget(share_, 1);
+    shareLayout->addWidget(browse);
+    passphrase_ = new QLineEdit;
+    passphrase_->setObjectName(QStringLiteral("firstRunPassphrase"));
+    passphrase_->setEchoMode(QLineEdit::Password);
+    passphrase_->setPlaceholderText(tr("the team passphrase (at least %1 characters)").arg(core::sync::kMinPassphraseLength));
+    shareError_ = errorLabel(QStringLiteral("firstRunShareError"));
+    passphraseError_ = errorLabel(QStringLiteral("firstRunPassphraseError"));
+    joinStatus_ = new QLabel;
+    joinStatus_->setObjectName(QStringLiteral("firstRunJoinStatus"));
+    joinStatus_->setWordWrap(true);
+    joinStatus_->hide();
+    join_ = new QPushButton(tr("&Join my team's shared folder"));
+    join_->setObjectName(QStringLiteral("firstRunJoin"));
+    join_->setAutoDefault(false);
+    connect(join_, &QPushButton::clicked, this, &FirstRunDialog::join);
+    auto* joinForm = new QFormLayout;
+    joinForm->addRow(tr("Shared &folder:"), withError(static_cast<QLineEdit*>(nullptr), shareError_, shareRow));
+    joinForm->addRow(tr("Team passp&hrase:"), withError(passphrase_, passphraseError_));
+    auto* joinLayout = new QVBoxLayout(joinBox);
+    joinLayout->addWidget(joinIntro);
+    joinLayout->addLayout(joinForm);
+    joinLayout->addWidget(joinStatus_);
+    joinLayout->addWidget(join_, 0, Qt::AlignRight);
+    for (auto [field, error] : {std::pair{share_, shareError_}, std::pair{passphrase_, passphraseError_}})
+        connect(field, &QLineEdit::textEdited, error, &QLabel::hide);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    layout->addWidget(joinBox);
     setMinimumWidth(560);
     (account_->text().isEmpty() ? account_ : displayName_)->setFocus();
 
@@ -151,6 +240,73 @@ void FirstRunDialog::accept() {
         return;
     }
     QDialog::accept();
+}
+
+void FirstRunDialog::showJoinError(QLineEdit* field, QLabel* label, const QString& message) {
+    label->setText(message);
+    label->show();
+    field->setFocus();
+    field->selectAll();
+}
+
+void FirstRunDialog::join() {
+    const QString folder = share_->text().trimmed();
+    if (folder.isEmpty()) {
+        showJoinError(share_, shareError_, tr("give the team's shared folder, e.g. /mnt/icart/frontdoor"));
+        return;
+    }
+    shareError_->hide();
+    passphraseError_->hide();
+    join_->setEnabled(false);
+    create_->setEnabled(false);
+    joinStatus_->setText(tr("Joining the team and fetching its work… (a team with years of history takes a few "
+                            "minutes)"));
+    joinStatus_->show();
+    if (!joiner_)
+        joiner_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(),
+                                                     QStringLiteral("join"));
+    const std::string path = folder.toStdString();
+    const std::string passphrase = passphrase_->text().toStdString();
+    joiner_->run<JoinOutcome>(
+        this, QStringLiteral("join"),
+        [path, passphrase](core::Workspace& ws) { return joinAndSync(ws, path, passphrase); },
+        [this](Answer<JoinOutcome> answer) {
+            join_->setEnabled(true);
+            create_->setEnabled(true);
+            if (!answer.ok()) {
+                joinStatus_->hide();
+                showJoinError(share_, shareError_, answer.error);
+                return;
+            }
+            const JoinOutcome& outcome = *answer.value;
+            if (!outcome.error.isEmpty()) {
+                joinStatus_->hide();
+                if (outcome.field == QLatin1String("passphrase"))
+                    showJoinError(passphrase_, passphraseError_, outcome.error);
+                else
+                    showJoinError(share_, shareError_, outcome.error);
+                return;
+            }
+            if (outcome.usersHere) {
+                joined_ = true;
+                QDialog::accept(); // the app shows the sign-in: the team's users sign in here now
+                return;
+            }
+            // Joined, but no user has arrived: the share is new (this desk made the team) or was not
+            // reachable for the round. This desk's first administrator is made here, and travels.
+            const QString round = outcome.round.reached()
+                                      ? tr("The team has no users on the shared folder yet: create its first "
+                                           "administrator above; the other desks get them when they join.")
+                                      : tr("Its work could not be fetched yet (%1): Frontdoor fetches it by itself "
+                                           "once the folder is back, or create an administrator above.")
+                                            .arg(QString::fromStdString(outcome.round.reason));
+            joinStatus_->setText((outcome.joined.createdTeam ? tr("This desk made the team (team %1). ")
+                                                             : tr("Joined team %1. "))
+                                     .arg(QString::fromStdString(outcome.joined.teamId)) +
+                                 round);
+            join_->setEnabled(false);
+            displayName_->setFocus();
+        });
 }
 
 } // namespace frontdoor::ui

@@ -7,8 +7,10 @@
 #include "dialogs/WorkflowDialogs.h"
 #include "people/PersonSearch.h"
 #include "support/IdleLock.h"
+#include "support/SyncRunner.h"
 #include "support/WorkflowText.h"
 #include "widgets/CountdownDelegate.h"
+#include "widgets/SyncIndicator.h"
 #include "windows/HandoverView.h"
 #include "windows/ScreeningForm.h"
 #include "windows/SignOffForm.h"
@@ -262,10 +264,17 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
         mode->setProperty("role", QStringLiteral("modeBadge"));
         statusBar()->addPermanentWidget(mode);
     }
-    auto* database = new QLabel(qs(workspace_.db().path()));
+    // The path shortened in its middle, so the sync indicator beside it fits a 1366-pixel screen.
+    auto* database = new QLabel(QFontMetrics(font()).elidedText(qs(workspace_.db().path()), Qt::ElideMiddle, 200));
     database->setObjectName(QStringLiteral("databaseLabel"));
-    database->setToolTip(tr("The database this desk works in"));
+    database->setToolTip(tr("The database this desk works in: %1").arg(qs(workspace_.db().path())));
     statusBar()->addPermanentWidget(database);
+    syncIndicator_ = new SyncIndicator;
+    statusBar()->addPermanentWidget(syncIndicator_);
+    syncRunner_ = new SyncRunner(workspace_.db().path(), workspace_.clock(), this);
+    connect(syncRunner_, &SyncRunner::roundFinished, syncIndicator_, &SyncIndicator::showSnapshot);
+    connect(syncRunner_, &SyncRunner::factsArrived, this, &MainWindow::factsArrived);
+    syncRunner_->start();
 
     idleLock_ = new IdleLock(*this, workspace_, session_);
     connect(idleLock_, &IdleLock::aboutToLock, this, [this] { saveAllDrafts(false); });
@@ -710,6 +719,21 @@ void MainWindow::contactChanged(const QString& contactId) {
         detail_->reload(*listReader_);
     for (int i = 1; i < tabs_->count(); ++i)
         if (auto* view = qobject_cast<ContactView*>(tabs_->widget(i)); view && view->contactId() == contactId)
+            view->reload(*listReader_);
+    updateWorkActions();
+}
+
+void MainWindow::factsArrived() {
+    workspace_.reloadCalendar(); // a calendar installed at another desk counts here from now on
+    formStates_.clear();
+    queues_->refreshCounts();
+    if (const QueueItem* current = model_->itemAt(table_->currentIndex().row()))
+        selectAfterLoad_ = current->id;
+    model_->reload();
+    if (!detail_->contactId().isEmpty())
+        detail_->reload(*listReader_);
+    for (int i = 1; i < tabs_->count(); ++i)
+        if (auto* view = qobject_cast<ContactView*>(tabs_->widget(i)))
             view->reload(*listReader_);
     updateWorkActions();
 }

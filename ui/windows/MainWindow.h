@@ -51,6 +51,8 @@ class QuickSearchBox;
 class ReferrerFeedbackDialog;
 class ScreeningForm;
 class SignOffForm;
+class SyncIndicator;
+class SyncRunner;
 class StrategyDiscussionForm;
 
 class MainWindow : public QMainWindow {
@@ -62,6 +64,9 @@ public:
     const core::Session& session() const { return session_; }
     /// Locks the desk after the policy's idle minutes, or at once (Ctrl+Shift+L).
     IdleLock* idleLock() const { return idleLock_; }
+    /// The background sync (rounds every 5 s once the desk has joined a team) and its status-bar word.
+    SyncRunner* syncRunner() const { return syncRunner_; }
+    SyncIndicator* syncIndicator() const { return syncIndicator_; }
 
 signals:
     /// Another user signed in at the lock screen: the app replaces this window with theirs.
@@ -150,6 +155,8 @@ private:
     void explainUnavailable(const QString& name);
     /// After something was recorded about a contact: counts, the queue, and every view of it.
     void contactChanged(const QString& contactId);
+    /// After a sync round brought facts from another desk: counts, the queue and every open contact.
+    void factsArrived();
     void closePage(QWidget* page);
     void scheduleReadLog();
     void logPersonRead(const QString& personId);
@@ -181,6 +188,8 @@ private:
     int newFormSerial_ = 0;
     bool closing_ = false;
     IdleLock* idleLock_ = nullptr;
+    SyncRunner* syncRunner_ = nullptr;
+    SyncIndicator* syncIndicator_ = nullptr;
 };
 
 } // namespace frontdoor::ui
