@@ -14,7 +14,9 @@ void randomBytes(void* buffer, size_t size) {
         if (sodium_init() < 0)
             throw std::runtime_error("libsodium could not be initialised");
     });
-    randombytes_buf(buffer, size);
+    // randomBytes(nullptr, 0) only initialises libsodium; randombytes_buf must never see a null buffer.
+    if (size > 0)
+        randombytes_buf(buffer, size);
 }
 
 std::string newUuidV7(Instant at) {
