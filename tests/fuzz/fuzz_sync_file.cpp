@@ -1,11 +1,13 @@
 // A batch file as another desk's folder on the share holds it: header, authentication under the team
 // key, decompression, every fact parsed and chained (sync::decodeBatch). The seeds are real batch files
-// made under kFuzzTeamKey (see make-sync-seeds in this file: FRONTDOOR_FUZZ_MAKE_SEEDS=DIR writes them),
-// so mutations reach past the header; a refusal is a status, never an exception.
+// made under the fuzz team key (FRONTDOOR_FUZZ_MAKE_SEEDS=DIR writes them into DIR/sync_file, and the
+// same facts as plain lines into DIR/sync_facts for fuzz_sync_facts), so mutations reach past the
+// header; a refusal is a status, never an exception.
 #include "FuzzSupport.h"
 
 #include "store/Fact.h"
 #include "sync/BatchFile.h"
+#include "sync/FactCodec.h"
 #include "util/Uuid.h"
 
 #include <cstdlib>
@@ -18,7 +20,7 @@ const std::string& fuzzTeamKey() {
     return key;
 }
 
-// Writes a few genuine batch files into DIR, for the seed corpus.
+// Writes a few genuine batch files into DIR/sync_file, and their facts as lines into DIR/sync_facts.
 void makeSeeds(const std::string& dir) {
     using namespace frontdoor::core;
     const std::string device = "0193a5c0-0000-7000-8000-00000000d35c";
@@ -49,8 +51,10 @@ void makeSeeds(const std::string& dir) {
     for (size_t n = 1; n <= facts.size(); ++n) {
         header.fileSeq = static_cast<int64_t>(n);
         const std::vector<Fact> batch(facts.begin(), facts.begin() + static_cast<long>(n));
-        std::ofstream(dir + "/batch-" + std::to_string(n) + ".fdb", std::ios::binary)
+        std::ofstream(dir + "/sync_file/batch-" + std::to_string(n) + ".fdb", std::ios::binary)
             << sync::encodeBatch(header, batch, fuzzTeamKey());
+        std::ofstream(dir + "/sync_facts/facts-" + std::to_string(n) + ".jsonl", std::ios::binary)
+            << sync::encodeFacts(batch);
     }
 }
 

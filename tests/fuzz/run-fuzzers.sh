@@ -16,7 +16,7 @@ run_one() {
     local name="$1"
     local target="$build/tests/fuzz/fuzz_$name"
     mkdir -p "$work/$name/corpus" "$work/$name/findings"
-    cp "$here/corpus/$name/"* "$work/$name/corpus/"
+    if [ -d "$here/corpus/$name" ]; then cp "$here/corpus/$name/"* "$work/$name/corpus/" 2>/dev/null || true; fi
     if "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="$work/$name/findings/" -print_final_stats=1 "$work/$name/corpus" \
         >"$work/$name/log.txt" 2>&1; then
