@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -78,6 +80,17 @@ int main(int argc, char** argv) {
         return 0;
     }
     const std::vector<std::string> rest(args.begin() + 1, args.end());
+    // The bench's databases are throwaway: their desk keys (store/DeskSeal.h) go to a scratch data folder,
+    // never to the account's own ~/.local/share/frontdoor, unless FRONTDOOR_BENCH_DATA_HOME names one (to
+    // open a bench database in the app afterwards, run the app with XDG_DATA_HOME set to the same folder).
+    {
+        const char* chosen = std::getenv("FRONTDOOR_BENCH_DATA_HOME");
+        const std::string dataHome = chosen && *chosen
+                                         ? std::string(chosen)
+                                         : (std::filesystem::temp_directory_path() / "frontdoor-bench-data-home").string();
+        setenv("XDG_DATA_HOME", dataHome.c_str(), 1);
+        std::cerr << "desk keys of the bench's databases: " << dataHome << "/frontdoor/desk-keys\n";
+    }
     nlohmann::json figures = nlohmann::json::object();
     for (const auto& [name, suite] : suites()) {
         if (args[0] != "all" && args[0] != name)
