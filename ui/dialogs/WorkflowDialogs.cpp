@@ -95,149 +95,133 @@ bool ReferrerFeedbackDialog::record() {
     return true;
 }
 
-CloseContactDialog::CloseContactDialog(core::Workspace& workspace, core::Session session, QString contactId,
-                                       const QStringList& outstanding, QWidget* parent)
+TextStepDialog::TextStepDialog(core::Workspace& workspace, core::Session session, QString contactId,
+                               const Step& step, QWidget* parent)
     : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
-    setObjectName(QStringLiteral("closeContactDialog"));
-    setWindowTitle(tr("Close the contact"));
-    auto* banner = newBannerLabel(QStringLiteral("closeContactBanner"));
+    setObjectName(step.dialogName);
+    setWindowTitle(step.title);
+    auto* banner = newBannerLabel(step.bannerName);
     feedback_ = std::make_unique<FormFeedback>(banner);
-    auto* about = new QLabel(outstanding.isEmpty()
-                                 ? tr("Nothing is outstanding: closing ends the front door's work on this contact.")
-                                 : tr("Still outstanding: %1. Closing will be refused until it is done.")
-                                       .arg(outstanding.join(QStringLiteral("; "))));
-    about->setObjectName(QStringLiteral("closeOutstanding"));
+    auto* about = new QLabel(step.about);
+    about->setObjectName(step.aboutName);
     about->setWordWrap(true);
-    note_ = new QLineEdit;
-    note_->setObjectName(QStringLiteral("closeNote"));
-    note_->setPlaceholderText(tr("A closing note (optional)"));
+    QWidget* field = nullptr;
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    auto* closeButton = buttons->addButton(tr("Close the contact"), QDialogButtonBox::AcceptRole);
-    closeButton->setObjectName(QStringLiteral("closeContactConfirm"));
-    closeButton->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &CloseContactDialog::closeContact);
+    auto* confirmButton = buttons->addButton(step.confirmText, QDialogButtonBox::AcceptRole);
+    confirmButton->setObjectName(step.confirmName);
+    // Enter (Ctrl+Enter in a paragraph) confirms from the field; a Cancel that once had the focus must not
+    // take Enter over.
+    confirmButton->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    if (step.paragraphLines > 0) {
+        paragraph_ = new QPlainTextEdit;
+        paragraph_->setTabChangesFocus(true);
+        paragraph_->setFixedHeight(paragraph_->fontMetrics().lineSpacing() * step.paragraphLines + 14);
+        paragraph_->setPlaceholderText(step.placeholder);
+        field = paragraph_;
+        for (const auto& key : shortcutKeys("saveNote"))
+            connect(new QShortcut(key, this), &QShortcut::activated, this, [this] { confirm(); });
+    } else {
+        line_ = new QLineEdit;
+        line_->setPlaceholderText(step.placeholder);
+        field = line_;
+        connect(line_, &QLineEdit::returnPressed, this, [this] { confirm(); });
+    }
+    field->setObjectName(step.fieldName);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] { confirm(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(about);
     layout->addWidget(banner);
-    layout->addWidget(new FieldCell(tr("&Note"), note_));
+    layout->addWidget(new FieldCell(step.fieldLabel, field));
     layout->addWidget(buttons);
-    note_->setFocus();
-    resize(460, sizeHint().height());
+    field->setFocus();
+    resize(step.width, sizeHint().height());
 }
 
-CloseContactDialog::~CloseContactDialog() = default;
+TextStepDialog::~TextStepDialog() = default;
 
-bool CloseContactDialog::closeContact() {
-    ScopedUiTiming timing("contact closed");
+QString TextStepDialog::text() const {
+    return (paragraph_ ? paragraph_->toPlainText() : line_->text()).trimmed();
+}
+
+bool TextStepDialog::confirmWith(
+    const char* timing, const QString& refusal,
+    const std::function<void(core::ContactWorkflow&, const core::Actor&, const std::string&, const std::string&)>&
+        action) {
+    ScopedUiTiming timed(timing);
     feedback_->clear();
     try {
-        core::ContactWorkflow(workspace_).close(session_.actor(), ss(contactId_), ss(note_->text().trimmed()));
+        core::ContactWorkflow workflow(workspace_);
+        action(workflow, session_.actor(), ss(contactId_), ss(text()));
     } catch (const std::exception& e) {
-        feedback_->showFailure(tr("Not closed"), e);
+        feedback_->showFailure(refusal, e);
         return false;
     }
     accept();
     return true;
+}
+
+namespace {
+
+QString childrenOrNone(const QString& children) {
+    return children.isEmpty() ? QObject::tr("(no child named)") : children;
+}
+
+} // namespace
+
+CloseContactDialog::CloseContactDialog(core::Workspace& workspace, core::Session session, QString contactId,
+                                       const QStringList& outstanding, QWidget* parent)
+    : TextStepDialog(workspace, std::move(session), std::move(contactId),
+                     {QStringLiteral("closeContactDialog"), tr("Close the contact"), QStringLiteral("closeContactBanner"),
+                      outstanding.isEmpty()
+                          ? tr("Nothing is outstanding: closing ends the front door's work on this contact.")
+                          : tr("Still outstanding: %1. Closing will be refused until it is done.")
+                                .arg(outstanding.join(QStringLiteral("; "))),
+                      QStringLiteral("closeOutstanding"), tr("&Note"), QStringLiteral("closeNote"),
+                      tr("A closing note (optional)"), tr("Close the contact"), QStringLiteral("closeContactConfirm")},
+                     parent) {}
+
+bool CloseContactDialog::closeContact() {
+    return confirmWith("contact closed", tr("Not closed"), [](auto& workflow, const auto& actor, const auto& id,
+                                                                const auto& note) { workflow.close(actor, id, note); });
 }
 
 HandBackDialog::HandBackDialog(core::Workspace& workspace, core::Session session, QString contactId,
                                const QString& children, QWidget* parent)
-    : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
-    setObjectName(QStringLiteral("handBackDialog"));
-    setWindowTitle(tr("Hand back to the queue"));
-    auto* banner = newBannerLabel(QStringLiteral("handBackBanner"));
-    feedback_ = std::make_unique<FormFeedback>(banner);
-    auto* about = new QLabel(tr("Hand the contact about %1 back to Awaiting screening, for someone to pick up. "
-                                "What was recorded while screening it stays.")
-                                 .arg(children.isEmpty() ? tr("(no child named)") : children));
-    about->setObjectName(QStringLiteral("handBackAbout"));
-    about->setWordWrap(true);
-    reason_ = new QLineEdit;
-    reason_->setObjectName(QStringLiteral("handBackReason"));
-    reason_->setPlaceholderText(tr("Why, e.g. \"started the wrong child by mistake\""));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    auto* confirm = buttons->addButton(tr("Hand back"), QDialogButtonBox::AcceptRole);
-    confirm->setObjectName(QStringLiteral("handBackConfirm"));
-    confirm->setDefault(true);
-    // Enter in the reason hands back; a Cancel that once had the focus must not take Enter over.
-    confirm->setAutoDefault(false);
-    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
-    connect(reason_, &QLineEdit::returnPressed, this, &HandBackDialog::handBack);
-    connect(buttons, &QDialogButtonBox::accepted, this, &HandBackDialog::handBack);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(about);
-    layout->addWidget(banner);
-    layout->addWidget(new FieldCell(tr("&Reason"), reason_));
-    layout->addWidget(buttons);
-    reason_->setFocus();
-    resize(460, sizeHint().height());
-}
-
-HandBackDialog::~HandBackDialog() = default;
+    : TextStepDialog(workspace, std::move(session), std::move(contactId),
+                     {QStringLiteral("handBackDialog"), tr("Hand back to the queue"), QStringLiteral("handBackBanner"),
+                      tr("Hand the contact about %1 back to Awaiting screening, for someone to pick up. "
+                         "What was recorded while screening it stays.")
+                          .arg(childrenOrNone(children)),
+                      QStringLiteral("handBackAbout"), tr("&Reason"), QStringLiteral("handBackReason"),
+                      tr("Why, e.g. \"started the wrong child by mistake\""), tr("Hand back"),
+                      QStringLiteral("handBackConfirm")},
+                     parent) {}
 
 bool HandBackDialog::handBack() {
-    ScopedUiTiming timing("screening handed back");
-    feedback_->clear();
-    try {
-        core::ContactWorkflow(workspace_).handBack(session_.actor(), ss(contactId_), ss(reason_->text().trimmed()));
-    } catch (const std::exception& e) {
-        feedback_->showFailure(tr("Not handed back"), e);
-        return false;
-    }
-    accept();
-    return true;
+    return confirmWith("screening handed back", tr("Not handed back"),
+                       [](auto& workflow, const auto& actor, const auto& id, const auto& reason) {
+                           workflow.handBack(actor, id, reason);
+                       });
 }
 
 AddNoteDialog::AddNoteDialog(core::Workspace& workspace, core::Session session, QString contactId,
                              const QString& children, QWidget* parent)
-    : QDialog(parent), workspace_(workspace), session_(std::move(session)), contactId_(std::move(contactId)) {
-    setObjectName(QStringLiteral("addNoteDialog"));
-    setWindowTitle(tr("Add a note"));
-    auto* banner = newBannerLabel(QStringLiteral("addNoteBanner"));
-    feedback_ = std::make_unique<FormFeedback>(banner);
-    auto* about = new QLabel(tr("A note on the contact about %1: what has come to light since. It is kept with your "
-                                "name, role and the time, in the timeline and with the handover.")
-                                 .arg(children.isEmpty() ? tr("(no child named)") : children));
-    about->setObjectName(QStringLiteral("addNoteAbout"));
-    about->setWordWrap(true);
-    text_ = new QPlainTextEdit;
-    text_->setObjectName(QStringLiteral("noteText"));
-    text_->setTabChangesFocus(true);
-    text_->setFixedHeight(text_->fontMetrics().lineSpacing() * 5 + 14);
-    text_->setPlaceholderText(tr("e.g. \"Mother came home at 05:00; the children are with her\""));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    auto* confirm = buttons->addButton(tr("Add the note (%1)").arg(shortcutText("saveNote")), QDialogButtonBox::AcceptRole);
-    confirm->setObjectName(QStringLiteral("addNoteConfirm"));
-    confirm->setAutoDefault(false);
-    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
-    for (const auto& key : shortcutKeys("saveNote"))
-        connect(new QShortcut(key, this), &QShortcut::activated, this, &AddNoteDialog::addNote);
-    connect(buttons, &QDialogButtonBox::accepted, this, &AddNoteDialog::addNote);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(about);
-    layout->addWidget(banner);
-    layout->addWidget(new FieldCell(tr("&Note"), text_));
-    layout->addWidget(buttons);
-    text_->setFocus();
-    resize(520, sizeHint().height());
-}
-
-AddNoteDialog::~AddNoteDialog() = default;
+    : TextStepDialog(workspace, std::move(session), std::move(contactId),
+                     {QStringLiteral("addNoteDialog"), tr("Add a note"), QStringLiteral("addNoteBanner"),
+                      tr("A note on the contact about %1: what has come to light since. It is kept with your "
+                         "name, role and the time, in the timeline and with the handover.")
+                          .arg(childrenOrNone(children)),
+                      QStringLiteral("addNoteAbout"), tr("&Note"), QStringLiteral("noteText"),
+                      tr("e.g. \"Mother came home at 05:00; the children are with her\""),
+                      tr("Add the note (%1)").arg(shortcutText("saveNote")), QStringLiteral("addNoteConfirm"),
+                      5, 520},
+                     parent) {}
 
 bool AddNoteDialog::addNote() {
-    ScopedUiTiming timing("note added");
-    feedback_->clear();
-    try {
-        core::ContactWorkflow(workspace_).addNote(session_.actor(), ss(contactId_), ss(text_->toPlainText().trimmed()));
-    } catch (const std::exception& e) {
-        feedback_->showFailure(tr("Note not added"), e);
-        return false;
-    }
-    accept();
-    return true;
+    return confirmWith("note added", tr("Note not added"), [](auto& workflow, const auto& actor, const auto& id,
+                                                              const auto& text) { workflow.addNote(actor, id, text); });
 }
 
 } // namespace frontdoor::ui
