@@ -242,6 +242,13 @@ void ConflictsTest::aScreenerSeesTheBannerAndAnAuditorReadsOnly() {
         QVERIFY(page->findChild<QLabel*>(QStringLiteral("conflictsReadOnly"))->isVisible());
         QTest::keyClick(page->openTable(), Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(page->openTable()->rowCount(), 1);
+        // Enter on the conflict opens its contact.
+        window->workTabs()->setCurrentWidget(page);
+        page->openTable()->setFocus(Qt::OtherFocusReason);
+        QTest::keyClick(page->openTable(), Qt::Key_Return);
+        auto* opened = qobject_cast<ui::ContactView*>(window->workTabs()->currentWidget());
+        QVERIFY(opened);
+        QCOMPARE(opened->contactId(), contactId);
     }
 }
 
