@@ -192,7 +192,7 @@ Fact FactStore::append(const Actor& actor, const std::string& type, const std::s
     return fact;
 }
 
-Fact FactStore::readFact(Statement& stmt) const {
+Fact FactStore::readFact(Statement& stmt) {
     Fact fact;
     fact.id = stmt.text(0);
     fact.hlc = HlcStamp{stmt.int64(1)};
@@ -227,8 +227,10 @@ std::vector<Fact> FactStore::factsAbout(const std::string& subject) const {
     return facts;
 }
 
-std::optional<Fact> FactStore::fact(const std::string& id) const {
-    auto& stmt = db_.cached(std::string(kSelectFact) + "WHERE id = ?");
+std::optional<Fact> FactStore::fact(const std::string& id) const { return fact(db_, id); }
+
+std::optional<Fact> FactStore::fact(Database& db, const std::string& id) {
+    auto& stmt = db.cached(std::string(kSelectFact) + "WHERE id = ?");
     stmt.bindAll(id);
     std::optional<Fact> found;
     if (stmt.step())

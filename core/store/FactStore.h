@@ -45,6 +45,8 @@ public:
     std::vector<Fact> factsAbout(const std::string& subject) const;
     /// One fact by id.
     std::optional<Fact> fact(const std::string& id) const;
+    /// One fact by id from `db`'s log: for a projection handler, which is given the database, not the store.
+    static std::optional<Fact> fact(Database& db, const std::string& id);
     /// Every fact in the total order (hlc, device, id), calling `visit` for each.
     void forEach(const std::function<void(const Fact&)>& visit) const;
     int64_t count() const;
@@ -114,7 +116,7 @@ public:
 
 private:
     /// Throws StoreError (never aborting) when a payload is not valid JSON in UTF-8.
-    Fact readFact(Statement& stmt) const;
+    static Fact readFact(Statement& stmt);
     void replayAll();
     /// Projects facts just inserted by importFacts (sorted by (hlc, device, id)); `heldMax` is the
     /// greatest key held before them.

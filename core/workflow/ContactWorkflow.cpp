@@ -59,7 +59,7 @@ ContactWorkflow::Current ContactWorkflow::current(const std::string& contactId) 
     return now;
 }
 
-void ContactWorkflow::requireStatus(const Current& now, std::initializer_list<const char*> allowed,
+void ContactWorkflow::requireStatus(const Current& now, allowedFrom::Statuses allowed,
                                     const std::string& action) {
     for (const char* status : allowed)
         if (now.status == status)
@@ -73,7 +73,7 @@ void ContactWorkflow::requireStatus(const Current& now, std::initializer_list<co
 void ContactWorkflow::startScreening(const Actor& actor, const std::string& contactId) {
     UserService(ws_).require(actor, kScreeningRoles, "Screening a contact");
     const Current now = current(contactId);
-    requireStatus(now, {status::kRecorded, status::kReturned}, "Starting screening");
+    requireStatus(now, allowedFrom::kScreeningStarted, "Starting screening");
     WriteScope scope(ws_.db());
     ws_.facts().append(actor, facts::kScreeningStarted, contactId, Json::object());
     scope.commit();
@@ -82,8 +82,7 @@ void ContactWorkflow::startScreening(const Actor& actor, const std::string& cont
 void ContactWorkflow::addPartnerCheck(const Actor& actor, const std::string& contactId, const Json& check) {
     UserService(ws_).require(actor, kScreeningRoles, "Recording a partner check");
     const Current now = current(contactId);
-    requireStatus(now, {status::kRecorded, status::kInScreening, status::kReturned, status::kRecommended},
-                  "Adding a partner check");
+    requireStatus(now, allowedFrom::kPartnerCheckAdded, "Adding a partner check");
     std::vector<FieldError> errors;
     JsonFields fields(check, "", errors);
     const std::string agency = fields.text("agency", true, 200);
@@ -108,7 +107,7 @@ void ContactWorkflow::addPartnerCheck(const Actor& actor, const std::string& con
 void ContactWorkflow::saveAnalysis(const Actor& actor, const std::string& contactId, const Json& analysis) {
     UserService(ws_).require(actor, kScreeningRoles, "Recording the analysis");
     const Current now = current(contactId);
-    requireStatus(now, {status::kRecorded, status::kInScreening, status::kReturned}, "Saving the analysis");
+    requireStatus(now, allowedFrom::kAnalysisSaved, "Saving the analysis");
     std::vector<FieldError> errors;
     JsonFields fields(analysis, "", errors);
     const std::string risks = fields.text("risks", true, 20000);
@@ -126,7 +125,7 @@ void ContactWorkflow::saveAnalysis(const Actor& actor, const std::string& contac
 ScreeningDecision ContactWorkflow::recommend(const Actor& actor, const std::string& contactId, const Json& input) {
     UserService(ws_).require(actor, kScreeningRoles, "Making a recommendation");
     const Current now = current(contactId);
-    requireStatus(now, {status::kInScreening, status::kReturned}, "Recommending");
+    requireStatus(now, allowedFrom::kRecommended, "Recommending");
     if (!input.is_object())
         throw ValidationError("(input)", "must be a JSON object");
     Json decisionInput = input;
@@ -165,7 +164,7 @@ ScreeningDecision ContactWorkflow::recommend(const Actor& actor, const std::stri
 void ContactWorkflow::handBack(const Actor& actor, const std::string& contactId, const std::string& reason) {
     UserService(ws_).require(actor, kScreeningRoles, "Handing back a contact");
     const Current now = current(contactId);
-    requireStatus(now, {status::kInScreening}, "Handing back");
+    requireStatus(now, allowedFrom::kScreeningHandedBack, "Handing back");
     const std::string screener = ws_.db().lookupText("SELECT screener FROM contact WHERE id = ?", contactId).value_or("");
     if (actor.role != role::kDutyManager && actor.userId != screener)
         throw ForbiddenError("the contact is being screened by " + screener +
@@ -182,7 +181,7 @@ void ContactWorkflow::handBack(const Actor& actor, const std::string& contactId,
 void ContactWorkflow::returnForEdits(const Actor& actor, const std::string& contactId, const std::string& reason) {
     UserService(ws_).require(actor, {role::kDutyManager}, "Returning a recommendation");
     const Current now = current(contactId);
-    requireStatus(now, {status::kRecommended}, "Returning for edits");
+    requireStatus(now, allowedFrom::kReturned, "Returning for edits");
     if (actor.userId == now.recommendedBy)
         throw ForbiddenError("a recommendation is returned by a duty manager other than the one who made it (" +
                              now.recommendedBy + ")");
@@ -197,7 +196,7 @@ void ContactWorkflow::returnForEdits(const Actor& actor, const std::string& cont
 void ContactWorkflow::signOff(const Actor& actor, const std::string& contactId, const Json& input) {
     UserService(ws_).require(actor, {role::kDutyManager}, "Signing off");
     const Current now = current(contactId);
-    requireStatus(now, {status::kRecommended}, "Signing off");
+    requireStatus(now, allowedFrom::kDecided, "Signing off");
     if (actor.userId == now.recommendedBy)
         throw ForbiddenError("sign-off needs a duty manager other than the one who made the recommendation (" +
                              now.recommendedBy + "): four eyes on every decision");
@@ -290,7 +289,7 @@ void ContactWorkflow::close(const Actor& actor, const std::string& contactId, co
     UserService(ws_).require(actor, kScreeningRoles, "Closing a contact");
     checkTextLength("note", note, kMaxNoteLength);
     const Current now = current(contactId);
-    requireStatus(now, {status::kDecided}, "Closing");
+    requireStatus(now, allowedFrom::kContactClosed, "Closing");
     std::vector<std::string> outstanding;
     if (ws_.db().lookupInt("SELECT count(*) FROM referrer_feedback WHERE status = 'outstanding' AND contact_id = ?",
                            contactId) > 0)

@@ -14,6 +14,7 @@
 #include "Workspace.h"
 #include "contacts/ContactService.h"
 #include "rules/ScreeningDecisionService.h"
+#include "workflow/WorkflowFacts.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,7 +95,7 @@ private:
     };
     Current current(const std::string& contactId);
     nlohmann::json notes(const std::string& contactId);
-    void requireStatus(const Current& now, std::initializer_list<const char*> allowed, const std::string& action);
+    void requireStatus(const Current& now, allowedFrom::Statuses allowed, const std::string& action);
 
     Workspace& ws_;
 };

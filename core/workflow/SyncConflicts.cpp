@@ -2,6 +2,7 @@
 
 #include "contacts/ContactProjection.h"
 #include "contacts/ContactStatus.h"
+#include "store/FactStore.h"
 #include "time/UkTime.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
@@ -27,24 +28,6 @@ std::string trim(const std::string& text) {
 
 // Set while a resolution applies the later fact's decision: the gate admits it whatever the state.
 thread_local int forcing = 0;
-
-struct FactLine {
-    std::string id;
-    std::string type;
-    std::string userId;
-    std::string role;
-    std::string recordedAt;
-};
-
-std::optional<FactLine> factLine(Database& db, const std::string& id) {
-    auto& stmt = db.cached("SELECT id, type, user_id, role, recorded_at FROM facts WHERE id = ?");
-    stmt.bindAll(id);
-    std::optional<FactLine> line;
-    if (stmt.step())
-        line = FactLine{stmt.text(0), stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4)};
-    stmt.reset();
-    return line;
-}
 
 std::string verb(const std::string& type) {
     using namespace facts;
@@ -73,7 +56,7 @@ std::string when(const std::string& recordedAt) {
     return instant ? formatUkTime(*instant) : recordedAt;
 }
 
-std::string who(const FactLine& line) { return line.userId + " (" + roleLabel(line.role) + ")"; }
+std::string who(const Fact& fact) { return fact.userId + " (" + roleLabel(fact.role) + ")"; }
 
 std::string kindOf(const std::string& a, const std::string& b, bool disabled) {
     using namespace facts;
@@ -106,16 +89,25 @@ std::optional<std::string> disabledBy(Database& db, const Fact& fact) {
 }
 
 void recordConflict(Database& db, const Fact& b, const std::string& factA, bool disabled, const std::string& status) {
-    const auto a = factLine(db, factA).value_or(FactLine{factA, "unknown", "someone", "", ""});
-    const FactLine bLine{b.id, b.type, b.userId, b.role, formatInstant(b.recordedAt)};
+    const std::optional<Fact> held = FactStore::fact(db, factA);
+    Fact a;
+    if (held) {
+        a = *held;
+    } else {
+        a.id = factA;
+        a.type = "unknown";
+        a.userId = "someone";
+    }
+    const std::string aAt = held ? formatInstant(a.recordedAt) : std::string();
+    const std::string bAt = formatInstant(b.recordedAt);
     const std::string kind = kindOf(a.type, b.type, disabled);
     std::string detail;
     if (disabled)
-        detail = who(bLine) + " " + verb(b.type) + " at " + when(bLine.recordedAt) + ", after " + who(a) +
-                 " had disabled their account at " + when(a.recordedAt) + " at another desk";
+        detail = who(b) + " " + verb(b.type) + " at " + when(bAt) + ", after " + who(a) +
+                 " had disabled their account at " + when(aAt) + " at another desk";
     else
-        detail = who(bLine) + " " + verb(b.type) + " at " + when(bLine.recordedAt) + " at another desk, but " + who(a) +
-                 " had already " + verb(a.type) + " at " + when(a.recordedAt) + " (the contact was " +
+        detail = who(b) + " " + verb(b.type) + " at " + when(bAt) + " at another desk, but " + who(a) +
+                 " had already " + verb(a.type) + " at " + when(aAt) + " (the contact was " +
                  [&] {
                      std::string words = status;
                      std::replace(words.begin(), words.end(), '_', ' ');
@@ -124,8 +116,8 @@ void recordConflict(Database& db, const Fact& b, const std::string& factA, bool 
                  ")";
     db.cached("INSERT OR IGNORE INTO sync_conflict(id, kind, contact_id, fact_a, a_type, a_user, a_role, a_at, fact_b, "
               "b_type, b_user, b_role, b_at, b_hlc, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bindAll(b.id, kind, b.subject, a.id, a.type, a.userId, a.role, a.recordedAt, b.id, b.type, b.userId, b.role,
-                 bLine.recordedAt, b.hlc.packed, detail)
+        .bindAll(b.id, kind, b.subject, a.id, a.type, a.userId, a.role, aAt, b.id, b.type, b.userId, b.role, bAt,
+                 b.hlc.packed, detail)
         .run();
 }
 
@@ -145,29 +137,6 @@ std::string standingFact(Database& db, const std::string& contactId) {
         .value_or("");
 }
 
-Fact loadFact(Database& db, const std::string& id) {
-    auto& stmt = db.cached("SELECT id, hlc, device_id, device_seq, user_id, role, type, subject, payload, recorded_at "
-                           "FROM facts WHERE id = ?");
-    stmt.bindAll(id);
-    if (!stmt.step()) {
-        stmt.reset();
-        throw StoreError("the conflict names fact " + id + ", which this desk does not hold");
-    }
-    Fact fact;
-    fact.id = stmt.text(0);
-    fact.hlc = HlcStamp{stmt.int64(1)};
-    fact.deviceId = stmt.text(2);
-    fact.deviceSeq = stmt.int64(3);
-    fact.userId = stmt.text(4);
-    fact.role = stmt.text(5);
-    fact.type = stmt.text(6);
-    fact.subject = stmt.text(7);
-    fact.payload = Json::parse(stmt.text(8), nullptr, false);
-    fact.recordedAt = parseInstant(stmt.text(9)).value_or(Instant{});
-    stmt.reset();
-    return fact;
-}
-
 void projectResolved(const Projections& projections, Database& db, const Fact& fact) {
     const auto& p = fact.payload;
     const std::string id = p.value("conflict_id", "");
@@ -180,10 +149,12 @@ void projectResolved(const Projections& projections, Database& db, const Fact& f
     if (db.changes() == 0 || keep != "B")
         return;
     const std::string factB = db.lookupText("SELECT fact_b FROM sync_conflict WHERE id = ?", id).value_or("");
-    const Fact later = loadFact(db, factB);
+    const std::optional<Fact> later = FactStore::fact(db, factB);
+    if (!later)
+        throw StoreError("the conflict names fact " + factB + ", which this desk does not hold");
     ++forcing;
     try {
-        projections.apply(db, later);
+        projections.apply(db, *later);
     } catch (...) {
         --forcing;
         throw;
@@ -201,7 +172,7 @@ Json side(const Statement& stmt, int first) {
 
 } // namespace
 
-bool admitWorkflowFact(Database& db, const Fact& fact, std::initializer_list<const char*> allowed, bool movesStatus) {
+bool admitWorkflowFact(Database& db, const Fact& fact, allowedFrom::Statuses allowed, bool movesStatus) {
     if (forcing == 0) {
         const auto status = db.lookupText("SELECT status FROM contact WHERE id = ?", fact.subject);
         if (!status)
@@ -273,7 +244,9 @@ Json SyncConflicts::list(const Actor& actor) {
     Statement stmt = ws_.db().prepare(
         "SELECT k.id, k.kind, k.contact_id, c.reference, k.status, k.detail, k.fact_a, k.a_type, k.a_user, k.a_role, "
         "k.a_at, k.fact_b, k.b_type, k.b_user, k.b_role, k.b_at, k.kept, k.resolved_by, k.resolved_role, "
-        "k.resolved_at, k.note, k.resolution_fact FROM sync_conflict k LEFT JOIN contact c ON c.id = k.contact_id "
+        "k.resolved_at, k.note, k.resolution_fact, (SELECT group_concat(name, ', ') FROM (SELECT "
+        "trim(p.given_name || ' ' || p.family_name) AS name FROM contact_child cc JOIN person p ON p.pk = cc.person_pk "
+        "WHERE cc.contact_pk = c.pk ORDER BY cc.position)) FROM sync_conflict k LEFT JOIN contact c ON c.id = k.contact_id "
         "ORDER BY k.status = 'resolved', k.b_hlc, k.id");
     Json conflicts = Json::array();
     int64_t open = 0;
@@ -285,10 +258,15 @@ Json SyncConflicts::list(const Actor& actor) {
                    {"contact_id", stmt.text(2)},
                    {"reference", stmt.isNull(3) ? Json(nullptr) : Json(stmt.text(3))},
                    {"status", stmt.text(4)},
+                   {"children", stmt.optionalText(22).value_or("")},
                    {"detail", stmt.text(5)},
                    {"a", side(stmt, 6)},
                    {"b", side(stmt, 11)},
                    {"resolution", nullptr}};
+        // What each desk decided, in the timeline's words (the outcome, the reason returned, ...).
+        for (const char* which : {"a", "b"})
+            if (const auto fact = ws_.facts().fact(entry[which]["fact_id"].get<std::string>()))
+                entry[which]["what"] = ws_.projections().description(*fact);
         if (!isOpen)
             entry["resolution"] = {{"kept", stmt.text(16)},       {"by", stmt.text(17)},
                                    {"role", stmt.text(18)},       {"at", stmt.text(19)},
@@ -296,6 +274,17 @@ Json SyncConflicts::list(const Actor& actor) {
         conflicts.push_back(std::move(entry));
     }
     return {{"open", open}, {"conflicts", conflicts}};
+}
+
+Json SyncConflicts::openOn(const std::string& contactId) {
+    auto& stmt = ws_.db().cached(
+        "SELECT id, kind, detail FROM sync_conflict WHERE contact_id = ? AND status = 'open' ORDER BY b_hlc, id");
+    stmt.bindAll(contactId);
+    Json open = Json::array();
+    while (stmt.step())
+        open.push_back({{"id", stmt.text(0)}, {"kind", stmt.text(1)}, {"detail", stmt.text(2)}});
+    stmt.reset();
+    return open;
 }
 
 int64_t SyncConflicts::openCount() {

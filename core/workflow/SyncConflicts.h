@@ -12,10 +12,10 @@
 
 #include "Workspace.h"
 #include "store/Projections.h"
+#include "workflow/WorkflowFacts.h"
 
 #include <nlohmann/json.hpp>
 
-#include <initializer_list>
 #include <string>
 
 namespace frontdoor::core {
@@ -23,12 +23,13 @@ namespace frontdoor::core {
 inline constexpr const char* kSyncConflictResolved = "sync.conflict_resolved";
 
 /// Called first by each workflow handler whose service checks the contact's status. True when `fact`
-/// may change the contact as projected now: its status is one of `allowed` and its author's account was
+/// may change the contact as projected now: its status is one of `allowed` (the service's own list, from
+/// WorkflowFacts.h's allowedFrom) and its author's account was
 /// not disabled before it (read from the facts, by HLC). Otherwise records the conflict (naming the fact
 /// that stands) and returns false, so the handler changes nothing. A contact not held yet: false, no
 /// conflict (its facts sort earlier and re-projection brings them in order). When `movesStatus`, an
 /// admitted fact becomes the contact's latest transition (fact A of any later conflict).
-bool admitWorkflowFact(Database& db, const Fact& fact, std::initializer_list<const char*> allowed, bool movesStatus);
+bool admitWorkflowFact(Database& db, const Fact& fact, allowedFrom::Statuses allowed, bool movesStatus);
 
 /// The sync_conflict and contact_transition tables, the resolution's handler and descriptions.
 void registerSyncConflicts(Projections& projections);
@@ -41,9 +42,13 @@ class SyncConflicts {
 public:
     explicit SyncConflicts(Workspace& workspace) : ws_(workspace) {}
 
-    /// Every conflict, open ones first, each with both facts, who and when, kind and status. Duty
-    /// manager, administrator or auditor. {"open": N, "conflicts": [...]}.
+    /// Every conflict, open ones first, each with both facts (who, role, when and what each decided, in
+    /// the timeline's words), the contact's reference and children, kind and status. Duty manager,
+    /// administrator or auditor. {"open": N, "conflicts": [...]}.
     nlohmann::json list(const Actor& actor);
+    /// The open conflicts on one contact, oldest first: [{"id", "kind", "detail"}]. For the contact's
+    /// banner: no role needed beyond reading the contact (whoever reads it may see that it waits).
+    nlohmann::json openOn(const std::string& contactId);
     /// Open conflicts (for sync's summary; no role needed, it reads a count).
     int64_t openCount();
 

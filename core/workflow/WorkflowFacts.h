@@ -4,6 +4,9 @@
 
 #include "contacts/ContactStatus.h"
 
+#include <array>
+#include <span>
+
 namespace frontdoor::core::facts {
 
 inline constexpr const char* kScreeningStarted = "screening.started";
@@ -27,3 +30,21 @@ inline constexpr const char* kStrategyOutcome = "strategy.outcome_recorded";
 inline constexpr const char* kStrategyActionCompleted = "strategy.action_completed";
 
 } // namespace frontdoor::core::facts
+
+namespace frontdoor::core::allowedFrom {
+
+/// Where a contact may stand for each workflow fact to change it. One list for both guards: the service
+/// refuses the step elsewhere at its own desk (ConflictError), and the projection holds a fact from
+/// another desk that finds the contact elsewhere as a conflict (SyncConflicts.h).
+using Statuses = std::span<const char* const>;
+inline constexpr std::array kScreeningStarted{status::kRecorded, status::kReturned};
+inline constexpr std::array kScreeningHandedBack{status::kInScreening};
+inline constexpr std::array kPartnerCheckAdded{status::kRecorded, status::kInScreening, status::kReturned,
+                                               status::kRecommended};
+inline constexpr std::array kAnalysisSaved{status::kRecorded, status::kInScreening, status::kReturned};
+inline constexpr std::array kRecommended{status::kInScreening, status::kReturned};
+inline constexpr std::array kReturned{status::kRecommended};
+inline constexpr std::array kDecided{status::kRecommended};
+inline constexpr std::array kContactClosed{status::kDecided};
+
+} // namespace frontdoor::core::allowedFrom

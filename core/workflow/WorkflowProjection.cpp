@@ -41,7 +41,7 @@ void setStatus(Database& db, const Fact& fact, const char* status) {
 }
 
 void screeningStarted(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kRecorded, status::kReturned}, true))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kScreeningStarted, true))
         return;
     setStatus(db, fact, status::kInScreening);
     db.cached("UPDATE contact SET screener = ? WHERE id = ?").bindAll(fact.userId, fact.subject).run();
@@ -50,7 +50,7 @@ void screeningStarted(Database& db, const Fact& fact) {
 // Back to where it stood before screening began: returned if a duty manager had returned it, else
 // recorded; off the screener's work.
 void screeningHandedBack(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kInScreening}, true))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kScreeningHandedBack, true))
         return;
     db.cached("UPDATE contact SET status = CASE WHEN returned_reason IS NOT NULL THEN ? ELSE ? END, screener = NULL, "
               "updated_hlc = ? WHERE id = ?")
@@ -59,8 +59,7 @@ void screeningHandedBack(Database& db, const Fact& fact) {
 }
 
 void partnerCheckAdded(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact,
-                           {status::kRecorded, status::kInScreening, status::kReturned, status::kRecommended}, false))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kPartnerCheckAdded, false))
         return;
     const auto& p = fact.payload;
     db.cached("INSERT INTO partner_check(contact_id, position, agency, person_spoken_to, checked_at, shared, basis, "
@@ -71,7 +70,7 @@ void partnerCheckAdded(Database& db, const Fact& fact) {
 }
 
 void analysisSaved(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kRecorded, status::kInScreening, status::kReturned}, false))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kAnalysisSaved, false))
         return;
     db.cached("UPDATE contact SET analysis = ?, updated_hlc = ? WHERE id = ?")
         .bindAll(fact.payload.dump(), fact.hlc.packed, fact.subject)
@@ -79,7 +78,7 @@ void analysisSaved(Database& db, const Fact& fact) {
 }
 
 void recommended(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kInScreening, status::kReturned}, true))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kRecommended, true))
         return;
     const auto& p = fact.payload;
     const Json rag = p.value("rag_due", Json::object());
@@ -92,7 +91,7 @@ void recommended(Database& db, const Fact& fact) {
 }
 
 void returned(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kRecommended}, true))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kReturned, true))
         return;
     db.cached("UPDATE contact SET status = ?, returned_reason = ?, updated_hlc = ? WHERE id = ?")
         .bindAll(std::string(status::kReturned), text(fact.payload, "reason"), fact.hlc.packed, fact.subject)
@@ -100,7 +99,7 @@ void returned(Database& db, const Fact& fact) {
 }
 
 void decided(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kRecommended}, true))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kDecided, true))
         return;
     const auto& p = fact.payload;
     db.cached("UPDATE contact SET status = ?, outcome = ?, decided_at = ?, decided_by = ?, level = ?, rag = ?, "
@@ -130,7 +129,7 @@ void referrerInformed(Database& db, const Fact& fact) {
 }
 
 void closed(Database& db, const Fact& fact) {
-    if (!admitWorkflowFact(db, fact, {status::kDecided}, true))
+    if (!admitWorkflowFact(db, fact, allowedFrom::kContactClosed, true))
         return;
     setStatus(db, fact, status::kClosed);
     db.cached("UPDATE contact SET closed_at = ? WHERE id = ?").bindAll(formatInstant(fact.recordedAt), fact.subject).run();

@@ -93,3 +93,43 @@ TEST_CASE("Scenario 15: one child registered at two offline desks: both kept, at
         CHECK(desk->ws->db().queryInt("SELECT count(*) FROM person WHERE given_name = 'Robin'").value_or(0) == 2);
     }
 }
+
+TEST_CASE("A conflict lists the contact's children and what each desk decided; the contact's open conflicts go "
+          "when it is resolved",
+          "[sync][conflicts]") {
+    Share share;
+    Desk a(share, true), b(share);
+    a.join();
+    b.join();
+    const std::string contact = a.recordContact("Alfie");
+    core::ContactWorkflow(*a.ws).startScreening(test::kScreener, contact);
+    recommend(a, contact);
+    test::syncAll({&a, &b});
+    a.share.setFault(FaultyTransport::Fault::Missing);
+    b.share.setFault(FaultyTransport::Fault::Missing);
+    b.clock.advance(std::chrono::minutes{5});
+    core::ContactWorkflow(*b.ws).signOff(test::kOtherManager, contact, direction());
+    a.clock.advance(std::chrono::minutes{10});
+    core::ContactWorkflow(*a.ws).returnForEdits(test::kManager, contact, "Please add the school's view first.");
+    a.share.setFault(FaultyTransport::Fault::None);
+    b.share.setFault(FaultyTransport::Fault::None);
+    test::syncAll({&a, &b});
+
+    core::SyncConflicts conflicts(*a.ws);
+    const auto listed = conflicts.list(test::kManager)["conflicts"];
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["children"] == "Alfie Smith");
+    CHECK(listed[0]["a"]["what"].get<std::string>().rfind("Signed off: ", 0) == 0);
+    CHECK(listed[0]["a"]["what"].get<std::string>().find("Team Around the Family meeting") != std::string::npos);
+    CHECK(listed[0]["b"]["what"] == "Returned for edits: Please add the school's view first.");
+
+    // The contact's banner reads its open conflicts, whoever is looking.
+    const auto open = conflicts.openOn(contact);
+    REQUIRE(open.size() == 1);
+    CHECK(open[0]["kind"] == "signed_off_and_returned");
+    CHECK(open[0]["id"] == listed[0]["id"]);
+    CHECK(conflicts.openOn("no-such-contact").empty());
+    conflicts.resolve(test::kManager, listed[0]["id"], "A", "Agreed with both managers by phone.");
+    CHECK(conflicts.openOn(contact).empty());
+    CHECK(column(a, contact, "status") == "decided");
+}

@@ -20,6 +20,7 @@ std::vector<ShortcutInfo> buildTable() {
     const QString strategy = tr("Strategy discussion");
     const QString tables = tr("Screening, strategy discussion");
     const QString note = tr("Add a note");
+    const QString conflicts = tr("Sync conflicts");
     return {
         {"search", {QKeySequence(Qt::CTRL | Qt::Key_K)}, everywhere, tr("Search people and contacts")},
         {"newContact", {QKeySequence(Qt::CTRL | Qt::Key_N)}, everywhere, tr("New contact")},
@@ -36,6 +37,11 @@ std::vector<ShortcutInfo> buildTable() {
         {"quit", {QKeySequence(Qt::CTRL | Qt::Key_Q)}, everywhere, tr("Quit (every draft is saved first)")},
         {"lock", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}, everywhere,
          tr("Lock the desk now (drafts saved; your PIN opens it again)")},
+        {"conflicts", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)}, everywhere,
+         tr("Sync conflicts: what two desks did that cannot both stand (duty managers resolve them; "
+            "administrators and auditors read them); from a contact's banner, its conflict")},
+        {"resolveConflict", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+         conflicts, tr("Resolve the selected conflict with the version chosen (Alt+A or Alt+B) and the note")},
         {"open", {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, queue,
          tr("Open the selected row's work: the contact, a draft, your screening, a sign-off, a strategy "
             "discussion, a handover")},

@@ -12,7 +12,9 @@
 #include "support/WorkflowText.h"
 #include "widgets/FlowLayout.h"
 #include "widgets/PersonView.h"
+#include "windows/ConflictsPage.h"
 #include "workflow/ContactWorkflow.h"
+#include "workflow/SyncConflicts.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -191,6 +193,25 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     actionNote_->setWordWrap(true);
     actionsBar_->hide();
     actionNote_->hide();
+    // While two desks' versions of this contact wait for a duty manager (core/workflow/SyncConflicts).
+    conflictBanner_ = new QWidget;
+    conflictBanner_->setObjectName(QStringLiteral("contactConflictBanner"));
+    conflictBanner_->setProperty("role", QStringLiteral("warning"));
+    conflictBanner_->setAttribute(Qt::WA_StyledBackground);
+    conflictBanner_->setStyleSheet(QStringLiteral("#contactConflictBanner{background:#fce8e6;border:1px solid #d93025;}"));
+    conflictText_ = new QLabel;
+    conflictText_->setObjectName(QStringLiteral("contactConflictText"));
+    conflictText_->setWordWrap(true);
+    conflictText_->setTextFormat(Qt::RichText);
+    conflictText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    conflictButton_ = new QPushButton(tr("Open the conflict (%1)").arg(shortcutText("conflicts")));
+    conflictButton_->setObjectName(QStringLiteral("contactConflictButton"));
+    connect(conflictButton_, &QPushButton::clicked, this, [this] { emit actionRequested(QStringLiteral("conflicts"), contactId_); });
+    auto* bannerLayout = new QHBoxLayout(conflictBanner_);
+    bannerLayout->setContentsMargins(6, 4, 6, 4);
+    bannerLayout->addWidget(conflictText_, 1);
+    bannerLayout->addWidget(conflictButton_, 0, Qt::AlignTop);
+    conflictBanner_->hide();
     countdownTimer_ = new QTimer(this);
     countdownTimer_->setInterval(kCountdownRefreshMs);
     connect(countdownTimer_, &QTimer::timeout, this, &ContactView::refreshCountdowns);
@@ -264,6 +285,7 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(header_);
     layout->addWidget(statusLine_);
+    layout->addWidget(conflictBanner_);
     layout->addWidget(actionsBar_);
     layout->addWidget(actionNote_);
     layout->addWidget(tabs_, 1);
@@ -397,6 +419,22 @@ void ContactView::updateStatusLine() {
     statusLine_->show();
 }
 
+void ContactView::showConflicts(const nlohmann::json& conflicts) {
+    if (!conflicts.is_array() || conflicts.empty()) {
+        conflictBanner_->hide();
+        return;
+    }
+    QStringList what;
+    for (const auto& conflict : conflicts)
+        what << QStringLiteral("<b>%1</b>: %2")
+                    .arg(esc(conflictKindLabel(conflict.value("kind", std::string()))), esc(jsonText(conflict, "detail")));
+    conflictText_->setText(tr("<b>Two desks disagreed</b>: %1. The first version stands for now. <b>A duty manager "
+                              "must resolve it.</b>")
+                               .arg(what.join(QStringLiteral("; "))));
+    conflictButton_->setVisible(session_ && mayViewConflicts(session_->role));
+    conflictBanner_->show();
+}
+
 QString ContactView::title() const { return title_.isEmpty() ? tr("Contact") : title_; }
 
 std::vector<PersonView*> ContactView::personViews() const {
@@ -424,6 +462,7 @@ void ContactView::showMessage(const QString& html) {
     contact_ = nlohmann::json();
     countdownTimer_->stop();
     statusLine_->hide();
+    conflictBanner_->hide();
     showActions();
     header_->setText(html);
     record_->clear();
@@ -449,6 +488,7 @@ void ContactView::load(BackgroundReader& reader, const QString& contactId) {
             core::ContactService contacts(ws);
             result.contact = reader_as ? contacts.view(*reader_as, id) : contacts.show(id);
             result.state = core::ContactWorkflow(ws).state(id);
+            result.conflicts = core::SyncConflicts(ws).openOn(id);
             core::PersonSearch people(ws);
             if (result.contact.contains("children"))
                 for (const auto& child : result.contact.at("children"))
@@ -527,6 +567,7 @@ void ContactView::showLoaded(const Loaded& data) {
     }
     loaded_ = true;
     updateStatusLine();
+    showConflicts(data.conflicts);
     if (clock_)
         countdownTimer_->start();
     showActions();

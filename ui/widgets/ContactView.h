@@ -68,12 +68,14 @@ public:
     QPushButton* actionButton(const QString& name) const;
     /// The line saying why an action is not offered ("You made this recommendation: ...").
     QLabel* actionNote() const { return actionNote_; }
+    /// The banner shown while a conflict between desks on this contact is open (hidden otherwise).
+    QWidget* conflictBanner() const { return conflictBanner_; }
 
 signals:
     void loaded();
     void contactActivated(const QString& contactId);
     /// One of the action buttons: "screen", "signOff", "strategy", "tellReferrer", "close",
-    /// "acknowledgeHandover".
+    /// "acknowledgeHandover"; or "conflicts" from the conflict banner.
     void actionRequested(const QString& action, const QString& contactId);
     /// A child's tab was opened (its history is being read).
     void personShown(const QString& personId);
@@ -83,11 +85,13 @@ private:
         nlohmann::json contact;
         std::vector<nlohmann::json> histories;
         nlohmann::json state;
+        nlohmann::json conflicts; ///< SyncConflicts::openOn
     };
     void showLoaded(const Loaded& data);
     void clearChildTabs();
     void showActions();
     void updateStatusLine();
+    void showConflicts(const nlohmann::json& conflicts);
     void renderRecord();
 
     QString contactId_;
@@ -106,6 +110,9 @@ private:
     QWidget* actionsBar_;
     QLayout* actionsLayout_;
     QLabel* actionNote_;
+    QWidget* conflictBanner_;
+    QLabel* conflictText_;
+    QPushButton* conflictButton_;
     QTimer* countdownTimer_;
     QTabWidget* tabs_;
     QSplitter* splitter_;

@@ -1,5 +1,7 @@
 #include "widgets/SyncIndicator.h"
 
+#include "support/Shortcuts.h"
+
 #include <QDateTime>
 #include <QStyle>
 
@@ -157,7 +159,9 @@ QString SyncIndicator::toolTipFor(const SyncSnapshot& snapshot) {
     for (const auto& problem : report.ownProblems)
         lines << tr("This desk's folder: %1: %2").arg(qs(problem.file), qs(problem.note));
     if (report.conflicts > 0)
-        lines << tr("%1 conflicts waiting for a duty manager (frontdoor-cli sync conflicts)").arg(report.conflicts);
+        lines << tr("%1 conflicts waiting for a duty manager (View ▸ Sync conflicts, %2)")
+                     .arg(report.conflicts)
+                     .arg(shortcutText("conflicts"));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -1,5 +1,6 @@
 #include "windows/MainWindow.h"
 #include "windows/AccessReportPage.h"
+#include "windows/ConflictsPage.h"
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
@@ -386,6 +387,9 @@ void MainWindow::buildMenus() {
     }
     view->addSeparator();
     action(tr("&Refresh"), "refresh", [this] { refresh(); }, view);
+    if (mayViewConflicts(session_.role))
+        action(tr("Sync &conflicts"), "conflicts", [this] { openConflicts(contactInView().contactId); }, view)
+            ->setObjectName(QStringLiteral("conflictsAction"));
     action(tr("Next &pane"), "nextPane", [this] { focusNextPane(); }, view);
     action(tr("Ne&xt tab"), "nextTab", [this] { tabs_->setCurrentIndex((tabs_->currentIndex() + 1) % tabs_->count()); }, view);
     action(tr("Pre&vious tab"), "previousTab", [this] {
@@ -700,6 +704,8 @@ void MainWindow::runAction(const QString& action, const QString& contactId) {
         handBack(contactId);
     else if (action == QLatin1String("addNote"))
         addNote(contactId);
+    else if (action == QLatin1String("conflicts"))
+        openConflicts(contactId);
     else if (action == QLatin1String("acknowledgeHandover")) {
         // Read it first: the handover opens; pressed again there, it is acknowledged.
         if (auto* view = qobject_cast<HandoverView*>(tabs_->currentWidget()); view && view->contactId() == contactId)
@@ -735,6 +741,8 @@ void MainWindow::factsArrived() {
     for (int i = 1; i < tabs_->count(); ++i)
         if (auto* view = qobject_cast<ContactView*>(tabs_->widget(i)))
             view->reload(*listReader_);
+        else if (auto* conflicts = qobject_cast<ConflictsPage*>(tabs_->widget(i)))
+            conflicts->reload();
     updateWorkActions();
 }
 
@@ -988,6 +996,23 @@ AccessReportPage* MainWindow::openAccessReport(const QString& personId) {
         openPage(QStringLiteral("audit"), tr("Access report"), new AccessReportPage(workspace_, session_.actor())));
     if (page && !personId.isEmpty())
         page->showChild(personId);
+    return page;
+}
+
+ConflictsPage* MainWindow::openConflicts(const QString& contactId) {
+    if (!mayViewConflicts(session_.role))
+        return nullptr;
+    auto* page = qobject_cast<ConflictsPage*>(findPage(QStringLiteral("conflicts")));
+    if (!page) {
+        page = new ConflictsPage(workspace_, session_);
+        connect(page, &ConflictsPage::resolved, this, &MainWindow::contactChanged);
+        connect(page, &ConflictsPage::contactRequested, this, [this](const QString& id) { openContact(id); });
+        openPage(QStringLiteral("conflicts"), tr("Sync conflicts"), page);
+    } else {
+        page->reload();
+        tabs_->setCurrentWidget(page);
+    }
+    page->showContact(contactId);
     return page;
 }
 

@@ -36,6 +36,7 @@ class QTimer;
 namespace frontdoor::ui {
 
 class AccessReportPage;
+class ConflictsPage;
 class BackgroundReader;
 class IdleLock;
 class CloseContactDialog;
@@ -83,6 +84,9 @@ public:
     ContactView* openContact(const QString& contactId);
     /// The auditor's access report (Audit menu), showing who read `personId`'s record when given.
     AccessReportPage* openAccessReport(const QString& personId);
+    /// The sync conflicts page (duty managers, administrators, auditors), on `contactId`'s conflict if it
+    /// has one open. Null for other roles.
+    ConflictsPage* openConflicts(const QString& contactId);
     PersonView* openPerson(const QString& personId);
     NewContactForm* newContact();
     NewContactForm* openDraft(const QString& draftId);

@@ -19,6 +19,7 @@
 #include "widgets/PersonView.h"
 #include "widgets/QuickSearchBox.h"
 #include "widgets/RowTable.h"
+#include "windows/ConflictsPage.h"
 #include "windows/HandoverView.h"
 #include "windows/MainWindow.h"
 #include "windows/NewContactForm.h"
@@ -27,6 +28,7 @@
 #include "windows/StrategyDiscussionForm.h"
 #include "workflow/ContactWorkflow.h"
 #include "workflow/Queues.h"
+#include "workflow/SyncConflicts.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -85,6 +87,52 @@ bool transposable(const std::string& isoDate) {
 }
 
 } // namespace
+
+/// A conflict between desks, made in the tour's own scratch database (never in the demo data): a second
+/// desk, in memory, takes every fact this one holds, as a sync round would; its duty manager (Dee) signs
+/// off a recommendation that this desk's (Mo) has returned; this desk then takes the other's facts. The
+/// first by the clock stands and the other waits as a conflict. The contact's id, or "".
+static QString makeTourConflict(core::Workspace& ws) {
+    UiTimingWatchdogPause notAPersonsWork;
+    try {
+        auto other = core::Workspace::create(":memory:", ws.clock(), core::DatabaseMode::Training);
+        {
+            std::vector<core::Fact> held;
+            for (const auto& [device, head] : ws.facts().deviceHeads())
+                for (auto& fact : ws.facts().deviceFacts(device, 1, head.first))
+                    held.push_back(std::move(fact));
+            core::Transaction transaction(other->db());
+            other->facts().importFacts(held);
+            transaction.commit();
+        }
+        const core::Actor dee{"dee.manager", "duty_manager"};
+        const core::Actor mo{"mo.manager", "duty_manager"};
+        const std::string byWhen = core::formatDate(core::utcDate(ws.clock().now() + std::chrono::hours(72)));
+        for (const auto& item : core::Queues(ws).items("awaiting_signoff", mo)) {
+            // Four eyes: neither manager may have made the recommendation.
+            const auto state = core::ContactWorkflow(ws).state(item.contactId);
+            const std::string recommendedBy =
+                state.value("recommendation", nlohmann::json::object()).value("by", std::string());
+            if (item.contactId.empty() || recommendedBy == dee.userId || recommendedBy == mo.userId)
+                continue;
+            core::ContactWorkflow(ws).returnForEdits(mo, item.contactId,
+                                                     "Please add the school's view before this is decided.");
+            core::ContactWorkflow(*other).signOff(
+                dee, item.contactId,
+                {{"case_direction",
+                  {{"what", "Early help assessment with the family"}, {"by_whom", "Early help team"}, {"by_when", byWhen}}}});
+            const std::string otherDevice = other->facts().deviceId();
+            const auto heads = other->facts().deviceHeads();
+            core::Transaction transaction(ws.db());
+            ws.facts().importFacts(other->facts().deviceFacts(otherDevice, 1, heads.at(otherDevice).first));
+            transaction.commit();
+            return core::SyncConflicts(ws).openOn(item.contactId).empty() ? QString() : qs(item.contactId);
+        }
+    } catch (const core::Error& e) {
+        std::cerr << "Could not make the tour's conflict: " << e.what() << "\n";
+    }
+    return {};
+}
 
 bool ScreenshotTour::waitFor(const std::function<bool()>& condition, int timeoutMs) {
     QElapsedTimer timer;
@@ -281,6 +329,26 @@ int ScreenshotTour::run() {
 
     // 7. The workflow screens, as the people who use them see them.
     workflowScreens();
+    QApplication::setActiveWindow(&window_);
+
+    // 7b. A conflict between desks: the contact's banner and the duty manager's page (Ctrl+Shift+K).
+    if (const QString conflicted = makeTourConflict(workspace_); !conflicted.isEmpty()) {
+        auto manager = openAs("mo.manager", "582936", "duty_manager");
+        ContactView* view = manager->openContact(conflicted);
+        waitFor([&] { return view->isLoaded(); });
+        save(*manager, QStringLiteral("sync-conflict-banner"));
+        if (ConflictsPage* page = manager->openConflicts(conflicted)) {
+            typeInto(page->findChild<QWidget*>(QStringLiteral("conflictNote")),
+                     QStringLiteral("Agreed with both managers by phone this morning."));
+            save(*manager, QStringLiteral("sync-conflict"));
+        }
+        for (int i = manager->workTabs()->count() - 1; i > 0; --i)
+            manager->workTabs()->removeTab(i);
+        manager->close();
+    } else {
+        std::cerr << "No contact awaiting sign-off for the conflict screenshot\n";
+        ++failures_;
+    }
     QApplication::setActiveWindow(&window_);
 
     // 8. Help -> Keyboard shortcuts.
