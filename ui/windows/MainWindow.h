@@ -41,6 +41,7 @@ class IdleLock;
 class CloseContactDialog;
 class HandBackDialog;
 class AddNoteDialog;
+class CorrectionDialog;
 class ContactListModel;
 class ContactView;
 class HandoverView;
@@ -97,6 +98,8 @@ public:
     CloseContactDialog* closeContact(const QString& contactId);
     HandBackDialog* handBack(const QString& contactId);
     AddNoteDialog* addNote(const QString& contactId);
+    /// Ctrl+Shift+M: the correction form for the person in view (a person tab) or else the contact in view.
+    CorrectionDialog* correctRecordInView();
     /// Runs a Work action ("screen", "signOff", "strategy", "tellReferrer", "close",
     /// "acknowledgeHandover", "addNote") on a contact.
     void runAction(const QString& action, const QString& contactId);

@@ -1,6 +1,7 @@
 #include "windows/ScreenshotTour.h"
 
 #include "contacts/ContactService.h"
+#include "dialogs/CorrectionDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/SignInDialog.h"
 #include "models/CandidateModel.h"
@@ -592,6 +593,35 @@ void ScreenshotTour::workflowScreens() {
     for (int i = manager->workTabs()->count() - 1; i > 0; --i)
         manager->workTabs()->removeTab(i);
     manager->close();
+
+    // Correcting a contact (Ctrl+Shift+M): a child's date of birth with day and month swapped, the
+    //     reason typed, and what will change shown before saving (a duty manager may correct any contact).
+    if (const QString id = contactToScreen(workspace_, window_.session().actor()); !id.isEmpty()) {
+        auto corrector = openAs("mo.manager", "582936", "duty_manager");
+        QString whyNot;
+        std::unique_ptr<CorrectionDialog> dialog(CorrectionDialog::create(
+            workspace_, corrector->session(), CorrectionDialog::Kind::Contact, id, corrector.get(), whyNot));
+        if (dialog) {
+            dialog->resize(820, 760);
+            dialog->show();
+            if (auto* birth = qobject_cast<QLineEdit*>(dialog->editorFor(QStringLiteral("children[0].date_of_birth")))) {
+                const auto date = parseTypedDate(birth->text(), core::utcDate(workspace_.clock().now()));
+                const bool swap = date && transposable(core::formatDate(*date));
+                birth->setFocus();
+                if (swap)
+                    birth->setText(QStringLiteral("%1/%2/%3").arg(birth->text().mid(3, 2), birth->text().left(2), birth->text().mid(6)));
+                if (auto* scroll = dialog->findChild<QScrollArea*>())
+                    scroll->ensureWidgetVisible(birth, 0, 60);
+            }
+            if (auto* reason = dialog->findChild<QLineEdit*>(QStringLiteral("correctionReason")))
+                reason->setText(QStringLiteral("The school rang back: day and month of the date of birth were swapped."));
+            save(*dialog, QStringLiteral("correction-form"));
+        } else {
+            std::cerr << "No correction form: " << whyNot.toStdString() << "\n";
+            ++failures_;
+        }
+        QApplication::setActiveWindow(&window_);
+    }
 }
 
 } // namespace frontdoor::ui
