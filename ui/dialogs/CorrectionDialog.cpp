@@ -144,6 +144,8 @@ CorrectionDialog::CorrectionDialog(core::Workspace& workspace, core::Session ses
 
     fields_ = new QWidget;
     grid_ = new QGridLayout(fields_);
+    grid_->setColumnStretch(0, 1);
+    grid_->setColumnStretch(1, 1);
     const auto addGroup = [this](const QString& prefix, const std::vector<FieldSpec>& specs, const nlohmann::json& object,
                                  const QString& heading) {
         if (!heading.isEmpty()) {
@@ -286,8 +288,21 @@ void CorrectionDialog::addField(const QString& path, const QString& label, const
     editor->setProperty("initialText", value.trimmed());
     auto* cell = new FieldCell(label, editor);
     feedback_->addCell(path, cell);
-    const int row = grid_->rowCount();
-    grid_->addWidget(cell, row, 0, 1, 2);
+    // Two short fields side by side (given and family name, date of birth and sex...); long text and
+    // a new group start a row of their own.
+    const int last = grid_->rowCount() - 1;
+    const bool besideLast = !longText && last >= 0 && grid_->itemAtPosition(last, 0) &&
+                            !grid_->itemAtPosition(last, 1) &&
+                            qobject_cast<FieldCell*>(grid_->itemAtPosition(last, 0)->widget()) &&
+                            !grid_->itemAtPosition(last, 0)->widget()->property("wide").toBool();
+    if (besideLast) {
+        grid_->addWidget(cell, last, 1);
+    } else if (longText) {
+        cell->setProperty("wide", true);
+        grid_->addWidget(cell, last + 1, 0, 1, 2);
+    } else {
+        grid_->addWidget(cell, last + 1, 0);
+    }
     paths_.push_back(path);
     editors_.insert(path, editor);
 }
