@@ -251,6 +251,10 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
                 changes->setText(html.isEmpty() ? QString() : tr("<b>What the correction changed</b>") + html);
                 changes->setVisible(!html.isEmpty());
             });
+    connect(timelineModel_, &QAbstractItemModel::modelReset, changes, [changes] {
+        changes->clear(); // the contact read again: nothing selected yet
+        changes->hide();
+    });
 
     splitter_ = new QSplitter(Qt::Vertical);
     splitter_->setObjectName(QStringLiteral("contactSplitter"));
