@@ -303,6 +303,7 @@ int run(const std::vector<std::string>& fullArgv, std::istream& in, std::ostream
         registerAuditCommands();
         registerSyncConflictCommands();
         registerSyncCommands();
+        registerCorrectionCommands();
     }
     // The longest command name that the leading words spell.
     const Command* chosen = nullptr;

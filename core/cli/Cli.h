@@ -122,5 +122,6 @@ void registerRulesCommands();
 void registerAuditCommands();
 void registerSyncConflictCommands();
 void registerSyncCommands();
+void registerCorrectionCommands();
 
 } // namespace frontdoor::core::cli

@@ -3,6 +3,7 @@
 #include "contacts/Contact.h"
 #include "contacts/ContactReference.h"
 #include "contacts/Outcomes.h"
+#include "people/PersonCorrections.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
 #include "util/Text.h"
@@ -68,6 +69,11 @@ void projectAmended(Database& db, const Fact& fact) {
         .bindAll(formatInstant(contact.receivedAt), contact.channel, contact.source, nonEmpty(contact.referrer.name),
                  nonEmpty(contact.referrer.agency), summarise(contact.concern), fact.hlc.packed, *pk)
         .run();
+    // Deadlines already fixed stay; a corrected receipt time carries the decision deadline recomputed.
+    if (const auto due = fact.payload.find("decision_due"); due != fact.payload.end() && due->is_object())
+        db.cached("UPDATE contact SET decision_due_at = ? WHERE pk = ?")
+            .bindAll(nonEmpty(due->value("due_at", std::string())), *pk)
+            .run();
     linkChildren(db, *pk, contact);
 }
 
@@ -90,9 +96,7 @@ void registerContactProjection(Projections& projections) {
     projections.on(kContactAmended, projectAmended);
     projections.on(kContactOutcomeRecorded, projectOutcome);
     projections.describe(kContactRecorded, [](const Fact&) { return std::string("Contact recorded"); });
-    projections.describe(kContactAmended, [](const Fact& fact) {
-        return "Contact amended: " + fact.payload.value("reason", std::string("no reason given"));
-    });
+    projections.describe(kContactAmended, correctionWords);
     projections.describe(kContactOutcomeRecorded, [](const Fact& fact) {
         const std::string label = outcomeLabel(fact.payload.value("outcome", std::string()));
         return fact.payload.value("imported", false)

@@ -75,8 +75,22 @@ nlohmann::json ContactDraft::toJson() const {
 }
 
 nlohmann::json TimelineEntry::toJson() const {
-    return {{"at", formatInstant(at)}, {"user", user},         {"role", role},
-            {"type", type},            {"what", description}, {"fact_id", factId}};
+    nlohmann::json json{{"at", formatInstant(at)}, {"user", user},         {"role", role},
+                        {"type", type},            {"what", description}, {"fact_id", factId}};
+    if (!changes.empty())
+        json["changes"] = core::toJson(changes);
+    return json;
+}
+
+nlohmann::json AmendedContact::toJson() const {
+    nlohmann::json json{{"contact_id", contactId},
+                        {"contact", contact},
+                        {"changes", core::toJson(changes)},
+                        {"new_person_ids", newPersonIds},
+                        {"corrected_person_ids", correctedPersonIds}};
+    if (!decisionDue.is_null())
+        json["decision_due"] = decisionDue;
+    return json;
 }
 
 RecordedContact ContactService::record(const Actor& actor, const nlohmann::json& input) {
@@ -132,6 +146,147 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
     payload["decision_due"] = {{"due_at", formatInstant(decisionDue.due)}, {"explanation", decisionDue.explanation}};
     ws_.facts().append(actor, kContactRecorded, contact.id, payload);
     DraftTable(db).removeAll(draft_kind::kContact, contact.id); // the draft became the contact
+    transaction.commit();
+    return result;
+}
+
+nlohmann::json ContactService::currentVersion(const std::string& contactId) {
+    if (!contactKey(ws_.db(), contactId))
+        throw NotFoundError("no contact with id " + excerpt(contactId));
+    nlohmann::json stored;
+    for (const auto& fact : ws_.facts().factsAbout(contactId)) {
+        if (fact.type == kContactRecorded)
+            stored = fact.payload;
+        else if (fact.type == kContactAmended)
+            stored = fact.payload.at("contact");
+    }
+    Contact contact = contactFromStored(stored);
+    contact.id = contactId;
+    return toJson(contact);
+}
+
+bool ContactService::mayAmend(const Actor& actor, const std::string& contactId) {
+    const auto row = ws_.db().lookupText("SELECT status || '|' || recorded_by FROM contact WHERE id = ?", contactId);
+    if (!row)
+        return false;
+    if (actor.role == role::kDutyManager)
+        return true;
+    const std::string statusNow = row->substr(0, row->find('|'));
+    const std::string recordedBy = row->substr(row->find('|') + 1);
+    return statusNow != status::kDecided && statusNow != status::kClosed && recordedBy == actor.userId;
+}
+
+AmendedContact ContactService::amend(const Actor& actor, const std::string& contactId, const nlohmann::json& input,
+                                     const std::string& reason) {
+    UserService(ws_).require(actor, kRecordingRoles, "Correcting a contact");
+    const auto row = ws_.db().lookupText("SELECT status || '|' || recorded_by FROM contact WHERE id = ?", contactId);
+    if (!row)
+        throw NotFoundError("no contact with id " + excerpt(contactId));
+    if (!mayAmend(actor, contactId)) {
+        const std::string statusNow = row->substr(0, row->find('|'));
+        if (statusNow == status::kDecided || statusNow == status::kClosed)
+            throw ForbiddenError("Correcting a contact that has been decided needs the duty manager role; " +
+                                 actor.userId + " is acting as " + roleLabel(actor.role));
+        throw ForbiddenError("Correcting a contact needs the duty manager role, or to be the one who recorded it (" +
+                             row->substr(row->find('|') + 1) + ")");
+    }
+    checkCorrectionReason(reason);
+    if (!input.is_object())
+        throw ValidationError("contact", "give the contact as a JSON object");
+    if (const auto id = input.find("id"); id != input.end() && (!id->is_string() || id->get<std::string>() != contactId))
+        throw ValidationError("id", "is the contact's id and cannot be corrected");
+    const Instant now = ws_.clock().now();
+    Contact contact = readContact(input, now);
+    contact.id = contactId;
+    Database& db = ws_.db();
+    std::vector<FieldError> linkErrors;
+    std::vector<std::optional<Person>> known(contact.children.size());
+    for (size_t i = 0; i < contact.children.size(); ++i) {
+        const std::string& id = contact.children[i].person.id;
+        if (id.empty())
+            continue;
+        known[i] = loadPerson(db, id);
+        if (!known[i])
+            linkErrors.push_back({"children[" + std::to_string(i) + "].id", "no person with id " + excerpt(id) + " is known"});
+    }
+    if (!linkErrors.empty())
+        throw ValidationError(std::move(linkErrors));
+
+    const Json before = currentVersion(contactId);
+    AmendedContact result;
+    result.contactId = contactId;
+    result.contact = toJson(contact);
+    result.changes = changesBetween(before, result.contact);
+    if (result.changes.empty())
+        throw ValidationError("contact", "nothing to correct: the contact given is the one already recorded");
+
+    // A linked child's person record carries the same mistake where it holds the value the contact had
+    // (a detail the person record has since taken from elsewhere is not overwritten).
+    std::vector<AmendedPerson> personCorrections;
+    const Json beforeChildren = before.value("children", Json::array());
+    for (size_t i = 0; i < contact.children.size(); ++i) {
+        if (!known[i])
+            continue;
+        const Json* old = nullptr;
+        for (const auto& child : beforeChildren)
+            if (child.value("id", std::string()) == known[i]->id)
+                old = &child;
+        if (!old)
+            continue;
+        const Json now_ = result.contact["children"][i];
+        const Json person = toJson(*known[i]);
+        Json partial = Json::object();
+        for (const char* key : {"given_name", "family_name", "date_of_birth", "date_of_birth_unknown",
+                                "expected_date", "sex", "ethnicity", "address", "postcode", "la_child_id"}) {
+            const Json was = old->value(key, Json());
+            const Json is = now_.value(key, Json());
+            if (was != is && person.value(key, Json()) == was)
+                partial[key] = is;
+        }
+        if (partial.empty())
+            continue;
+        AmendedPerson corrected;
+        try {
+            corrected.person = applyPersonCorrection(*known[i], partial, utcDate(contact.receivedAt), utcDate(now));
+        } catch (const ValidationError& error) {
+            std::vector<FieldError> errors;
+            for (const auto& e : error.errors())
+                errors.push_back({indexPath("children", i) + "." + e.field, e.problem});
+            throw ValidationError(std::move(errors));
+        }
+        corrected.changes = changesBetween(person, toJson(corrected.person));
+        if (!corrected.changes.empty())
+            personCorrections.push_back(std::move(corrected));
+    }
+
+    Json payload = Json::object();
+    if (contact.receivedAt != contactFromStored(before).receivedAt) {
+        const Deadline decisionDue = ws_.deadlines().compute(DeadlineKind::Decision, contact.receivedAt);
+        result.decisionDue = {{"due_at", formatInstant(decisionDue.due)}, {"explanation", decisionDue.explanation}};
+        payload["decision_due"] = result.decisionDue;
+    }
+    WriteScope transaction(db);
+    for (size_t i = 0; i < contact.children.size(); ++i) {
+        Person& reported = contact.children[i].person;
+        if (!reported.id.empty())
+            continue;
+        reported.id = newUuidV7(now);
+        ws_.facts().append(actor, kPersonRegistered, reported.id, toJson(reported));
+        result.newPersonIds.push_back(reported.id);
+    }
+    result.contact = toJson(contact); // with the new children's ids
+    payload["contact"] = result.contact;
+    payload["reason"] = reason;
+    payload["changes"] = core::toJson(result.changes);
+    ws_.facts().append(actor, kContactAmended, contactId, payload);
+    for (const auto& corrected : personCorrections) {
+        ws_.facts().append(actor, kPersonAmended, corrected.person.id,
+                           {{"person", toJson(corrected.person)},
+                            {"reason", reason},
+                            {"changes", core::toJson(corrected.changes)},
+                            {"contact_id", contactId}});
+        result.correctedPersonIds.push_back(corrected.person.id);
+    }
     transaction.commit();
     return result;
 }
@@ -286,7 +441,8 @@ std::vector<TimelineEntry> ContactService::timeline(const std::string& contactId
         // A decision made at another desk that did not stand (or was later made to stand) says so.
         if (const std::string words = conflictWords(ws_.db(), fact.id); !words.empty())
             description += " [" + words + "]";
-        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, description, fact.id});
+        entries.push_back({fact.recordedAt, fact.userId, fact.role, fact.type, description, fact.id,
+                           correctionChanges(fact)});
     }
     return entries;
 }

@@ -4,6 +4,7 @@
 
 #include "Workspace.h"
 #include "contacts/Contact.h"
+#include "people/PersonCorrections.h"
 #include "store/Fact.h"
 
 #include <optional>
@@ -52,6 +53,19 @@ struct TimelineEntry {
     std::string type;
     std::string description;
     std::string factId;
+    /// For a correction (contact.amended, person.amended): what changed, field by field (FieldChange).
+    std::vector<FieldChange> changes;
+    nlohmann::json toJson() const;
+};
+
+/// What `contact amend` prints and the desktop app shows after a correction.
+struct AmendedContact {
+    std::string contactId;
+    nlohmann::json contact;               ///< the new version, in the shape `contact record` takes
+    std::vector<FieldChange> changes;     ///< what changed, field by field
+    nlohmann::json decisionDue;           ///< {"due_at", "explanation"} when the receipt changed, else null
+    std::vector<std::string> newPersonIds;     ///< children registered by the correction
+    std::vector<std::string> correctedPersonIds; ///< linked children whose person record was corrected too
     nlohmann::json toJson() const;
 };
 
@@ -73,6 +87,26 @@ public:
     /// ethnicity or LA id of a linked child update the person record (as a fact); names never change
     /// silently: a different spelling is kept on the contact as reported.
     RecordedContact record(const Actor& actor, const nlohmann::json& input);
+
+    /// Corrects a recorded contact: `input` is the whole contact in the shape `record` takes (validated
+    /// by readContact; an "id", if given, must be this contact's), `reason` says why (at least 10
+    /// characters). The earlier version stays in the log; the contact.amended fact carries the new
+    /// version, the reason and the changes. Children with an id are linked to that known person, children
+    /// without one are registered. A linked child's person record is corrected too (a person.amended fact,
+    /// same reason) in each detail where it held the value the contact had before. Deadlines already
+    /// fixed do not move, except that a corrected receipt time recomputes the decision deadline (carried
+    /// in the fact as "decision_due", as contact.recorded does).
+    /// Who: the user who recorded the contact (screener, EDT worker) or a duty manager; once the contact
+    /// is decided or closed, only a duty manager (ForbiddenError otherwise). Throws NotFoundError, and
+    /// ValidationError for a bad field, a short reason, or "nothing to correct" when the new version
+    /// equals the current one; nothing is written then.
+    AmendedContact amend(const Actor& actor, const std::string& contactId, const nlohmann::json& input,
+                         const std::string& reason);
+    /// The contact's current version (the last recorded or corrected) in the shape `record` takes, with
+    /// its "id": what a correction starts from. Throws NotFoundError.
+    nlohmann::json currentVersion(const std::string& contactId);
+    /// Whether `actor` may correct the contact now (amend's rule), without changing anything.
+    bool mayAmend(const Actor& actor, const std::string& contactId);
 
     /// Saves what has been typed so far (no validation beyond being a JSON object) in this desk's drafts
     /// table (store/DraftTable.h): overwritten in place, never a fact, never synced. A new draft gets a

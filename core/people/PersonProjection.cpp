@@ -1,6 +1,7 @@
 #include "people/PersonProjection.h"
 
 #include "people/NameKeys.h"
+#include "people/PersonCorrections.h"
 #include "util/Text.h"
 
 #include <set>
@@ -107,6 +108,13 @@ void registerPersonProjection(Projections& projections) {
     projections.ownTable("person_fts", "rowid", "rowid IN (SELECT pk FROM person WHERE id IN (SELECT subject FROM temp.fd_reproject))");
     projections.on(kPersonRegistered, projectRegistered);
     projections.on(kPersonUpdated, projectUpdated);
+    // A correction (people/PersonCorrections.h) carries the person as it now stands under "person".
+    projections.on(kPersonAmended, [](Database& db, const Fact& fact) {
+        Fact asUpdate = fact;
+        asUpdate.payload = fact.payload.at("person");
+        projectUpdated(db, asUpdate);
+    });
+    projections.describe(kPersonAmended, correctionWords);
     projections.describe(kPersonRegistered, [](const Fact&) { return std::string("Person registered"); });
     projections.describe(kPersonUpdated, [](const Fact&) { return std::string("Person details updated"); });
 }

@@ -4,6 +4,7 @@
 // Fact types:
 //   person.registered  subject = person id, payload = the person (people/Person.h toJson)
 //   person.updated     subject = person id, payload = the person as it now stands (full record)
+//   person.amended     a correction with a reason (people/PersonCorrections.h); projected as person.updated
 
 #include "people/Person.h"
 #include "store/Projections.h"

@@ -5,6 +5,7 @@
 #include "users/Roles.h"
 #include "users/UserService.h"
 #include "people/NameKeys.h"
+#include "people/PersonCorrections.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
 #include "util/Text.h"
@@ -402,7 +403,8 @@ nlohmann::json PersonSearch::history(const std::string& personId, std::optional<
             {"display_name", person->displayName()},
             {"born", person->displayBirth()},
             {"contacts", contactList},
-            {"flags", flags.toJson()}};
+            {"flags", flags.toJson()},
+            {"corrections", PersonCorrections(ws_).corrections(personId)}};
 }
 
 } // namespace frontdoor::core

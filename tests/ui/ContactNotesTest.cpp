@@ -1,6 +1,6 @@
 // Notes on a contact through the real window (issue 19 point 7): the EDT worker, after recording, can
 // do nothing else on the contact; a Work shortcut not available says why in the status bar instead of
-// doing nothing (Ctrl+E), and Ctrl+M adds a note, which the day team reads with the handover and in
+// doing nothing (Ctrl+E), and Ctrl+Shift+M adds a note, which the day team reads with the handover and in
 // "Where it stands", marked "added after the handover".
 #include "UiTestSupport.h"
 
@@ -73,8 +73,8 @@ void ContactNotesTest::theEdtWorkerReadsWhyCtrlEDoesNothingAndAddsANote() {
                  qPrintable(why));
         QCOMPARE(core::ContactWorkflow(*scratch.ws).state(id).at("status").get<std::string>(), std::string("recorded"));
 
-        // Ctrl+M: a note, typed and added with Ctrl+Enter.
-        QTest::keyClick(window->contactTable(), Qt::Key_M, Qt::ControlModifier);
+        // Ctrl+Shift+M: a note, typed and added with Ctrl+Enter.
+        QTest::keyClick(window->contactTable(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
         ui::AddNoteDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = window->findChild<ui::AddNoteDialog*>("addNoteDialog")) != nullptr);
         QTRY_COMPARE(test::focusName(), QStringLiteral("noteText"));

@@ -20,7 +20,42 @@ QString readableWhat(const nlohmann::json& entry) {
     return words;
 }
 
+// A value as a person reads it: a date as 12/03/2015, an instant in UK time.
+QString readableValue(const std::string& value) {
+    if (value.size() == 10 && core::parseDate(value))
+        return ukDate(value);
+    if (value.size() > 10 && core::parseInstant(value))
+        return shortDateTime(value);
+    return qs(value);
+}
+
+// A correction's changes: one line each under what happened ("Child 1: date of birth: 12/03/2015 →
+// 03/12/2015"), so the row reads whole, printed or not; and the same as a table.
+void describeChanges(const nlohmann::json& changes, QString& lines, QString& table) {
+    if (!changes.is_array() || changes.empty())
+        return;
+    table = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr><th align=\"left\">%1</th>"
+                           "<th align=\"left\">%2</th><th align=\"left\">%3</th></tr>")
+                .arg(TimelineModel::tr("Field"), TimelineModel::tr("Before"), TimelineModel::tr("After"));
+    for (const auto& change : changes) {
+        const QString label = jsonText(change, "label");
+        const QString before = readableValue(change.value("before", std::string()));
+        const QString after = readableValue(change.value("after", std::string()));
+        const QString none = TimelineModel::tr("(none)");
+        lines += QStringLiteral("\n%1: %2 \u2192 %3").arg(label, before.isEmpty() ? none : before, after.isEmpty() ? none : after);
+        table += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                     .arg(label.toHtmlEscaped(), before.toHtmlEscaped(), after.toHtmlEscaped());
+    }
+    table += QStringLiteral("</table>");
+}
+
 } // namespace
+
+QString correctionTableHtml(const nlohmann::json& changes) {
+    QString lines, table;
+    describeChanges(changes, lines, table);
+    return table;
+}
 
 TimelineModel::TimelineModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -31,12 +66,18 @@ void TimelineModel::setTimeline(const nlohmann::json& timeline) {
         for (const auto& entry : timeline) {
             const std::string at = entry.value("at", std::string());
             const auto instant = core::parseInstant(at);
+            QString lines, table;
+            describeChanges(entry.value("changes", nlohmann::json()), lines, table);
             entries_.push_back({instant ? shortDateTime(*instant) : qs(at),
                                 jsonText(entry, "user"), qs(core::roleLabel(entry.value("role", std::string()))),
-                                readableWhat(entry), jsonText(entry, "type")});
+                                readableWhat(entry) + lines, jsonText(entry, "type"), table});
         }
     }
     endResetModel();
+}
+
+QString TimelineModel::changesHtml(int row) const {
+    return row >= 0 && static_cast<size_t>(row) < entries_.size() ? entries_[static_cast<size_t>(row)].changes : QString();
 }
 
 int TimelineModel::rowCount(const QModelIndex& parent) const {
@@ -61,7 +102,11 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
             return entry.what;
         }
     }
+    if (role == ChangesRole)
+        return entry.changes;
     if (role == Qt::ToolTipRole) {
+        if (!entry.changes.isEmpty())
+            return QStringLiteral("<p>%1</p>%2").arg(entry.what.section(QLatin1Char('\n'), 0, 0).toHtmlEscaped(), entry.changes);
         // The whole text of the cell (a narrow pane cuts it), and for what happened the fact's type.
         if (index.column() == What)
             return entry.type.isEmpty() ? entry.what : tr("%1\n(%2)").arg(entry.what, entry.type);

@@ -21,6 +21,7 @@ std::vector<ShortcutInfo> buildTable() {
     const QString tables = tr("Screening, strategy discussion");
     const QString note = tr("Add a note");
     const QString conflicts = tr("Sync conflicts");
+    const QString correction = tr("Correct the record");
     return {
         {"search", {QKeySequence(Qt::CTRL | Qt::Key_K)}, everywhere, tr("Search people and contacts")},
         {"newContact", {QKeySequence(Qt::CTRL | Qt::Key_N)}, everywhere, tr("New contact")},
@@ -75,8 +76,13 @@ std::vector<ShortcutInfo> buildTable() {
          tr("Close the contact (what is still outstanding is listed)")},
         {"acknowledgeHandover", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)}, contact,
          tr("Acknowledge the out-of-hours handover (duty manager)")},
-        {"addNote", {QKeySequence(Qt::CTRL | Qt::Key_M)}, contact,
+        {"addNote", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)}, contact,
          tr("Add a note to the contact: what came to light since (screener, duty manager, EDT worker)")},
+        {"correct", {QKeySequence(Qt::CTRL | Qt::Key_M)}, tr("The contact or person in view"),
+         tr("Correct the record: the contact as recorded, or the person's details (the recorder or a duty manager; "
+            "once decided, a duty manager)")},
+        {"saveCorrection", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, correction,
+         tr("Save the correction (Enter in a field does too; Esc cancels)")},
         {"saveNote", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, note,
          tr("Add the note typed")},
         {"recommend", {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, screening,

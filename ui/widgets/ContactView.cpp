@@ -20,6 +20,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QLabel>
@@ -258,6 +259,23 @@ ContactView::ContactView(QWidget* parent) : QWidget(parent) {
     timelineHeading->setProperty("role", QStringLiteral("heading"));
     timelineLayout->addWidget(timelineHeading);
     timelineLayout->addWidget(timeline_);
+    // A correction selected in the timeline: what it changed, side by side (field | before | after).
+    auto* changes = new QLabel;
+    changes->setObjectName(QStringLiteral("timelineChanges"));
+    changes->setTextFormat(Qt::RichText);
+    changes->setWordWrap(true);
+    changes->hide();
+    timelineLayout->addWidget(changes);
+    connect(timeline_->selectionModel(), &QItemSelectionModel::currentRowChanged, changes,
+            [this, changes](const QModelIndex& current) {
+                const QString html = timelineModel_->changesHtml(current.row());
+                changes->setText(html.isEmpty() ? QString() : tr("<b>What the correction changed</b>") + html);
+                changes->setVisible(!html.isEmpty());
+            });
+    connect(timelineModel_, &QAbstractItemModel::modelReset, changes, [changes] {
+        changes->clear(); // the contact read again: nothing selected yet
+        changes->hide();
+    });
 
     splitter_ = new QSplitter(Qt::Vertical);
     splitter_->setObjectName(QStringLiteral("contactSplitter"));

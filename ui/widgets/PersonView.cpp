@@ -1,6 +1,7 @@
 #include "widgets/PersonView.h"
 
 #include "models/ContactListModel.h"
+#include "models/TimelineModel.h"
 #include "contacts/Outcomes.h"
 #include "people/PersonSearch.h"
 #include "standards/CensusCodes.h"
@@ -68,6 +69,12 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(title_);
     layout->addWidget(details_);
     layout->addWidget(flags_);
+    corrections_ = new QLabel;
+    corrections_->setObjectName(QStringLiteral("personCorrections"));
+    corrections_->setWordWrap(true);
+    corrections_->setTextFormat(Qt::RichText);
+    corrections_->hide();
+    layout->addWidget(corrections_);
     layout->addWidget(contactsHeading_);
     layout->addWidget(contacts_, 1);
     title_->setText(tr("Loading…"));
@@ -136,6 +143,16 @@ void PersonView::setHistory(const nlohmann::json& history) {
                              .arg(qs(line.get<std::string>()).toHtmlEscaped());
     flags_->setText(lines.isEmpty() ? tr("<span style='color:#1b6e20'>No re-referral or repeat-contact flags</span>")
                                     : lines.join(QStringLiteral("<br>")));
+
+    // Corrections of the person's details (core/people/PersonCorrections.h): the earlier values stay.
+    QString corrected;
+    for (const auto& correction : history.value("corrections", nlohmann::json::array()))
+        corrected += QStringLiteral("<p><b>%1</b> (%2)</p>%3")
+                         .arg(jsonText(correction, "what").toHtmlEscaped(),
+                              shortDateTime(correction.value("at", std::string())),
+                              correctionTableHtml(correction.value("changes", nlohmann::json::array())));
+    corrections_->setText(corrected);
+    corrections_->setVisible(!corrected.isEmpty());
 
     std::vector<QueueItem> rows;
     if (history.contains("contacts"))

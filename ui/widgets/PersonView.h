@@ -45,6 +45,7 @@ private:
     QLabel* title_;
     QLabel* details_;
     QLabel* flags_;
+    QLabel* corrections_; ///< each correction of the person's details: who, why, before and after
     QLabel* contactsHeading_;
     QTableView* contacts_;
     ContactTableModel* model_;

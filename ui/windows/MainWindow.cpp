@@ -4,6 +4,7 @@
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
+#include "dialogs/CorrectionDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/WorkflowDialogs.h"
 #include "people/PersonSearch.h"
@@ -38,6 +39,7 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QPointer>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -418,6 +420,8 @@ void MainWindow::buildMenus() {
     workItem(QStringLiteral("close"), tr("&Close the contact"), "closeContact");
     workItem(QStringLiteral("acknowledgeHandover"), tr("&Acknowledge handover"), "acknowledgeHandover");
     workItem(QStringLiteral("addNote"), tr("Add a &note…"), "addNote");
+    action(tr("Co&rrect the record…"), "correct", [this] { correctRecordInView(); }, work)
+        ->setObjectName(QStringLiteral("correctAction"));
 
     // Auditors and administrators: who read which child's record (core/audit).
     if (session_.role == core::role::kAuditor || session_.role == core::role::kAdministrator) {
@@ -955,6 +959,28 @@ AddNoteDialog* MainWindow::addNote(const QString& contactId) {
     connect(dialog, &QDialog::accepted, this, [this, contactId] {
         statusBar()->showMessage(tr("Note added: it is in the timeline, and with the handover."), 10'000);
         contactChanged(contactId);
+    });
+    dialog->open();
+    return dialog;
+}
+
+CorrectionDialog* MainWindow::correctRecordInView() {
+    auto* person = qobject_cast<PersonView*>(tabs_->currentWidget());
+    const QString id = person ? person->personId() : contactInView().contactId;
+    QString whyNot = tr("open a contact or a person first");
+    const auto kind = person ? CorrectionDialog::Kind::Person : CorrectionDialog::Kind::Contact;
+    auto* dialog = id.isEmpty() ? nullptr : CorrectionDialog::create(workspace_, session_, kind, id, this, whyNot);
+    if (!dialog) {
+        statusBar()->showMessage(tr("Correcting is not available: %1.").arg(whyNot), 15'000);
+        return nullptr;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, view = QPointer<PersonView>(person), onPerson = person != nullptr, id] {
+        statusBar()->showMessage(tr("Corrected: the earlier version stays in the timeline."), 10'000);
+        if (!onPerson)
+            contactChanged(id);
+        else if (view)
+            view->load(*listReader_, id);
     });
     dialog->open();
     return dialog;

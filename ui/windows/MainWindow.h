@@ -6,8 +6,8 @@
 // strategy discussion, handover) open in further tabs through openPage(). The Work menu acts on the
 // contact in view (the selected row, the contact tab or the form): Ctrl+E screen, Ctrl+D sign off,
 // Ctrl+T strategy discussion, Ctrl+R tell the referrer, Ctrl+Shift+C close, Ctrl+Shift+H handover,
-// Ctrl+M add a note. A Work shortcut pressed when its action is not available says why in the status
-// bar (a disabled action would otherwise swallow the key without a word).
+// Ctrl+Shift+M add a note, Ctrl+M correct the record. A Work shortcut pressed when its action is not
+// available says why in the status bar (a disabled action would otherwise swallow the key without a word).
 //
 // Reading is logged (ContactService::view, PersonSearch::viewHistory) once per opening: a contact or
 // person opened in a tab of its own, a workflow screen, a child's tab opened, or a contact left in the
@@ -42,6 +42,7 @@ class IdleLock;
 class CloseContactDialog;
 class HandBackDialog;
 class AddNoteDialog;
+class CorrectionDialog;
 class ContactListModel;
 class ContactView;
 class HandoverView;
@@ -101,6 +102,8 @@ public:
     CloseContactDialog* closeContact(const QString& contactId);
     HandBackDialog* handBack(const QString& contactId);
     AddNoteDialog* addNote(const QString& contactId);
+    /// Ctrl+M: the correction form for the person in view (a person tab) or else the contact in view.
+    CorrectionDialog* correctRecordInView();
     /// Runs a Work action ("screen", "signOff", "strategy", "tellReferrer", "close",
     /// "acknowledgeHandover", "addNote") on a contact.
     void runAction(const QString& action, const QString& contactId);

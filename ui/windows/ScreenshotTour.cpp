@@ -1,6 +1,7 @@
 #include "windows/ScreenshotTour.h"
 
 #include "contacts/ContactService.h"
+#include "dialogs/CorrectionDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/SignInDialog.h"
 #include "models/CandidateModel.h"
@@ -660,6 +661,42 @@ void ScreenshotTour::workflowScreens() {
     for (int i = manager->workTabs()->count() - 1; i > 0; --i)
         manager->workTabs()->removeTab(i);
     manager->close();
+
+    // Correcting a contact (Ctrl+M): a child's date of birth with day and month swapped, the
+    //     reason typed, and what will change shown before saving (a duty manager may correct any contact).
+    // A contact whose first child's date of birth reads differently with day and month swapped.
+    QString id;
+    for (int skip = 0; skip < 30 && id.isEmpty(); ++skip) {
+        const QString candidate = contactToScreen(workspace_, window_.session().actor(), skip);
+        if (candidate.isEmpty())
+            break;
+        const auto children = core::ContactService(workspace_).currentVersion(ss(candidate)).value("children", nlohmann::json::array());
+        if (!children.empty() && transposable(children[0].value("date_of_birth", std::string())))
+            id = candidate;
+    }
+    if (!id.isEmpty()) {
+        auto corrector = openAs("mo.manager", "582936", "duty_manager");
+        QString whyNot;
+        std::unique_ptr<CorrectionDialog> dialog(CorrectionDialog::create(
+            workspace_, corrector->session(), CorrectionDialog::Kind::Contact, id, corrector.get(), whyNot));
+        if (dialog) {
+            dialog->resize(820, 760);
+            dialog->show();
+            if (auto* birth = qobject_cast<QLineEdit*>(dialog->editorFor(QStringLiteral("children[0].date_of_birth")))) {
+                birth->setFocus();
+                birth->setText(QStringLiteral("%1/%2/%3").arg(birth->text().mid(3, 2), birth->text().left(2), birth->text().mid(6)));
+                if (auto* scroll = dialog->findChild<QScrollArea*>())
+                    scroll->ensureWidgetVisible(birth, 0, 60);
+            }
+            if (auto* reason = dialog->findChild<QLineEdit*>(QStringLiteral("correctionReason")))
+                reason->setText(QStringLiteral("The referrer rang back: day and month of the date of birth were swapped."));
+            save(*dialog, QStringLiteral("correction-form"));
+        } else {
+            std::cerr << "No correction form: " << whyNot.toStdString() << "\n";
+            ++failures_;
+        }
+        QApplication::setActiveWindow(&window_);
+    }
 }
 
 } // namespace frontdoor::ui
