@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace frontdoor::core {
@@ -50,6 +50,7 @@ struct Entry {
     uint64_t block;
     uint32_t index;
     bool unborn;
+    bool unbornOnly; ///< a block comparing unborn children with those born near their expected date
     bool operator<(const Entry& other) const {
         return block != other.block ? block < other.block : index < other.index;
     }
@@ -141,7 +142,11 @@ DuplicatePair scoreDuplicatePair(const Person& first, const Person& second, bool
         if (dateMissing && !known(a) != !known(b))
             pair.reasons.push_back({"date_of_birth_not_known", "date of birth not known for " +
                                                                    (known(a) ? b : a).displayName()});
-        found = namesAgree && (dateAgrees || (dateClose && (namesSame || samePostcode)) || (dateMissing && samePostcode));
+        // An unborn child without a given name, and a baby born near the expected date at the same address.
+        const bool bornAsExpected = (a.isUnborn() ? a : b).givenName.empty() && (a.isUnborn() != b.isUnborn()) &&
+                                    family && has(pair.reasons, "born_near_expected_date") && samePostcode;
+        found = (namesAgree && (dateAgrees || (dateClose && (namesSame || samePostcode)) || (dateMissing && samePostcode))) ||
+                bornAsExpected;
     }
     if (sameChildId) {
         pair.reasons.insert(pair.reasons.begin(), {"same_la_child_id", "same local authority child id (" + a.laChildId + ")"});
@@ -211,7 +216,9 @@ DuplicateScan findDuplicates(Database& db, const DuplicateScanOptions& options) 
             const std::string postcode = stmt.optionalText(6).value_or("");
             const std::string childId = stmt.optionalText(7).value_or("");
             const bool unborn = expected.has_value();
-            const auto add = [&](const std::string& text) { entries.push_back({hasher(text), index, unborn}); };
+            const auto add = [&](const std::string& text, bool unbornOnly = false) {
+                entries.push_back({hasher(text), index, unborn, unbornOnly});
+            };
             // The family name's sound (the last name word) for the birth-month blocks.
             std::string family;
             if (const auto words = nameWords(foldName(stmt.text(3))); !words.empty())
@@ -229,9 +236,9 @@ DuplicateScan findDuplicates(Database& db, const DuplicateScanOptions& options) 
             if (!family.empty()) {
                 if (expected)
                     for (int shift : {-1, 0, 1})
-                        add("M|" + yearMonth(*expected, shift) + "|" + family);
+                        add("M|" + yearMonth(*expected, shift) + "|" + family, true);
                 else if (dob)
-                    add("M|" + yearMonth(*dob, 0) + "|" + family);
+                    add("M|" + yearMonth(*dob, 0) + "|" + family, true);
             }
             if (!childId.empty())
                 add("L|" + childId);
@@ -253,6 +260,9 @@ DuplicateScan findDuplicates(Database& db, const DuplicateScanOptions& options) 
                 for (size_t j = i + 1; j < end; ++j) {
                     if (entries[i].index == entries[j].index)
                         continue;
+                    // Two born children in one birth month with one family name are not a pair by that alone.
+                    if (entries[i].unbornOnly && !entries[i].unborn && !entries[j].unborn)
+                        continue;
                     pairs.push_back((static_cast<uint64_t>(std::min(entries[i].index, entries[j].index)) << 32) |
                                     std::max(entries[i].index, entries[j].index));
                 }
@@ -266,22 +276,34 @@ DuplicateScan findDuplicates(Database& db, const DuplicateScanOptions& options) 
     scan.pairsCompared = static_cast<int64_t>(pairs.size());
 
     // Pass 3: score each pair with the people as search sees them (survivors carry merged names).
-    std::unordered_map<uint32_t, Person> people;
+    std::unordered_set<std::string> survivors;
+    {
+        Statement stmt = db.prepare("SELECT DISTINCT keep_id FROM person_merge WHERE unmerge_id IS NULL");
+        while (stmt.step())
+            survivors.insert(stmt.text(0));
+    }
+    // Pairs come sorted by their first person, always the smaller index: a person before the current
+    // first one is not needed again, so the cache holds only what is still to come.
+    std::map<uint32_t, Person> people;
     const auto person = [&](uint32_t index) -> const Person* {
         auto it = people.find(index);
         if (it == people.end()) {
             auto loaded = loadPersonByKey(db, keys[index]);
             if (!loaded)
                 return nullptr;
-            if (auto resolved = loadResolvedPerson(db, loaded->id))
-                loaded = std::move(resolved);
+            if (survivors.count(loaded->id))
+                if (auto resolved = loadResolvedPerson(db, loaded->id))
+                    loaded = std::move(resolved);
             it = people.emplace(index, std::move(*loaded)).first;
         }
         return &it->second;
     };
     std::vector<DuplicatePair> found;
     for (const uint64_t packed : pairs) {
-        const Person* a = person(static_cast<uint32_t>(packed >> 32));
+        const auto first = static_cast<uint32_t>(packed >> 32);
+        while (!people.empty() && people.begin()->first < first)
+            people.erase(people.begin());
+        const Person* a = person(first);
         const Person* b = person(static_cast<uint32_t>(packed & 0xffffffffu));
         if (!a || !b)
             continue;

@@ -133,6 +133,15 @@ TEST_CASE("the duplicate scan offers the same child registered twice, with reaso
         const std::string second = unborn("2027-02-04");
         CHECK(scanOffers(r.t, first, second));
     }
+    SECTION("an unborn child and a baby born near the expected date at the same address") {
+        const std::string unborn = contactAbout(r.t, {{"family_name", "Okafor"}, {"expected_date", "2026-10-04"},
+                                                      {"postcode", "WA8 7QT"}},
+                                                "2026-08-01T10:00:00Z");
+        const std::string baby = contactAbout(r.t, {{"given_name", "Ada"}, {"family_name", "Okafor"},
+                                                    {"date_of_birth", "2026-09-28"}, {"postcode", "WA8 7QT"}},
+                                              "2026-11-01T10:00:00Z");
+        CHECK(scanOffers(r.t, unborn, baby));
+    }
 }
 
 TEST_CASE("merge then unmerge: each person's contacts, flags, search results and history as before", "[merge]") {
