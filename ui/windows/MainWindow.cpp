@@ -1,5 +1,6 @@
 #include "windows/MainWindow.h"
 #include "windows/AccessReportPage.h"
+#include "windows/DuplicatesPage.h"
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
@@ -414,6 +415,11 @@ void MainWindow::buildMenus() {
     workItem(QStringLiteral("close"), tr("&Close the contact"), "closeContact");
     workItem(QStringLiteral("acknowledgeHandover"), tr("&Acknowledge handover"), "acknowledgeHandover");
     workItem(QStringLiteral("addNote"), tr("Add a &note…"), "addNote");
+
+    // Possible duplicate people (windows/DuplicatesPage): duty managers merge, screeners say "not the same".
+    if (session_.role == core::role::kDutyManager || session_.role == core::role::kScreener)
+        action(tr("Possible &duplicates"), "duplicates", [this] { openDuplicates(); }, view)
+            ->setObjectName(QStringLiteral("duplicatesAction"));
 
     // Auditors and administrators: who read which child's record (core/audit).
     if (session_.role == core::role::kAuditor || session_.role == core::role::kAdministrator) {
@@ -989,6 +995,16 @@ AccessReportPage* MainWindow::openAccessReport(const QString& personId) {
     if (page && !personId.isEmpty())
         page->showChild(personId);
     return page;
+}
+
+DuplicatesPage* MainWindow::openDuplicates() {
+    if (auto* open = qobject_cast<DuplicatesPage*>(findPage(QStringLiteral("duplicates")))) {
+        tabs_->setCurrentWidget(open);
+        return open;
+    }
+    auto* page = new DuplicatesPage(workspace_, session_.actor());
+    connect(syncRunner_, &SyncRunner::factsArrived, page, &DuplicatesPage::scan); // after each sync bringing facts
+    return qobject_cast<DuplicatesPage*>(openPage(QStringLiteral("duplicates"), tr("Possible duplicates"), page));
 }
 
 ContactView* MainWindow::openContact(const QString& contactId) {

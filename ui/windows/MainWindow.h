@@ -36,6 +36,7 @@ class QTimer;
 namespace frontdoor::ui {
 
 class AccessReportPage;
+class DuplicatesPage;
 class BackgroundReader;
 class IdleLock;
 class CloseContactDialog;
@@ -83,6 +84,8 @@ public:
     ContactView* openContact(const QString& contactId);
     /// The auditor's access report (Audit menu), showing who read `personId`'s record when given.
     AccessReportPage* openAccessReport(const QString& personId);
+    /// View ▸ Possible duplicates (duty managers and screeners); scans again after each sync bringing facts.
+    DuplicatesPage* openDuplicates();
     PersonView* openPerson(const QString& personId);
     NewContactForm* newContact();
     NewContactForm* openDraft(const QString& draftId);

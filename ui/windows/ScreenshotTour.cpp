@@ -19,6 +19,7 @@
 #include "widgets/PersonView.h"
 #include "widgets/QuickSearchBox.h"
 #include "widgets/RowTable.h"
+#include "windows/DuplicatesPage.h"
 #include "windows/HandoverView.h"
 #include "windows/MainWindow.h"
 #include "windows/NewContactForm.h"
@@ -587,6 +588,12 @@ void ScreenshotTour::workflowScreens() {
         ContactView* view = manager->openContact(manager->contactModel()->itemAt(0)->id);
         waitFor([&] { return view->isLoaded(); });
         save(*manager, QStringLiteral("contact-where-it-stands"));
+    }
+    // j. Possible duplicates: the demo's children registered twice (missed matches), side by side.
+    if (DuplicatesPage* duplicates = manager->openDuplicates()) {
+        auto* right = duplicates->findChild<PersonView*>(QStringLiteral("duplicateRight"));
+        waitFor([&] { return !duplicates->scanning() && right->isLoaded(); }, 120000);
+        save(*manager, QStringLiteral("duplicates"));
     }
     // Nothing typed is left unrecorded, so closing asks nothing.
     for (int i = manager->workTabs()->count() - 1; i > 0; --i)
