@@ -345,17 +345,21 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
     Database& db = ws_.db();
     std::vector<MatchCandidate> ranked;
     std::set<std::string> scored;
+    // Without a merge in force (the usual case) no candidate needs resolving: one query, not one each.
+    const bool anyMerges = db.queryInt("SELECT EXISTS (SELECT 1 FROM person_merge WHERE unmerge_id IS NULL)") == 1;
     for (const int64_t pk : candidateKeys(query)) {
         auto person = loadPersonByKey(db, pk);
         if (!person)
             continue;
-        // A person merged away is found as the survivor, who carries their names (people/PersonMerge.h).
-        const std::string root = resolvePersonId(db, person->id);
-        if (!scored.insert(root).second)
-            continue;
-        person = loadResolvedPerson(db, root);
-        if (!person)
-            continue;
+        if (anyMerges) {
+            // A person merged away is found as the survivor, who carries their names (people/PersonMerge.h).
+            const std::string root = resolvePersonId(db, person->id);
+            if (!scored.insert(root).second)
+                continue;
+            person = loadResolvedPerson(db, root);
+            if (!person)
+                continue;
+        }
         MatchCandidate candidate = score(query, *person);
         if (candidate.shareOfGiven >= kMinimumScore)
             ranked.push_back(std::move(candidate));
