@@ -31,6 +31,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QTableWidget>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
@@ -593,6 +594,19 @@ void ScreenshotTour::workflowScreens() {
     if (DuplicatesPage* duplicates = manager->openDuplicates()) {
         auto* right = duplicates->findChild<PersonView*>(QStringLiteral("duplicateRight"));
         waitFor([&] { return !duplicates->scanning() && right->isLoaded(); }, 120000);
+        // A pair the referrers spelt differently says more than two identical records.
+        auto* pairs = duplicates->findChild<QTableWidget*>(QStringLiteral("duplicatesTable"));
+        for (int row = 0; pairs && row < pairs->rowCount(); ++row)
+            if (pairs->item(row, 3)->text().contains(QLatin1String("spelt")) ||
+                pairs->item(row, 3)->text().contains(QLatin1String("sounds"))) {
+                bool shown = false;
+                const auto connection =
+                    QObject::connect(duplicates, &DuplicatesPage::pairShown, duplicates, [&shown] { shown = true; });
+                pairs->setCurrentCell(row, 0);
+                waitFor([&] { return shown; }, 10000);
+                QObject::disconnect(connection);
+                break;
+            }
         save(*manager, QStringLiteral("duplicates"));
     }
     // Nothing typed is left unrecorded, so closing asks nothing.
