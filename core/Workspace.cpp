@@ -1,6 +1,7 @@
 #include "Workspace.h"
 
 #include "contacts/ContactProjection.h"
+#include "people/PersonMerge.h"
 #include "people/PersonProjection.h"
 #include "rules/RulesProjection.h"
 #include "search/SearchLog.h"
@@ -21,6 +22,7 @@ namespace frontdoor::core {
 
 void registerAllProjections(Projections& projections) {
     registerPersonProjection(projections);
+    registerPersonMergeProjection(projections);
     registerContactProjection(projections);
     registerUserProjection(projections);
     registerWorkflowProjection(projections);

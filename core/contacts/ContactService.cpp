@@ -3,6 +3,7 @@
 #include "contacts/ContactProjection.h"
 #include "contacts/ContactStatus.h"
 #include "contacts/Outcomes.h"
+#include "people/PersonMerge.h"
 #include "people/PersonProjection.h"
 #include "standards/CensusCodes.h"
 #include "store/DraftTable.h"
@@ -466,8 +467,9 @@ void ContactService::logView(const Actor& actor, const std::string& contactId) {
 namespace {
 
 std::string whereClause(const ContactFilter& filter) {
-    std::string where = filter.personId ? " JOIN contact_child f ON f.contact_pk = c.pk JOIN person fp ON fp.pk = "
-                                          "f.person_pk AND fp.id = :person WHERE 1"
+    // A child's contacts include those naming anyone merged into them (people/PersonMerge.h).
+    std::string where = filter.personId ? " WHERE c.pk IN (SELECT f.contact_pk FROM contact_child f JOIN person fp ON "
+                                          "fp.pk = f.person_pk WHERE fp.id IN (SELECT value FROM json_each(:person)))"
                                         : " WHERE 1";
     if (filter.status)
         where += " AND c.status = :status";
@@ -478,10 +480,10 @@ std::string whereClause(const ContactFilter& filter) {
     return where;
 }
 
-void bindFilter(Statement& stmt, const ContactFilter& filter) {
+void bindFilter(Database& db, Statement& stmt, const ContactFilter& filter) {
     int index = 0;
     if (filter.personId)
-        stmt.bind(++index, *filter.personId);
+        stmt.bind(++index, nlohmann::json(mergeGroup(db, resolvePersonId(db, *filter.personId))).dump());
     if (filter.status)
         stmt.bind(++index, *filter.status);
     if (filter.receivedFrom)
@@ -499,7 +501,7 @@ std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
         "c.decided_at, c.concern_summary, c.reference FROM contact c" +
         whereClause(filter) + " ORDER BY c.received_at DESC, c.pk DESC LIMIT " + std::to_string(filter.limit) +
         " OFFSET " + std::to_string(filter.offset));
-    bindFilter(stmt, filter);
+    bindFilter(ws_.db(), stmt, filter);
     std::vector<ContactSummary> rows;
     auto& children = db.cached("SELECT p.given_name, p.family_name, p.expected_date FROM contact_child cc "
                                "JOIN person p ON p.pk = cc.person_pk WHERE cc.contact_pk = ? ORDER BY cc.position");
@@ -534,7 +536,7 @@ std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
 
 int64_t ContactService::count(const ContactFilter& filter) {
     Statement stmt = ws_.db().prepare("SELECT count(*) FROM contact c" + whereClause(filter));
-    bindFilter(stmt, filter);
+    bindFilter(ws_.db(), stmt, filter);
     stmt.step();
     return stmt.int64(0);
 }

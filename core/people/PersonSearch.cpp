@@ -6,6 +6,7 @@
 #include "users/UserService.h"
 #include "people/NameKeys.h"
 #include "people/PersonCorrections.h"
+#include "people/PersonMerge.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
 #include "util/Text.h"
@@ -344,10 +345,22 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
 
     Database& db = ws_.db();
     std::vector<MatchCandidate> ranked;
+    std::set<std::string> scored;
+    // Without a merge in force (the usual case) no candidate needs resolving: one query, not one each.
+    const bool anyMerges = db.queryInt("SELECT EXISTS (SELECT 1 FROM person_merge WHERE unmerge_id IS NULL)") == 1;
     for (const int64_t pk : candidateKeys(query)) {
-        const auto person = loadPersonByKey(db, pk);
+        auto person = loadPersonByKey(db, pk);
         if (!person)
             continue;
+        if (anyMerges) {
+            // A person merged away is found as the survivor, who carries their names (people/PersonMerge.h).
+            const std::string root = resolvePersonId(db, person->id);
+            if (!scored.insert(root).second)
+                continue;
+            person = loadResolvedPerson(db, root);
+            if (!person)
+                continue;
+        }
         MatchCandidate candidate = score(query, *person);
         if (candidate.shareOfGiven >= kMinimumScore)
             ranked.push_back(std::move(candidate));
@@ -382,10 +395,13 @@ nlohmann::json PersonSearch::viewHistory(const Actor& actor, const std::string& 
     return result;
 }
 
-nlohmann::json PersonSearch::history(const std::string& personId, std::optional<Instant> asOf) {
+nlohmann::json PersonSearch::history(const std::string& askedId, std::optional<Instant> asOf) {
+    // A merged person's id shows the survivor, saying so; the survivor's history is everyone's merged
+    // into them (people/PersonMerge.h).
+    const std::string personId = resolvePersonId(ws_.db(), askedId);
     const auto person = loadPerson(ws_.db(), personId);
     if (!person)
-        throw NotFoundError("no person with id " + excerpt(personId));
+        throw NotFoundError("no person with id " + excerpt(askedId));
     ContactService contacts(ws_);
     ContactFilter filter;
     filter.personId = personId;
@@ -399,12 +415,31 @@ nlohmann::json PersonSearch::history(const std::string& personId, std::optional<
         contactList.push_back(std::move(json));
     }
     const auto flags = computeHistoryFlags(list, asOf.value_or(ws_.clock().now()), settings_);
-    return {{"person", toJson(*person)},
-            {"display_name", person->displayName()},
-            {"born", person->displayBirth()},
-            {"contacts", contactList},
-            {"flags", flags.toJson()},
-            {"corrections", PersonCorrections(ws_).corrections(personId)}};
+    nlohmann::json result{{"person", toJson(*person)},
+                          {"display_name", person->displayName()},
+                          {"born", person->displayBirth()},
+                          {"contacts", contactList},
+                          {"flags", flags.toJson()}};
+    auto mergedFrom = nlohmann::json::array();
+    for (const auto& merge : mergesInto(ws_.db(), personId)) {
+        auto json = merge.toJson();
+        if (const auto other = loadPerson(ws_.db(), merge.otherId)) {
+            json["display_name"] = other->displayName();
+            json["born"] = other->displayBirth();
+            json["person"] = toJson(*other);
+        }
+        mergedFrom.push_back(std::move(json));
+    }
+    result["merged_from"] = std::move(mergedFrom);
+    result["corrections"] = PersonCorrections(ws_).corrections(personId);
+    if (askedId != personId) {
+        result["asked_id"] = askedId;
+        if (const auto merge = activeMergeOf(ws_.db(), askedId))
+            result["merged_into"] = merge->toJson();
+        else
+            result["merged_into"] = {{"keep", personId}};
+    }
+    return result;
 }
 
 } // namespace frontdoor::core

@@ -463,6 +463,37 @@ CREATE TABLE sync_peer (
 );
 )sql";
 
+// Migration 13: duplicate people. Each merge (person.merged, keyed by the fact's id) and its undoing
+// (person.unmerged) stay on record; who a merged person resolves to is read from the merges still in
+// force, so contacts keep naming the person they named and an unmerge restores them exactly. Pairs a
+// person said are not duplicates (person.not_duplicate), smaller id first.
+const char* kPersonMerges = R"sql(
+CREATE TABLE person_merge (
+    merge_id       TEXT    PRIMARY KEY,   -- the person.merged fact's id
+    keep_id        TEXT    NOT NULL,
+    other_id       TEXT    NOT NULL,      -- the fact's subject
+    reason         TEXT    NOT NULL,
+    merged_by      TEXT    NOT NULL,
+    merged_at      TEXT    NOT NULL,
+    merged_hlc     INTEGER NOT NULL,
+    unmerge_id     TEXT,
+    unmerged_by    TEXT,
+    unmerged_at    TEXT,
+    unmerge_reason TEXT
+) WITHOUT ROWID;
+CREATE INDEX person_merge_by_other ON person_merge(other_id, merged_hlc);
+CREATE INDEX person_merge_by_keep ON person_merge(keep_id);
+CREATE TABLE person_not_duplicate (
+    a_id      TEXT NOT NULL,             -- the fact's subject
+    b_id      TEXT NOT NULL,
+    reason    TEXT NOT NULL DEFAULT '',
+    marked_by TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    fact_id   TEXT NOT NULL,
+    PRIMARY KEY (a_id, b_id)
+) WITHOUT ROWID;
+)sql";
+
 std::vector<Migration> buildMigrations() {
     return {
         {1, "fact log, people and contacts", kFoundation},
@@ -477,6 +508,7 @@ std::vector<Migration> buildMigrations() {
         {10, "drafts kept on the desk, outside the fact log", kDeskDrafts},
         {11, "conflicts between decisions made at offline desks", kSyncConflicts},
         {12, "desk-local sync state: the team joined, files published and applied", kSyncState},
+        {13, "duplicate people: merges, unmerges and pairs that are not duplicates", kPersonMerges},
     };
 }
 

@@ -36,6 +36,8 @@ std::vector<ShortcutInfo> buildTable() {
         {"closeTab", {QKeySequence(Qt::CTRL | Qt::Key_W)}, everywhere, tr("Close the tab (a draft is kept)")},
         {"shortcuts", {QKeySequence(Qt::Key_F1)}, everywhere, tr("This list of keyboard shortcuts")},
         {"quit", {QKeySequence(Qt::CTRL | Qt::Key_Q)}, everywhere, tr("Quit (every draft is saved first)")},
+        {"duplicates", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, everywhere,
+         tr("Possible duplicate people: merge them, or say they are different children")},
         {"lock", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}, everywhere,
          tr("Lock the desk now (drafts saved; your PIN opens it again)")},
         {"conflicts", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)}, everywhere,

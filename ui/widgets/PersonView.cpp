@@ -132,6 +132,12 @@ void PersonView::setHistory(const nlohmann::json& history) {
     const QString laId = jsonText(person, "la_child_id");
     if (!laId.isEmpty())
         parts << tr("LA id %1").arg(laId);
+    // Merges (core/people/PersonMerge.h): the id asked for was merged into this person, or others were.
+    if (history.contains("merged_into"))
+        parts.prepend(tr("the record asked for was merged into this one"));
+    for (const auto& merged : history.value("merged_from", nlohmann::json::array()))
+        parts << tr("also recorded as %1 (%2), merged by %3")
+                     .arg(jsonText(merged, "display_name"), jsonText(merged, "born"), jsonText(merged, "merged_by"));
     details_->setText(parts.join(QStringLiteral(" · ")));
 
     const auto& flags = history.contains("flags") ? history.at("flags") : nlohmann::json::object();

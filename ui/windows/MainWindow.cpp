@@ -1,6 +1,7 @@
 #include "windows/MainWindow.h"
 #include "windows/AccessReportPage.h"
 #include "windows/ConflictsPage.h"
+#include "windows/DuplicatesPage.h"
 
 #include "contacts/ContactService.h"
 #include "contacts/Outcomes.h"
@@ -422,6 +423,11 @@ void MainWindow::buildMenus() {
     workItem(QStringLiteral("addNote"), tr("Add a &note…"), "addNote");
     action(tr("Co&rrect the record…"), "correct", [this] { correctRecordInView(); }, work)
         ->setObjectName(QStringLiteral("correctAction"));
+
+    // Possible duplicate people (windows/DuplicatesPage): duty managers merge, screeners say "not the same".
+    if (session_.role == core::role::kDutyManager || session_.role == core::role::kScreener)
+        action(tr("Possible &duplicates"), "duplicates", [this] { openDuplicates(); }, view)
+            ->setObjectName(QStringLiteral("duplicatesAction"));
 
     // Auditors and administrators: who read which child's record (core/audit).
     if (session_.role == core::role::kAuditor || session_.role == core::role::kAdministrator) {
@@ -1040,6 +1046,16 @@ ConflictsPage* MainWindow::openConflicts(const QString& contactId) {
     }
     page->showContact(contactId);
     return page;
+}
+
+DuplicatesPage* MainWindow::openDuplicates() {
+    if (auto* open = qobject_cast<DuplicatesPage*>(findPage(QStringLiteral("duplicates")))) {
+        tabs_->setCurrentWidget(open);
+        return open;
+    }
+    auto* page = new DuplicatesPage(workspace_, session_.actor());
+    connect(syncRunner_, &SyncRunner::factsArrived, page, &DuplicatesPage::scan); // after each sync bringing facts
+    return qobject_cast<DuplicatesPage*>(openPage(QStringLiteral("duplicates"), tr("Possible duplicates"), page));
 }
 
 ContactView* MainWindow::openContact(const QString& contactId) {

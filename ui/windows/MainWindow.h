@@ -37,6 +37,7 @@ namespace frontdoor::ui {
 
 class AccessReportPage;
 class ConflictsPage;
+class DuplicatesPage;
 class BackgroundReader;
 class IdleLock;
 class CloseContactDialog;
@@ -88,6 +89,8 @@ public:
     /// The sync conflicts page (duty managers, administrators, auditors), on `contactId`'s conflict if it
     /// has one open. Null for other roles.
     ConflictsPage* openConflicts(const QString& contactId);
+    /// View ▸ Possible duplicates (duty managers and screeners); scans again after each sync bringing facts.
+    DuplicatesPage* openDuplicates();
     PersonView* openPerson(const QString& personId);
     NewContactForm* newContact();
     NewContactForm* openDraft(const QString& draftId);

@@ -21,6 +21,7 @@
 #include "widgets/QuickSearchBox.h"
 #include "widgets/RowTable.h"
 #include "windows/ConflictsPage.h"
+#include "windows/DuplicatesPage.h"
 #include "windows/HandoverView.h"
 #include "windows/MainWindow.h"
 #include "windows/NewContactForm.h"
@@ -33,6 +34,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QTableWidget>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
@@ -656,6 +658,25 @@ void ScreenshotTour::workflowScreens() {
         ContactView* view = manager->openContact(manager->contactModel()->itemAt(0)->id);
         waitFor([&] { return view->isLoaded(); });
         save(*manager, QStringLiteral("contact-where-it-stands"));
+    }
+    // j. Possible duplicates: the demo's children registered twice (missed matches), side by side.
+    if (DuplicatesPage* duplicates = manager->openDuplicates()) {
+        auto* right = duplicates->findChild<PersonView*>(QStringLiteral("duplicateRight"));
+        waitFor([&] { return !duplicates->scanning() && right->isLoaded(); }, 120000);
+        // A pair the referrers spelt differently says more than two identical records.
+        auto* pairs = duplicates->findChild<QTableWidget*>(QStringLiteral("duplicatesTable"));
+        for (int row = 0; pairs && row < pairs->rowCount(); ++row)
+            if (pairs->item(row, 3)->text().contains(QLatin1String("spelt")) ||
+                pairs->item(row, 3)->text().contains(QLatin1String("sounds"))) {
+                bool shown = false;
+                const auto connection =
+                    QObject::connect(duplicates, &DuplicatesPage::pairShown, duplicates, [&shown] { shown = true; });
+                pairs->setCurrentCell(row, 0);
+                waitFor([&] { return shown; }, 10000);
+                QObject::disconnect(connection);
+                break;
+            }
+        save(*manager, QStringLiteral("duplicates"));
     }
     // Nothing typed is left unrecorded, so closing asks nothing.
     for (int i = manager->workTabs()->count() - 1; i > 0; --i)
