@@ -7,11 +7,13 @@
 #include "support/BackgroundReader.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
+#include "widgets/HouseholdPanel.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -37,7 +39,7 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     model_ = new ContactTableModel(this);
     contacts_ = new QTableView;
     contacts_->setObjectName(QStringLiteral("personContacts"));
-    contacts_->setAccessibleName(tr("The child's contacts"));
+    contacts_->setAccessibleName(tr("The person's contacts"));
     contacts_->setModel(model_);
     contacts_->setSelectionBehavior(QAbstractItemView::SelectRows);
     contacts_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -64,12 +66,27 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
             emit contactActivated(item->id);
     });
 
+    household_ = new HouseholdPanel;
+    connect(household_, &HouseholdPanel::personActivated, this, &PersonView::personActivated);
+
+    auto* contactsPart = new QWidget;
+    auto* contactsLayout = new QVBoxLayout(contactsPart);
+    contactsLayout->setContentsMargins(0, 0, 0, 0);
+    contactsLayout->addWidget(contactsHeading_);
+    contactsLayout->addWidget(contacts_, 1);
+    auto* parts = new QSplitter(Qt::Vertical);
+    parts->setObjectName(QStringLiteral("personParts"));
+    parts->setChildrenCollapsible(false);
+    parts->addWidget(contactsPart);
+    parts->addWidget(household_);
+    parts->setStretchFactor(0, 3);
+    parts->setStretchFactor(1, 2);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(details_);
     layout->addWidget(flags_);
-    layout->addWidget(contactsHeading_);
-    layout->addWidget(contacts_, 1);
+    layout->addWidget(parts, 1);
     title_->setText(tr("Loading…"));
 }
 
@@ -125,6 +142,8 @@ void PersonView::setHistory(const nlohmann::json& history) {
     const QString laId = jsonText(person, "la_child_id");
     if (!laId.isEmpty())
         parts << tr("LA id %1").arg(laId);
+    if (person.value("adult", false))
+        parts.prepend(tr("Adult named on contacts"));
     details_->setText(parts.join(QStringLiteral(" · ")));
 
     const auto& flags = history.contains("flags") ? history.at("flags") : nlohmann::json::object();
@@ -138,10 +157,21 @@ void PersonView::setHistory(const nlohmann::json& history) {
                                     : lines.join(QStringLiteral("<br>")));
 
     std::vector<QueueItem> rows;
+    bool asAdult = false;
     if (history.contains("contacts"))
-        for (const auto& contact : history.at("contacts"))
-            rows.push_back(queueItemFromJson(contact));
-    contactsHeading_->setText(tr("%n contact(s), newest first", nullptr, static_cast<int>(rows.size())));
+        for (const auto& contact : history.at("contacts")) {
+            QueueItem item = queueItemFromJson(contact);
+            // Their role on each contact, in any family: "Parent's partner · Amy Brown".
+            const std::string role = contact.value("role", std::string("child"));
+            asAdult = asAdult || role != "child";
+            item.children = jsonText(contact, "role_label") + QStringLiteral(" · ") + item.children;
+            rows.push_back(std::move(item));
+        }
+    contacts_->setColumnHidden(ContactTableModel::Children, !asAdult);
+    contactsHeading_->setText(asAdult ? tr("%n contact(s) in any family, newest first, with their role there", nullptr,
+                                           static_cast<int>(rows.size()))
+                                      : tr("%n contact(s), newest first", nullptr, static_cast<int>(rows.size())));
+    household_->setHousehold(history.value("household", nlohmann::json::array()));
     model_->setRows(std::move(rows));
     loaded_ = true;
     emit loaded();
