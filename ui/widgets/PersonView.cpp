@@ -56,6 +56,8 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     const QFontMetrics boldMetrics(bold);
     contacts_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
     contacts_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 20);
+    // Shown for a person named as an adult somewhere: their role and the children ("Mother · Caleb Mercer").
+    contacts_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 36);
     int statusWidth = 0; // the longest outcome, flagged, fits
     for (const auto& outcome : core::contactOutcomes())
         statusWidth = std::max(statusWidth, metrics.horizontalAdvance(QStringLiteral("⚑ ") + qs(outcome.label)));
