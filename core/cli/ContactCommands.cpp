@@ -51,7 +51,9 @@ void registerContactCommands() {
                     ctx.print({{"contact_id", recorded.contactId},
                                {"reference", referenceOf(ctx.workspace().db(), recorded.contactId)},
                                {"person_ids", recorded.personIds},
-                               {"new_person_ids", recorded.newPersonIds}});
+                               {"new_person_ids", recorded.newPersonIds},
+                               {"adult_person_ids", recorded.adultPersonIds},
+                               {"new_adult_person_ids", recorded.newAdultPersonIds}});
                     return kOk;
                 }});
     addCommand({"contact show", "contact show CONTACT_ID|REFERENCE [--timeline] [--access-log]",

@@ -1,6 +1,7 @@
-// person search, history; duplicates, merge, unmerge, not-duplicate.
+// person search, history, convert-adults; duplicates, merge, unmerge, not-duplicate.
 #include "cli/Cli.h"
 
+#include "people/AdultPeople.h"
 #include "people/Duplicates.h"
 #include "people/PersonMerge.h"
 #include "people/PersonSearch.h"
@@ -35,13 +36,20 @@ std::string positionalAt(Context& ctx, size_t index, const std::string& what) {
 void registerPersonCommands() {
     addCommand({"person search",
                 "person search [--given NAME] [--family NAME] [--dob YYYY-MM-DD] [--postcode PC] [--limit N] "
-                "[--repeat-count N] [--repeat-months M] [--as-of INSTANT]",
-                "Ranked candidates for a child, each with a score, the reasons, earlier contacts and flags "
+                "[--repeat-count N] [--repeat-months M] [--as-of INSTANT] [--adults | --everyone]",
+                "Ranked candidates for a child (or with --adults an adult named on contacts, with --everyone "
+                "either), each with a score, the reasons, earlier contacts with their role there and flags "
                 "(re-referral, repeat contacts).",
-                {"given", "family", "dob", "postcode", "limit", "repeat-count", "repeat-months", "as-of"}, {},
+                {"given", "family", "dob", "postcode", "limit", "repeat-count", "repeat-months", "as-of"},
+                {"adults", "everyone"},
                 [](Context& ctx) {
                     const Actor actor = ctx.actor();
                     PersonQuery query;
+                    if (ctx.args().flag("adults") && ctx.args().flag("everyone"))
+                        throw ValidationError("--everyone", "give --adults or --everyone, not both");
+                    query.kind = ctx.args().flag("adults")     ? PersonKind::Adults
+                                 : ctx.args().flag("everyone") ? PersonKind::Everyone
+                                                               : PersonKind::Children;
                     query.givenName = ctx.args().option("given", "");
                     query.familyName = ctx.args().option("family", "");
                     query.postcode = ctx.args().option("postcode", "");
@@ -56,11 +64,20 @@ void registerPersonCommands() {
                     auto candidates = Json::array();
                     for (const auto& candidate : search.search(query))
                         candidates.push_back(candidate.toJson());
-                    logSearch(ctx.workspace(), actor, "person",
-                              {{"given", query.givenName}, {"family", query.familyName},
-                               {"dob", ctx.args().option("dob", "")}, {"postcode", query.postcode}},
-                              candidates.size());
+                    Json logged{{"given", query.givenName}, {"family", query.familyName},
+                                {"dob", ctx.args().option("dob", "")}, {"postcode", query.postcode}};
+                    if (query.kind != PersonKind::Children)
+                        logged["kind"] = query.kind == PersonKind::Adults ? "adults" : "everyone";
+                    logSearch(ctx.workspace(), actor, "person", logged, candidates.size());
                     ctx.print({{"candidates", candidates}});
+                    return kOk;
+                }});
+    addCommand({"person convert-adults", "person convert-adults",
+                "Makes every adult named on an already recorded contact a person (matched like a child), "
+                "through facts whose person ids derive from the contact and the adult's place, so desks "
+                "running it agree; running it again adds nothing.",
+                {}, {}, [](Context& ctx) {
+                    ctx.print(convertAdults(ctx.workspace(), ctx.actor()).toJson());
                     return kOk;
                 }});
     addCommand({"history", "history PERSON_ID [--repeat-count N] [--repeat-months M] [--as-of INSTANT]",

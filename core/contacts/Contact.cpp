@@ -2,6 +2,7 @@
 
 #include "standards/CensusCodes.h"
 #include "util/JsonFields.h"
+#include "util/Uuid.h"
 #include "util/Text.h"
 #include "time/UkTime.h"
 
@@ -74,6 +75,9 @@ ContactChild readChild(JsonFields& fields, const PersonDateRules& rules) {
 
 ContactAdult readAdult(JsonFields& fields, const Date& today) {
     ContactAdult adult;
+    adult.personId = fields.text("person_id", false, 36);
+    if (!adult.personId.empty() && !isUuid(adult.personId))
+        fields.fail("person_id", quoteExcerpt(adult.personId) + " is not a person id");
     adult.givenName = fields.text("given_name", false, 100);
     adult.familyName = fields.text("family_name", false, 100);
     if (adult.givenName.empty() && adult.familyName.empty())
@@ -122,6 +126,8 @@ nlohmann::json adultToJson(const ContactAdult& adult) {
                         {"family_name", adult.familyName},
                         {"relationship", adult.relationship},
                         {"parental_responsibility", adult.parentalResponsibility}};
+    if (!adult.personId.empty())
+        json["person_id"] = adult.personId;
     if (adult.dateOfBirth)
         json["date_of_birth"] = formatDate(*adult.dateOfBirth);
     if (!adult.address.empty())
@@ -225,6 +231,21 @@ Contact readContact(const nlohmann::json& input, Instant now) {
         JsonFields adultFields(*adults[i], indexPath("adults", i), errors);
         contact.adults.push_back(readAdult(adultFields, rules.today));
     }
+    // A person is named once in a contact: as a child, or as one adult.
+    for (size_t i = 0; i < contact.adults.size(); ++i) {
+        const std::string& id = contact.adults[i].personId;
+        if (id.empty())
+            continue;
+        const std::string field = indexPath("adults", i) + ".person_id";
+        for (size_t j = 0; j < contact.children.size(); ++j)
+            if (contact.children[j].person.id == id)
+                errors.push_back({field, "is the same person as " + indexPath("children", j) +
+                                             "; name a person once in a contact"});
+        for (size_t j = 0; j < i; ++j)
+            if (contact.adults[j].personId == id)
+                errors.push_back({field, "is the same person as " + indexPath("adults", j) +
+                                             "; name a person once in a contact"});
+    }
     contact.concern = fields.text("concern", true, 50000);
     if (const auto* consent = fields.object("consent", true)) {
         JsonFields consentFields(*consent, "consent", errors);
@@ -302,6 +323,7 @@ Contact contactFromStored(const nlohmann::json& json) {
             {personFromStored(child), child.value("voice", ""), child.value("voice_missing_reason", "")});
     for (const auto& adult : json.value("adults", nlohmann::json::array())) {
         ContactAdult a;
+        a.personId = adult.value("person_id", "");
         a.givenName = adult.value("given_name", "");
         a.familyName = adult.value("family_name", "");
         a.relationship = adult.value("relationship", "");

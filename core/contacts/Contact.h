@@ -30,7 +30,10 @@ struct ContactChild {
     std::string voiceMissingReason; ///< required when there is no voice (not for an unborn child)
 };
 
+/// An adult named in a contact: as the referrer told it, linked to the person they are (people/AdultPeople.h)
+/// by personId once known. The relationship belongs to this contact, not to the person.
 struct ContactAdult {
+    std::string personId; ///< the person this adult is (chosen from matching, or registered with the contact)
     std::string givenName;
     std::string familyName;
     std::string relationship;          ///< to the children: mother, father, step_parent, ...

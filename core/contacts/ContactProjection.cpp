@@ -4,6 +4,7 @@
 #include "contacts/ContactReference.h"
 #include "contacts/Outcomes.h"
 #include "people/PersonCorrections.h"
+#include "people/AdultPeople.h"
 #include "people/PersonProjection.h"
 #include "util/Errors.h"
 #include "util/Text.h"
@@ -37,6 +38,47 @@ void linkChildren(Database& db, int64_t contactPk, const Contact& contact) {
     }
 }
 
+// The adults of a contact who are people (adults[i].person_id), linked at their place with the
+// relationship. On an amendment, places without a person_id keep the link they had (a conversion's), and
+// places past the end of the amended list go.
+void linkAdults(Database& db, int64_t contactPk, const Contact& contact, bool amended) {
+    if (amended)
+        db.cached("DELETE FROM contact_adult WHERE contact_pk = ? AND position >= ?")
+            .bindAll(contactPk, static_cast<int64_t>(contact.adults.size()))
+            .run();
+    for (size_t position = 0; position < contact.adults.size(); ++position) {
+        const ContactAdult& adult = contact.adults[position];
+        if (adult.personId.empty())
+            continue;
+        const auto personPk = personKey(db, adult.personId);
+        if (!personPk)
+            continue; // registered at a desk whose facts have not arrived: their arrival re-projects this
+        db.cached("INSERT OR REPLACE INTO contact_adult(contact_pk, position, person_pk, relationship, "
+                  "parental_responsibility, lives_with_child) VALUES (?, ?, ?, ?, ?, ?)")
+            .bindAll(contactPk, static_cast<int64_t>(position), *personPk, adult.relationship,
+                     adult.parentalResponsibility, adult.livesWithChild ? 1 : 0)
+            .run();
+    }
+}
+
+void projectAdultsLinked(Database& db, const Fact& fact) {
+    const auto contactPk = contactKey(db, fact.subject);
+    if (!contactPk)
+        return;
+    for (const auto& link : fact.payload.value("adults", Json::array())) {
+        const auto personPk = personKey(db, link.value("person_id", std::string()));
+        if (!personPk)
+            continue;
+        // The first link of a place stands: desks converting the same contact link the same person.
+        db.cached("INSERT OR IGNORE INTO contact_adult(contact_pk, position, person_pk, relationship, "
+                  "parental_responsibility, lives_with_child) VALUES (?, ?, ?, ?, ?, ?)")
+            .bindAll(*contactPk, link.value("position", int64_t{0}), *personPk,
+                     link.value("relationship", std::string()), link.value("parental_responsibility", std::string()),
+                     link.value("lives_with_child", false) ? 1 : 0)
+            .run();
+    }
+}
+
 void projectRecorded(Database& db, const Fact& fact) {
     if (contactKey(db, fact.subject))
         return;
@@ -55,7 +97,9 @@ void projectRecorded(Database& db, const Fact& fact) {
         .run();
     Contact withId = contact;
     withId.id = fact.subject;
-    linkChildren(db, db.lastInsertRowId(), withId);
+    const int64_t pk = db.lastInsertRowId();
+    linkChildren(db, pk, withId);
+    linkAdults(db, pk, withId, false);
 }
 
 void projectAmended(Database& db, const Fact& fact) {
@@ -75,6 +119,7 @@ void projectAmended(Database& db, const Fact& fact) {
             .bindAll(nonEmpty(due->value("due_at", std::string())), *pk)
             .run();
     linkChildren(db, *pk, contact);
+    linkAdults(db, *pk, contact, true);
 }
 
 void projectOutcome(Database& db, const Fact& fact) {
@@ -92,7 +137,14 @@ void registerContactProjection(Projections& projections) {
     projections.pinsKeys("contact", kContactRecorded);
     projections.ownTable("contact_child", "contact_pk, person_pk",
                           "contact_pk IN (SELECT pk FROM contact WHERE id IN (SELECT subject FROM temp.fd_reproject))");
+    projections.ownTable("contact_adult", "contact_pk, position",
+                          "contact_pk IN (SELECT pk FROM contact WHERE id IN (SELECT subject FROM temp.fd_reproject))");
     projections.on(kContactRecorded, projectRecorded);
+    projections.on(kContactAdultsLinked, projectAdultsLinked);
+    projections.describe(kContactAdultsLinked, [](const Fact& fact) {
+        const auto count = fact.payload.value("adults", Json::array()).size();
+        return "Adults on the contact made people (" + std::to_string(count) + (count == 1 ? " adult" : " adults") + ")";
+    });
     projections.on(kContactAmended, projectAmended);
     projections.on(kContactOutcomeRecorded, projectOutcome);
     projections.describe(kContactRecorded, [](const Fact&) { return std::string("Contact recorded"); });

@@ -1,9 +1,11 @@
 #pragma once
-// Projects contact facts into `contact` and `contact_child`.
+// Projects contact facts into `contact`, `contact_child` and `contact_adult` (with people/AdultPeople.h's
+// contact.adults_linked).
 //
 // Fact types:
 //   contact.recorded          subject = contact id, payload = the contact (Contact.h toJson), every child
-//                             carrying the id of the person it is linked to
+//                             carrying the id of the person it is linked to, and each adult who is a
+//                             person their "person_id"
 //   contact.amended           subject = contact id, payload = {"contact": <full contact>, "reason": text}
 //   contact.outcome_recorded  subject = contact id, payload = {"outcome": code, "decided_at": instant,
 //                             "note": text, "imported": true}; an administrator importing history decided

@@ -4,6 +4,7 @@
 #include "contacts/ContactStatus.h"
 #include "contacts/Outcomes.h"
 #include "people/PersonMerge.h"
+#include "people/AdultPeople.h"
 #include "people/PersonProjection.h"
 #include "standards/CensusCodes.h"
 #include "store/DraftTable.h"
@@ -68,6 +69,8 @@ nlohmann::json ContactSummary::toJson() const {
     }
     if (decidedAt)
         json["decided_at"] = formatInstant(*decidedAt);
+    if (!personRole.empty())
+        json["role"] = personRole;
     return json;
 }
 
@@ -111,6 +114,15 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
         if (!known[i])
             linkErrors.push_back({"children[" + std::to_string(i) + "].id", "no person with id " + excerpt(id) + " is known"});
     }
+    std::vector<std::optional<Person>> knownAdults(contact.adults.size());
+    for (size_t i = 0; i < contact.adults.size(); ++i) {
+        const std::string& id = contact.adults[i].personId;
+        if (id.empty())
+            continue;
+        knownAdults[i] = loadPerson(db, id);
+        if (!knownAdults[i])
+            linkErrors.push_back({"adults[" + std::to_string(i) + "].person_id", "no person with id " + excerpt(id) + " is known"});
+    }
     if (!contact.id.empty()) {
         if (!isUuid(contact.id))
             linkErrors.push_back({"id", quoteExcerpt(contact.id) + " is not a contact id"});
@@ -139,6 +151,24 @@ RecordedContact ContactService::record(const Actor& actor, const nlohmann::json&
             result.newPersonIds.push_back(reported.id);
         }
         result.personIds.push_back(reported.id);
+    }
+    // Adults become people too: linked to the person chosen, whose address and date of birth the contact
+    // may bring up to date, or registered (with an id derived from the contact and their place).
+    for (size_t i = 0; i < contact.adults.size(); ++i) {
+        ContactAdult& adult = contact.adults[i];
+        if (knownAdults[i]) {
+            bool changed = false;
+            Person updated = mergeReportedDetails(*knownAdults[i], personFromAdult(adult, adult.personId), changed);
+            if (changed)
+                ws_.facts().append(actor, kPersonUpdated, updated.id, toJson(updated));
+        } else if (adultHasName(adult)) {
+            adult.personId = adultPersonId(contact.id, i);
+            if (!personKey(db, adult.personId)) {
+                ws_.facts().append(actor, kPersonRegistered, adult.personId, toJson(personFromAdult(adult, adult.personId)));
+                result.newAdultPersonIds.push_back(adult.personId);
+            }
+        }
+        result.adultPersonIds.push_back(adult.personId);
     }
     // The decision clock runs from receipt (for an EDT contact, the out-of-hours receipt), and the
     // deadline is fixed now, on today's calendar, so the record shows what was due when it was due.
@@ -413,6 +443,16 @@ nlohmann::json ContactService::show(const std::string& contactId) {
     auto history = nlohmann::json::array();
     for (const auto& entry : timeline(contactId))
         history.push_back(entry.toJson());
+    // Adults made people after the contact was recorded (people/AdultPeople.h) carry their person too.
+    auto& adultLinks = ws_.db().cached("SELECT a.position, p.id FROM contact_adult a JOIN person p ON p.pk = a.person_pk "
+                                       "JOIN contact c ON c.pk = a.contact_pk WHERE c.id = ?");
+    adultLinks.bindAll(contactId);
+    while (adultLinks.step()) {
+        const auto position = static_cast<size_t>(adultLinks.int64(0));
+        if (body.contains("adults") && position < body["adults"].size())
+            body["adults"][position]["person_id"] = adultLinks.text(1);
+    }
+    adultLinks.reset();
     body["id"] = contactId;
     body["source_label"] = labelOf(referralSources(), body.value("source", ""));
     body.update(state);
@@ -467,10 +507,18 @@ void ContactService::logView(const Actor& actor, const std::string& contactId) {
 namespace {
 
 std::string whereClause(const ContactFilter& filter) {
-    // A child's contacts include those naming anyone merged into them (people/PersonMerge.h).
-    std::string where = filter.personId ? " WHERE c.pk IN (SELECT f.contact_pk FROM contact_child f JOIN person fp ON "
-                                          "fp.pk = f.person_pk WHERE fp.id IN (SELECT value FROM json_each(:person)))"
-                                        : " WHERE 1";
+    // A person's contacts include those naming anyone merged into them (people/PersonMerge.h); with
+    // includeAsAdult, also those naming them as an adult, with their role there (people/AdultPeople.h).
+    const char* group = "(SELECT pk FROM person WHERE id IN (SELECT value FROM json_each(:person)))";
+    std::string where = !filter.personId ? " WHERE 1"
+                        : filter.includeAsAdult
+                            ? std::string(" JOIN (SELECT contact_pk, CASE WHEN SUM(role = 'child') > 0 THEN 'child' "
+                                          "ELSE MIN(role) END AS role FROM (SELECT contact_pk, 'child' AS role FROM "
+                                          "contact_child WHERE person_pk IN ") +
+                                  group + " UNION ALL SELECT contact_pk, relationship FROM contact_adult WHERE person_pk IN " +
+                                  group + ") GROUP BY contact_pk) f ON f.contact_pk = c.pk WHERE 1"
+                            : std::string(" WHERE c.pk IN (SELECT contact_pk FROM contact_child WHERE person_pk IN ") +
+                                  group + ")";
     if (filter.status)
         where += " AND c.status = :status";
     if (filter.receivedFrom)
@@ -498,7 +546,8 @@ std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
     Database& db = ws_.db();
     Statement stmt = db.prepare(
         "SELECT c.pk, c.id, c.received_at, c.status, c.channel, c.source, c.referrer_agency, c.outcome, "
-        "c.decided_at, c.concern_summary, c.reference FROM contact c" +
+        "c.decided_at, c.concern_summary, c.reference, " +
+        std::string(!filter.personId ? "NULL" : filter.includeAsAdult ? "f.role" : "'child'") + " FROM contact c" +
         whereClause(filter) + " ORDER BY c.received_at DESC, c.pk DESC LIMIT " + std::to_string(filter.limit) +
         " OFFSET " + std::to_string(filter.offset));
     bindFilter(ws_.db(), stmt, filter);
@@ -518,6 +567,7 @@ std::vector<ContactSummary> ContactService::list(const ContactFilter& filter) {
             row.decidedAt = parseInstant(stmt.text(8));
         row.concernSummary = stmt.text(9);
         row.reference = stmt.optionalText(10).value_or("");
+        row.personRole = stmt.optionalText(11).value_or("");
         children.reset();
         children.bindAll(stmt.int64(0));
         while (children.step()) {

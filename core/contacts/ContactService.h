@@ -17,6 +17,8 @@ struct RecordedContact {
     std::string contactId;
     std::vector<std::string> personIds;        ///< one per child, in input order
     std::vector<std::string> newPersonIds;     ///< the children registered by this contact
+    std::vector<std::string> adultPersonIds;   ///< one per adult, in input order ("" for one without a name)
+    std::vector<std::string> newAdultPersonIds; ///< the adults registered by this contact
 };
 
 /// A row of a contact list.
@@ -32,6 +34,8 @@ struct ContactSummary {
     std::optional<Instant> decidedAt;
     std::vector<std::string> childNames; ///< display names
     std::string concernSummary;
+    /// Listed by person (ContactFilter::personId): "child", or the relationship code of the adult they are.
+    std::string personRole;
 
     nlohmann::json toJson() const;
 };
@@ -39,6 +43,7 @@ struct ContactSummary {
 struct ContactFilter {
     std::optional<std::string> status;
     std::optional<std::string> personId; ///< only contacts naming this child
+    bool includeAsAdult = false;         ///< with personId: also contacts naming the person as an adult
     std::optional<Instant> receivedFrom; ///< inclusive
     std::optional<Instant> receivedTo;   ///< exclusive
     int limit = 100;
@@ -83,7 +88,9 @@ public:
     explicit ContactService(Workspace& workspace) : ws_(workspace) {}
 
     /// Validates and records a contact. Children with "id" are linked to that known person (an unknown
-    /// id is refused); children without are registered as new people. Changed address, postcode, sex,
+    /// id is refused); children without are registered as new people. Likewise adults with "person_id"
+    /// (a known person, adult or once a child) are linked and the others who have a name registered as
+    /// adult people (people/AdultPeople.h). Changed address, postcode, sex,
     /// ethnicity or LA id of a linked child update the person record (as a fact); names never change
     /// silently: a different spelling is kept on the contact as reported.
     RecordedContact record(const Actor& actor, const nlohmann::json& input);

@@ -261,7 +261,18 @@ struct DemoFamily {
     std::string postcode;
     std::string ethnicity;
     std::vector<DemoChild> children;
+    // The parents as people (registered with the family's first contact, linked on the later ones).
+    std::string motherPersonId;
+    std::string fatherPersonId;
 };
+
+// A parent's date of birth: 19 to 32 years before the eldest child, taken from the names rather than the
+// random stream, so adding it left every other demo value as it was.
+Date parentBirth(const DemoFamily& family, const std::string& given, int extraYears) {
+    const auto seed = static_cast<int>(given.size() * 31 + family.family.size() * 17 +
+                                       static_cast<unsigned char>(given.empty() ? 'a' : given[0]));
+    return Date{family.children.front().born - days{365 * (19 + extraYears + seed % 14) + seed % 300}};
+}
 
 DemoFamily makeFamily(Random& random, sys_days start, sys_days end) {
     DemoFamily family;
@@ -593,12 +604,21 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
             Json adults = Json::array();
             adults.push_back({{"given_name", family.motherGiven}, {"family_name", family.family},
                               {"relationship", "mother"}, {"parental_responsibility", "yes"},
-                              {"lives_with_child", true}, {"phone", randomPhone(random)}});
-            if (chance(random, 0.6))
+                              {"lives_with_child", true}, {"phone", randomPhone(random)},
+                              {"date_of_birth", formatDate(parentBirth(family, family.motherGiven, 0))},
+                              {"address", family.address}, {"postcode", family.postcode}});
+            if (!family.motherPersonId.empty())
+                adults.back()["person_id"] = family.motherPersonId;
+            const bool fatherNamed = chance(random, 0.6);
+            if (fatherNamed) {
                 adults.push_back({{"given_name", family.fatherGiven}, {"family_name", family.fatherFamily},
                                   {"relationship", chance(random, 0.7) ? "father" : "parent_partner"},
                                   {"parental_responsibility", chance(random, 0.7) ? "yes" : "unknown"},
-                                  {"lives_with_child", chance(random, 0.5)}});
+                                  {"lives_with_child", chance(random, 0.5)},
+                                  {"date_of_birth", formatDate(parentBirth(family, family.fatherGiven, 2))}});
+                if (!family.fatherPersonId.empty())
+                    adults.back()["person_id"] = family.fatherPersonId;
+            }
             input["adults"] = adults;
             const int consentRoll = pick(random, 100);
             if (consentRoll < 55)
@@ -629,6 +649,10 @@ DemoSummary generateDemoData(Workspace& workspace, const DemoOptions& options) {
             for (size_t i = 0; i < named.size(); ++i)
                 if (family.children[named[i]].personId.empty())
                     family.children[named[i]].personId = recorded.personIds[i];
+            if (family.motherPersonId.empty() && !recorded.adultPersonIds.empty())
+                family.motherPersonId = recorded.adultPersonIds[0];
+            if (fatherNamed && family.fatherPersonId.empty() && recorded.adultPersonIds.size() > 1)
+                family.fatherPersonId = recorded.adultPersonIds[1];
             summary.people += static_cast<int>(recorded.newPersonIds.size());
             ++summary.contacts;
             if (!recent) {

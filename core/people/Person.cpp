@@ -121,6 +121,7 @@ Person personFromStored(const nlohmann::json& json) {
     person.address = json.value("address", "");
     person.postcode = json.value("postcode", "");
     person.laChildId = json.value("la_child_id", "");
+    person.adult = json.value("adult", false);
     return person;
 }
 
@@ -198,6 +199,8 @@ nlohmann::json toJson(const Person& person) {
         json["postcode"] = person.postcode;
     if (!person.laChildId.empty())
         json["la_child_id"] = person.laChildId;
+    if (person.adult)
+        json["adult"] = true;
     return json;
 }
 

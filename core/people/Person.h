@@ -1,5 +1,6 @@
 #pragma once
-// A person the front door knows about: a child or young person (0-25), or an unborn child.
+// A person the front door knows about: a child or young person (0-25), an unborn child, or an adult
+// named on a contact (a parent, a partner, a relative: people/AdultPeople.h).
 
 #include "util/Errors.h"
 #include "util/Instant.h"
@@ -34,6 +35,8 @@ struct Person {
     std::string address;
     std::string postcode;                     ///< normalised: upper case, one space before the inward code
     std::string laChildId;                    ///< the local authority's child id, if known
+    /// Registered as an adult named on a contact (no 0-25 rule); children are registered by readPerson.
+    bool adult = false;
 
     bool isUnborn() const { return expectedDate.has_value(); }
     /// "John Smith", or "Unborn Smith" for an unborn child without a given name.

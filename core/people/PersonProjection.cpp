@@ -59,18 +59,19 @@ void projectRegistered(Database& db, const Fact& fact) {
     // The key is the one this person had when re-projected after facts arriving late
     // (Projections::pinsKeys), else the next.
     db.cached("INSERT INTO person(pk, id, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, "
-              "address, postcode, postcode_key, la_child_id, other_names, registered_at, updated_hlc) "
-              "VALUES ((SELECT pk FROM temp.fd_pinned WHERE tbl = 'person' AND id = ?),?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+              "address, postcode, postcode_key, la_child_id, other_names, registered_at, updated_hlc, adult) "
+              "VALUES ((SELECT pk FROM temp.fd_pinned WHERE tbl = 'person' AND id = ?),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bindAll(person.id, person.id, person.givenName, person.familyName, optionalDate(person.dateOfBirth),
                  optionalDate(person.expectedDate), nonEmpty(person.sex), nonEmpty(person.ethnicity),
                  nonEmpty(person.address), nonEmpty(person.postcode),
                  nonEmpty(postcodeKey(person.postcode)),
                  nonEmpty(person.laChildId), otherNamesJson(person), formatInstant(fact.recordedAt),
-                 fact.hlc.packed)
+                 fact.hlc.packed, person.adult ? 1 : 0)
         .run();
     writeIndex(db, db.lastInsertRowId(), person);
 }
 
+// Whether a person is an adult is fixed when they are registered: an update never changes it.
 void projectUpdated(Database& db, const Fact& fact) {
     Person person = personFromStored(fact.payload);
     person.id = fact.subject;
@@ -126,7 +127,7 @@ std::optional<int64_t> personKey(Database& db, const std::string& id) {
 namespace {
 
 const char* kSelectPerson = "SELECT id, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, "
-                            "address, postcode, la_child_id, other_names FROM person ";
+                            "address, postcode, la_child_id, other_names, adult FROM person ";
 
 template <typename Key> std::optional<Person> loadPersonWhere(Database& db, const std::string& where, const Key& key) {
     auto& stmt = db.cached(kSelectPerson + where);
@@ -141,6 +142,8 @@ template <typename Key> std::optional<Person> loadPersonWhere(Database& db, cons
         for (int i = 0; i < 7; ++i)
             if (!stmt.isNull(3 + i))
                 json[keys[i]] = stmt.text(3 + i);
+        if (stmt.int64(11) != 0)
+            json["adult"] = true;
         found = personFromStored(json);
     }
     stmt.reset();

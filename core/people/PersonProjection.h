@@ -2,7 +2,8 @@
 // Projects person facts into the `person` table and the `person_fts` name index.
 //
 // Fact types:
-//   person.registered  subject = person id, payload = the person (people/Person.h toJson)
+//   person.registered  subject = person id, payload = the person (people/Person.h toJson); "adult": true
+//                      for an adult named on a contact (its kind never changes afterwards)
 //   person.updated     subject = person id, payload = the person as it now stands (full record)
 //   person.amended     a correction with a reason (people/PersonCorrections.h); projected as person.updated
 

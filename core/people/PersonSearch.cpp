@@ -4,6 +4,7 @@
 #include "contacts/Outcomes.h"
 #include "users/Roles.h"
 #include "users/UserService.h"
+#include "people/AdultPeople.h"
 #include "people/NameKeys.h"
 #include "people/PersonCorrections.h"
 #include "people/PersonMerge.h"
@@ -12,6 +13,7 @@
 #include "util/Text.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cstdio>
 #include <set>
 
@@ -123,6 +125,28 @@ std::vector<std::string> prefixes(const std::vector<std::string>& words, size_t 
     return result;
 }
 
+// The condition on `person` (aliased p) that keeps the kind of people asked for.
+std::string kindCondition(PersonKind kind) {
+    switch (kind) {
+    case PersonKind::Children:
+        return " AND p.adult = 0";
+    case PersonKind::Adults:
+        return " AND p.adult = 1";
+    case PersonKind::Everyone:
+        break;
+    }
+    return "";
+}
+
+// Their contacts as a child only: history flags (re-referral, repeat contacts) are about a child.
+std::vector<ContactSummary> asChild(const std::vector<ContactSummary>& contacts) {
+    std::vector<ContactSummary> result;
+    for (const auto& contact : contacts)
+        if (contact.personRole == "child")
+            result.push_back(contact);
+    return result;
+}
+
 } // namespace
 
 nlohmann::json MatchCandidate::toJson() const {
@@ -130,8 +154,12 @@ nlohmann::json MatchCandidate::toJson() const {
     for (const auto& reason : reasons)
         reasonList.push_back({{"code", reason.code}, {"text", reason.text}});
     auto contactList = nlohmann::json::array();
-    for (const auto& contact : contacts)
-        contactList.push_back(contact.toJson());
+    for (const auto& contact : contacts) {
+        auto json = contact.toJson();
+        if (!contact.personRole.empty())
+            json["role_label"] = roleLabel(contact.personRole);
+        contactList.push_back(std::move(json));
+    }
     nlohmann::json json{{"person", core::toJson(person)},
                         {"display_name", person.displayName()},
                         {"born", person.displayBirth()},
@@ -284,7 +312,8 @@ std::vector<int64_t> PersonSearch::candidateKeys(const PersonQuery& query) {
     };
     const auto givenWords = nameWords(foldName(query.givenName));
     const auto familyWords = nameWords(foldName(query.familyName));
-    const std::string limit = " LIMIT " + std::to_string(kCandidatesPerSource);
+    const std::string kind = kindCondition(query.kind);
+    const std::string limit = kind + " LIMIT " + std::to_string(kCandidatesPerSource);
 
     // Each query with how many candidates it may bring. A slip in one name matters most when nothing
     // else narrows the search; with a date of birth, that date's own candidates carry the weight.
@@ -308,12 +337,16 @@ std::vector<int64_t> PersonSearch::candidateKeys(const PersonQuery& query) {
         ftsQueries.push_back({"keys : " + anyOf(metaphones(givenWords), "g"), kCandidatesPerSource});
     }
     for (const auto& [text, cap] : ftsQueries) {
-        auto& stmt = db.cached("SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?");
+        // The index first, then each candidate's kind (CROSS JOIN keeps SQLite from scanning people instead).
+        auto& stmt = db.cached(query.kind == PersonKind::Everyone
+                                   ? std::string("SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?")
+                                   : "SELECT person_fts.rowid FROM person_fts CROSS JOIN person p ON p.pk = person_fts.rowid "
+                                     "WHERE person_fts MATCH ?" + kind + " LIMIT ?");
         stmt.bindAll(text, cap);
         collect(stmt);
     }
     if (query.dateOfBirth) {
-        auto& exact = db.cached("SELECT pk FROM person WHERE date_of_birth = ?" + limit);
+        auto& exact = db.cached("SELECT pk FROM person p WHERE date_of_birth = ?" + limit);
         exact.bindAll(formatDate(*query.dateOfBirth));
         collect(exact);
         if (const auto swapped = transposed(*query.dateOfBirth)) {
@@ -321,13 +354,13 @@ std::vector<int64_t> PersonSearch::candidateKeys(const PersonQuery& query) {
             collect(exact);
         }
         using namespace std::chrono;
-        auto& unborn = db.cached("SELECT pk FROM person WHERE expected_date BETWEEN ? AND ?" + limit);
+        auto& unborn = db.cached("SELECT pk FROM person p WHERE expected_date BETWEEN ? AND ?" + limit);
         unborn.bindAll(formatDate(Date{sys_days{*query.dateOfBirth} - days{45}}),
                        formatDate(Date{sys_days{*query.dateOfBirth} + days{45}}));
         collect(unborn);
     }
     if (!query.postcode.empty()) {
-        auto& stmt = db.cached("SELECT pk FROM person WHERE postcode_key = ?" + limit);
+        auto& stmt = db.cached("SELECT pk FROM person p WHERE postcode_key = ?" + limit);
         stmt.bindAll(postcodeKey(query.postcode));
         collect(stmt);
     }
@@ -378,9 +411,10 @@ std::vector<MatchCandidate> PersonSearch::search(const PersonQuery& query) {
         for (auto& candidate : ranked) {
             ContactFilter filter;
             filter.personId = candidate.person.id;
+            filter.includeAsAdult = true;
             filter.limit = 1000;
             candidate.contacts = contacts.list(filter);
-            candidate.flags = computeHistoryFlags(candidate.contacts, asOf, settings_, query.countingNewContact);
+            candidate.flags = computeHistoryFlags(asChild(candidate.contacts), asOf, settings_, query.countingNewContact);
         }
     }
     return ranked;
@@ -405,20 +439,24 @@ nlohmann::json PersonSearch::history(const std::string& askedId, std::optional<I
     ContactService contacts(ws_);
     ContactFilter filter;
     filter.personId = personId;
+    filter.includeAsAdult = true;
     filter.limit = 100000;
     const auto list = contacts.list(filter);
+    const auto childList = asChild(list);
     auto contactList = nlohmann::json::array();
     for (const auto& contact : list) {
         auto json = contact.toJson();
-        if (isReferralOutcome(contact.outcome))
-            json["is_re_referral"] = isReReferral(contact, list, settings_);
+        json["role_label"] = roleLabel(contact.personRole);
+        if (contact.personRole == "child" && isReferralOutcome(contact.outcome))
+            json["is_re_referral"] = isReReferral(contact, childList, settings_);
         contactList.push_back(std::move(json));
     }
-    const auto flags = computeHistoryFlags(list, asOf.value_or(ws_.clock().now()), settings_);
+    const auto flags = computeHistoryFlags(childList, asOf.value_or(ws_.clock().now()), settings_);
     nlohmann::json result{{"person", toJson(*person)},
                           {"display_name", person->displayName()},
                           {"born", person->displayBirth()},
                           {"contacts", contactList},
+                          {"household", household(personId)},
                           {"flags", flags.toJson()}};
     auto mergedFrom = nlohmann::json::array();
     for (const auto& merge : mergesInto(ws_.db(), personId)) {
@@ -440,6 +478,92 @@ nlohmann::json PersonSearch::history(const std::string& askedId, std::optional<I
             result["merged_into"] = {{"keep", personId}};
     }
     return result;
+}
+
+} // namespace frontdoor::core
+
+namespace frontdoor::core {
+
+nlohmann::json PersonSearch::household(const std::string& personId) {
+    Database& db = ws_.db();
+    const auto pk = personKey(db, personId);
+    if (!pk)
+        throw NotFoundError("no person with id " + excerpt(personId));
+    struct Member {
+        Person person;
+        std::vector<std::string> roles;
+        int64_t sharedContacts = 0;
+        std::string lastContactAt;
+    };
+    std::vector<Member> members;
+    // "child" first, then relationships in the order a screener reads them (parents first).
+    const auto rank = [](const std::string& role) {
+        if (role == "child")
+            return -1;
+        const auto& codes = adultRelationships();
+        return static_cast<int>(std::find(codes.begin(), codes.end(), role) - codes.begin());
+    };
+    auto& stmt = db.cached(
+        "WITH mine(contact_pk) AS (SELECT contact_pk FROM contact_child WHERE person_pk = ?1 "
+        "  UNION SELECT contact_pk FROM contact_adult WHERE person_pk = ?1), "
+        "others(person_pk, role, contact_pk) AS ("
+        "  SELECT person_pk, 'child', contact_pk FROM contact_child WHERE contact_pk IN (SELECT contact_pk FROM mine) "
+        "  UNION ALL SELECT person_pk, relationship, contact_pk FROM contact_adult "
+        "  WHERE contact_pk IN (SELECT contact_pk FROM mine)) "
+        "SELECT o.person_pk, group_concat(DISTINCT o.role), count(DISTINCT o.contact_pk), max(c.received_at) "
+        "FROM others o JOIN contact c ON c.pk = o.contact_pk WHERE o.person_pk <> ?1 GROUP BY o.person_pk");
+    stmt.bindAll(*pk);
+    std::vector<std::tuple<int64_t, std::string, int64_t, std::string>> rows;
+    while (stmt.step())
+        rows.emplace_back(stmt.int64(0), stmt.text(1), stmt.int64(2), stmt.text(3));
+    stmt.reset();
+    for (const auto& [memberPk, roles, shared, last] : rows) {
+        auto person = loadPersonByKey(db, memberPk);
+        if (!person)
+            continue;
+        Member member{std::move(*person), {}, shared, last};
+        size_t start = 0;
+        while (start <= roles.size()) {
+            const size_t comma = roles.find(',', start);
+            member.roles.push_back(roles.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            if (comma == std::string::npos)
+                break;
+            start = comma + 1;
+        }
+        std::sort(member.roles.begin(), member.roles.end(),
+                  [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+        members.push_back(std::move(member));
+    }
+    // Children first, then adults; within each, the most recently seen with them first, then parents
+    // before the wider family, then by name.
+    std::sort(members.begin(), members.end(), [&](const Member& a, const Member& b) {
+        const bool aChild = a.roles.front() == "child";
+        const bool bChild = b.roles.front() == "child";
+        if (aChild != bChild)
+            return aChild;
+        if (a.lastContactAt != b.lastContactAt)
+            return a.lastContactAt > b.lastContactAt;
+        if (rank(a.roles.front()) != rank(b.roles.front()))
+            return rank(a.roles.front()) < rank(b.roles.front());
+        if (a.person.displayName() != b.person.displayName())
+            return a.person.displayName() < b.person.displayName();
+        return a.person.id < b.person.id;
+    });
+    auto list = nlohmann::json::array();
+    for (const auto& member : members) {
+        auto labels = nlohmann::json::array();
+        for (const auto& role : member.roles)
+            labels.push_back(roleLabel(role));
+        list.push_back({{"person_id", member.person.id},
+                        {"display_name", member.person.displayName()},
+                        {"born", member.person.displayBirth()},
+                        {"adult", member.person.adult},
+                        {"roles", member.roles},
+                        {"role_labels", labels},
+                        {"shared_contacts", member.sharedContacts},
+                        {"last_contact_at", member.lastContactAt}});
+    }
+    return list;
 }
 
 } // namespace frontdoor::core

@@ -16,6 +16,13 @@
 
 namespace frontdoor::core {
 
+/// Which people a search looks among.
+enum class PersonKind {
+    Children, ///< children and young people (and the unborn): the child matching panel
+    Adults,   ///< adults named on contacts
+    Everyone, ///< both: an adult typed on a contact may be someone first known as a child
+};
+
 struct PersonQuery {
     std::string givenName;
     std::string familyName;
@@ -25,6 +32,7 @@ struct PersonQuery {
     bool withHistory = true;       ///< attach each candidate's earlier contacts and flags
     std::optional<Instant> asOf;   ///< flags as of this instant (default: now)
     bool countingNewContact = false;
+    PersonKind kind = PersonKind::Children;
 
     bool empty() const { return givenName.empty() && familyName.empty() && !dateOfBirth && postcode.empty(); }
 };
@@ -48,8 +56,8 @@ struct MatchCandidate {
     /// 0-100: the share of the evidence given that agrees (decides who is offered: at least 30).
     int shareOfGiven = 0;
     std::vector<MatchReason> reasons;
-    std::vector<ContactSummary> contacts; ///< newest first
-    HistoryFlags flags;
+    std::vector<ContactSummary> contacts; ///< newest first, as a child or an adult (ContactSummary::personRole)
+    HistoryFlags flags;                   ///< from the contacts about them as a child
 
     nlohmann::json toJson() const;
 };
@@ -62,9 +70,15 @@ public:
     /// evidence given are left out.
     std::vector<MatchCandidate> search(const PersonQuery& query);
 
-    /// Everything about one person: details, contacts (newest first, each referral marked if it was a
-    /// re-referral) and flags. Throws NotFoundError.
+    /// Everything about one person: details, contacts (newest first, as a child or an adult, each with
+    /// "role" and "role_label", each referral marked if it was a re-referral), flags (from the contacts
+    /// about them as a child) and "household": every other person named with them on a contact (children
+    /// first, then adults; each with their roles, how many contacts they share, and the last). Throws
+    /// NotFoundError.
     nlohmann::json history(const std::string& personId, std::optional<Instant> asOf = std::nullopt);
+
+    /// The people named with this person on any contact (see history()'s "household"). Throws NotFoundError.
+    nlohmann::json household(const std::string& personId);
 
     /// history() for a person reading the record: checks they hold a role and logs the read as a fact.
     nlohmann::json viewHistory(const Actor& actor, const std::string& personId, std::optional<Instant> asOf = std::nullopt);

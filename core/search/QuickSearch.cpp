@@ -119,7 +119,8 @@ std::vector<QuickResult> QuickSearch::find(const std::string& text, int limit) {
         "SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.expected_date, p.postcode, "
         "(SELECT count(*) FROM contact_child cc WHERE cc.person_pk = p.pk), "
         "(SELECT max(c.received_at) FROM contact_child cc JOIN contact c ON c.pk = cc.contact_pk "
-        "WHERE cc.person_pk = p.pk) AS last_contact FROM person p JOIN matched m ON m.pk = p.pk ";
+        "WHERE cc.person_pk = p.pk) AS last_contact FROM person p JOIN matched m ON m.pk = p.pk "
+        "WHERE p.adult = 0 "; // children, as before adults were people (they are found by matching)
     std::string sql;
     std::vector<std::string> binds;
     std::string match;

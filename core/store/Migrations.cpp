@@ -492,6 +492,20 @@ CREATE TABLE person_not_duplicate (
     fact_id   TEXT NOT NULL,
     PRIMARY KEY (a_id, b_id)
 ) WITHOUT ROWID;
+// Migration 14 (issue 13, adults as people): whether a person is an adult named on a contact, and each
+// contact's adults linked to their person with the relationship kept on the link (people/AdultPeople.h).
+const char* kAdultPeople = R"sql(
+ALTER TABLE person ADD COLUMN adult INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE contact_adult (
+    contact_pk              INTEGER NOT NULL REFERENCES contact(pk),
+    position                INTEGER NOT NULL,   -- the adult's place in the contact's "adults"
+    person_pk               INTEGER NOT NULL REFERENCES person(pk),
+    relationship            TEXT    NOT NULL,   -- to the children: Contact.h adultRelationshipList()
+    parental_responsibility TEXT    NOT NULL,
+    lives_with_child        INTEGER NOT NULL,
+    PRIMARY KEY (contact_pk, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_adult_by_person ON contact_adult(person_pk, contact_pk);
 )sql";
 
 std::vector<Migration> buildMigrations() {
@@ -509,6 +523,7 @@ std::vector<Migration> buildMigrations() {
         {11, "conflicts between decisions made at offline desks", kSyncConflicts},
         {12, "desk-local sync state: the team joined, files published and applied", kSyncState},
         {13, "duplicate people: merges, unmerges and pairs that are not duplicates", kPersonMerges},
+        {14, "adults as people: adult people and each contact's adults linked to them", kAdultPeople},
     };
 }
 

@@ -105,7 +105,13 @@ TEST_CASE("a draft is its owner's alone", "[drafts]") {
 TEST_CASE("drafts typed before the upgrade are still offered after it", "[drafts][migrations]") {
     test::TestWorkspace t;
     core::ContactService contacts(*t.ws);
-    const std::string contactId = contacts.record(kScreener, test::sampleContact()).contactId;
+    // Contacts as that build recorded them: its adults were text, never people (migration 14).
+    const auto beforeAdultPeople = [] {
+        auto input = test::sampleContact();
+        input.erase("adults");
+        return input;
+    };
+    const std::string contactId = contacts.record(kScreener, beforeAdultPeople()).contactId;
     const std::string path = t.ws->db().path();
 
     // What the build before migration 10 wrote on every autosave: whole-body draft facts.
@@ -138,7 +144,7 @@ TEST_CASE("drafts typed before the upgrade are still offered after it", "[drafts
            {{"contact_id", contactId}, {"form", "screening"}});
     append(kManager, "form.draft_saved", "form-draft:" + contactId + ":signoff",
            formDraft("signoff", {{"typed", {{"rationale", "Agree: early help"}}}}));
-    auto input = test::sampleContact();
+    auto input = beforeAdultPeople();
     input["id"] = recorded;
     t.clock.advance(std::chrono::seconds(2));
     contacts.record(kScreener, input);
@@ -150,6 +156,7 @@ TEST_CASE("drafts typed before the upgrade are still offered after it", "[drafts
     t.ws->db().exec("DROP TABLE drafts; DROP TABLE sync_conflict; DROP TABLE contact_transition;"
                     "DROP TABLE sync_team; DROP TABLE sync_published; DROP TABLE sync_peer;"
                     "DROP TABLE person_merge; DROP TABLE person_not_duplicate;"
+                    "DROP TABLE contact_adult; ALTER TABLE person DROP COLUMN adult;"
                     "CREATE TABLE contact_draft (id TEXT PRIMARY KEY, owner TEXT NOT NULL, owner_role TEXT NOT NULL,"
                     " saved_at TEXT NOT NULL, body TEXT NOT NULL, updated_hlc INTEGER NOT NULL);"
                     "CREATE TABLE form_draft (contact_id TEXT NOT NULL, form TEXT NOT NULL, owner TEXT NOT NULL,"
@@ -158,7 +165,7 @@ TEST_CASE("drafts typed before the upgrade are still offered after it", "[drafts
     t.ws.reset();
 
     t.ws = core::Workspace::open(path, t.clock);
-    CHECK(t.ws->migrationsApplied() == std::vector<int>{10, 11, 12, 13});
+    CHECK(t.ws->migrationsApplied() == std::vector<int>{10, 11, 12, 13, 14});
     core::ContactService upgraded(*t.ws);
     const auto drafts = upgraded.drafts(kScreener.userId);
     REQUIRE(drafts.size() == 1);

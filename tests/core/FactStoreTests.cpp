@@ -32,7 +32,7 @@ TEST_CASE("recording a contact appends facts carrying id, clock stamp, desk, use
     CHECK(fact.role == "screener");
     CHECK(fact.deviceId == t.ws->facts().deviceId());
     CHECK(fact.hlc.wallMs() == core::toEpochMs(test::testNow()));
-    CHECK(t.ws->facts().count() == before + 2); // the child's registration and the contact
+    CHECK(t.ws->facts().count() == before + 3); // the child's and the mother's registrations and the contact
 }
 
 TEST_CASE("clock stamps never go backwards even when the wall clock does", "[store]") {

@@ -1,5 +1,6 @@
 #include "models/CandidateModel.h"
 
+#include "people/AdultPeople.h"
 #include "support/Text.h"
 
 namespace frontdoor::ui {
@@ -16,8 +17,13 @@ CandidateView CandidateView::from(const core::MatchCandidate& candidate) {
         view.flagExplanations << qs(explanation);
     view.reReferral = candidate.flags.reReferral;
     view.repeatContacts = candidate.flags.repeatContacts;
-    for (const auto& contact : candidate.contacts)
-        view.contacts.push_back(queueItemFrom(contact));
+    for (const auto& contact : candidate.contacts) {
+        QueueItem item = queueItemFrom(contact);
+        // Named there as an adult: their role, and whose (any family's) contact it was.
+        if (!contact.personRole.empty() && contact.personRole != "child")
+            item.what = QObject::tr("as %1 (%2)").arg(qs(core::roleLabel(contact.personRole)), item.children);
+        view.contacts.push_back(std::move(item));
+    }
     return view;
 }
 

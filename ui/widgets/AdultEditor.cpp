@@ -83,8 +83,13 @@ AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) :
     cells_.insert(QStringLiteral("postcode"), new FieldCell(tr("Postcode"), postcode_));
     cells_.insert(QStringLiteral("notes"), new FieldCell(tr("Notes"), notes_));
 
+    linked_ = new QLabel;
+    linked_->setObjectName(QStringLiteral("adultLinked"));
+    linked_->hide();
+
     auto* top = new QHBoxLayout;
-    top->addWidget(heading_, 1);
+    top->addWidget(heading_);
+    top->addWidget(linked_, 1);
     top->addWidget(remove_);
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(12);
@@ -117,6 +122,7 @@ AdultEditor::AdultEditor(const core::Clock& clock, int index, QWidget* parent) :
 }
 
 void AdultEditor::setIndex(int index) {
+    index_ = index;
     setObjectName(QStringLiteral("adult%1").arg(index));
     heading_->setText(tr("Adult %1").arg(index + 1));
     setAccessibleName(tr("Adult %1").arg(index + 1));
@@ -150,6 +156,7 @@ void AdultEditor::fromJson(const nlohmann::json& adult) {
     for (const char* key : {"given_name", "family_name", "relationship", "parental_responsibility", "lives_with_child", "phone",
                             "date_of_birth", "address", "postcode", "notes"})
         extra_.erase(key);
+    describeLink(linkedId().isEmpty() ? QString() : tr("linked to a known person"));
     given_->setText(jsonText(adult, "given_name"));
     family_->setText(jsonText(adult, "family_name"));
     relationship_->setCode(jsonText(adult, "relationship"));
@@ -160,6 +167,49 @@ void AdultEditor::fromJson(const nlohmann::json& adult) {
     address_->setText(jsonText(adult, "address"));
     postcode_->setText(jsonText(adult, "postcode"));
     notes_->setPlainText(jsonText(adult, "notes"));
+}
+
+core::PersonQuery AdultEditor::matchQuery() const {
+    core::PersonQuery query;
+    const auto meaningful = [](const QString& text) { return text.trimmed().size() >= 2 ? ss(text.trimmed()) : std::string(); };
+    query.givenName = meaningful(given_->text());
+    query.familyName = meaningful(family_->text());
+    query.dateOfBirth = birth_->date();
+    query.postcode = core::normalisePostcode(ss(postcode_->text()));
+    query.limit = 8;
+    query.kind = core::PersonKind::Everyone;
+    return query;
+}
+
+QString AdultEditor::linkedId() const { return jsonText(extra_, "person_id"); }
+
+void AdultEditor::linkTo(const core::Person& person) {
+    extra_["person_id"] = person.id;
+    // Fill only what is still empty: the referrer's words are never overwritten.
+    if (given_->text().trimmed().isEmpty())
+        given_->setText(qs(person.givenName));
+    if (family_->text().trimmed().isEmpty())
+        family_->setText(qs(person.familyName));
+    if (birth_->text().trimmed().isEmpty() && person.dateOfBirth)
+        birth_->setValueFromCore(qs(core::formatDate(*person.dateOfBirth)));
+    if (address_->text().trimmed().isEmpty())
+        address_->setText(qs(person.address));
+    if (postcode_->text().trimmed().isEmpty())
+        postcode_->setText(qs(person.postcode));
+    describeLink(tr("linked to %1 (%2)").arg(qs(person.displayName()), qs(person.displayBirth())));
+    emit changed();
+}
+
+void AdultEditor::unlink() {
+    if (extra_.erase("person_id") == 0)
+        return;
+    describeLink(QString());
+    emit changed();
+}
+
+void AdultEditor::describeLink(const QString& text) {
+    linked_->setText(text.isEmpty() ? QString() : text);
+    linked_->setVisible(!text.isEmpty());
 }
 
 FieldCell* AdultEditor::cellFor(const QString& key) const { return cells_.value(key); }

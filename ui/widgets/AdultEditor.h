@@ -1,7 +1,9 @@
 #pragma once
 // One adult around the children on the new-contact form: name, relationship, parental
-// responsibility, date of birth, whether they live with the child, phone, address and notes.
+// responsibility, date of birth, whether they live with the child, phone, address and notes; and the
+// person they are, once linked from the matching panel (or registered with the contact when not).
 
+#include "people/PersonSearch.h"
 #include "util/Clock.h"
 
 #include <nlohmann/json.hpp>
@@ -34,13 +36,26 @@ public:
     FieldCell* cellFor(const QString& key) const;
     QList<QWidget*> focusChain() const;
     QLineEdit* givenName() const { return given_; }
+    int index() const { return index_; }
+
+    /// What the matching panel searches for while this adult is typed: among everyone (an adult may be
+    /// someone first known as a child).
+    core::PersonQuery matchQuery() const;
+    /// Links this adult to a known person ("person_id"), filling only fields still empty.
+    void linkTo(const core::Person& person);
+    void unlink();
+    QString linkedId() const;
 
 signals:
     void changed();
     void removeRequested();
 
 private:
+    void describeLink(const QString& text);
+
+    int index_ = 0;
     QLabel* heading_;
+    QLabel* linked_;
     QPushButton* remove_;
     QLineEdit* given_;
     QLineEdit* family_;

@@ -225,9 +225,10 @@ void MatchingPanel::showHighlighted() {
         const QString date = toLocal(core::fromEpochMs(contact.receivedMs)).toString(QStringLiteral("dd/MM/yyyy"));
         const QString what = contact.outcome.isEmpty() ? humanise(ss(contact.status)) : contact.outcome;
         html += QStringLiteral("<tr><td style='white-space:nowrap'><a href='contact:%1'>%2</a></td>"
-                               "<td>%3 · %4%5</td></tr>")
+                               "<td>%3 · %4%5%6</td></tr>")
                     .arg(contact.id, date, contact.source.toHtmlEscaped(), what.toHtmlEscaped(),
-                         contact.reReferral ? tr(" · re-referral") : QString());
+                         contact.reReferral ? tr(" · re-referral") : QString(),
+                         contact.what.isEmpty() ? QString() : QStringLiteral(" · <b>%1</b>").arg(contact.what.toHtmlEscaped()));
     }
     html += QStringLiteral("</table>");
     detail_->setHtml(html);

@@ -8,11 +8,13 @@
 #include "support/BackgroundReader.h"
 #include "support/Text.h"
 #include "support/UiTimings.h"
+#include "widgets/HouseholdPanel.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,7 +40,7 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     model_ = new ContactTableModel(this);
     contacts_ = new QTableView;
     contacts_->setObjectName(QStringLiteral("personContacts"));
-    contacts_->setAccessibleName(tr("The child's contacts"));
+    contacts_->setAccessibleName(tr("The person's contacts"));
     contacts_->setModel(model_);
     contacts_->setSelectionBehavior(QAbstractItemView::SelectRows);
     contacts_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -55,6 +57,8 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     const QFontMetrics boldMetrics(bold);
     contacts_->setColumnWidth(ContactTableModel::Received, boldMetrics.horizontalAdvance(QStringLiteral("Wed 30/09/26 23:59")) + 16);
     contacts_->setColumnWidth(ContactTableModel::Source, metrics.averageCharWidth() * 20);
+    // Shown for a person named as an adult somewhere: their role and the children ("Mother · Caleb Mercer").
+    contacts_->setColumnWidth(ContactTableModel::Children, metrics.averageCharWidth() * 36);
     int statusWidth = 0; // the longest outcome, flagged, fits
     for (const auto& outcome : core::contactOutcomes())
         statusWidth = std::max(statusWidth, metrics.horizontalAdvance(QStringLiteral("⚑ ") + qs(outcome.label)));
@@ -64,6 +68,22 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
         if (const auto* item = model_->itemAt(index.row()))
             emit contactActivated(item->id);
     });
+
+    household_ = new HouseholdPanel;
+    connect(household_, &HouseholdPanel::personActivated, this, &PersonView::personActivated);
+
+    auto* contactsPart = new QWidget;
+    auto* contactsLayout = new QVBoxLayout(contactsPart);
+    contactsLayout->setContentsMargins(0, 0, 0, 0);
+    contactsLayout->addWidget(contactsHeading_);
+    contactsLayout->addWidget(contacts_, 1);
+    auto* parts = new QSplitter(Qt::Vertical);
+    parts->setObjectName(QStringLiteral("personParts"));
+    parts->setChildrenCollapsible(false);
+    parts->addWidget(contactsPart);
+    parts->addWidget(household_);
+    parts->setStretchFactor(0, 3);
+    parts->setStretchFactor(1, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
@@ -75,8 +95,7 @@ PersonView::PersonView(QWidget* parent) : QWidget(parent) {
     corrections_->setTextFormat(Qt::RichText);
     corrections_->hide();
     layout->addWidget(corrections_);
-    layout->addWidget(contactsHeading_);
-    layout->addWidget(contacts_, 1);
+    layout->addWidget(parts, 1);
     title_->setText(tr("Loading…"));
 }
 
@@ -138,6 +157,8 @@ void PersonView::setHistory(const nlohmann::json& history) {
     for (const auto& merged : history.value("merged_from", nlohmann::json::array()))
         parts << tr("also recorded as %1 (%2), merged by %3")
                      .arg(jsonText(merged, "display_name"), jsonText(merged, "born"), jsonText(merged, "merged_by"));
+    if (person.value("adult", false))
+        parts.prepend(tr("Adult named on contacts"));
     details_->setText(parts.join(QStringLiteral(" · ")));
 
     const auto& flags = history.contains("flags") ? history.at("flags") : nlohmann::json::object();
@@ -161,10 +182,21 @@ void PersonView::setHistory(const nlohmann::json& history) {
     corrections_->setVisible(!corrected.isEmpty());
 
     std::vector<QueueItem> rows;
+    bool asAdult = false;
     if (history.contains("contacts"))
-        for (const auto& contact : history.at("contacts"))
-            rows.push_back(queueItemFromJson(contact));
-    contactsHeading_->setText(tr("%n contact(s), newest first", nullptr, static_cast<int>(rows.size())));
+        for (const auto& contact : history.at("contacts")) {
+            QueueItem item = queueItemFromJson(contact);
+            // Their role on each contact, in any family: "Parent's partner · Amy Brown".
+            const std::string role = contact.value("role", std::string("child"));
+            asAdult = asAdult || role != "child";
+            item.children = jsonText(contact, "role_label") + QStringLiteral(" · ") + item.children;
+            rows.push_back(std::move(item));
+        }
+    contacts_->setColumnHidden(ContactTableModel::Children, !asAdult);
+    contactsHeading_->setText(asAdult ? tr("%n contact(s) in any family, newest first, with their role there", nullptr,
+                                           static_cast<int>(rows.size()))
+                                      : tr("%n contact(s), newest first", nullptr, static_cast<int>(rows.size())));
+    household_->setHousehold(history.value("household", nlohmann::json::array()));
     model_->setRows(std::move(rows));
     loaded_ = true;
     emit loaded();

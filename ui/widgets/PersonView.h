@@ -1,6 +1,8 @@
 #pragma once
-// Everything the front door knows about one child: details, the history flags (re-referral, repeat
-// contacts) and every contact, newest first (core's PersonSearch::history). Enter on a contact opens it.
+// Everything the front door knows about one person, child or adult: details, the history flags
+// (re-referral, repeat contacts) and every contact they appear in, in any family, newest first, with
+// their role there (core's PersonSearch::history); below, the household (HouseholdPanel). Enter on a
+// contact opens it; on a household member, that person.
 
 #include "store/Fact.h"
 
@@ -17,6 +19,7 @@ namespace frontdoor::ui {
 
 class BackgroundReader;
 class ContactTableModel;
+class HouseholdPanel;
 
 class PersonView : public QWidget {
     Q_OBJECT
@@ -34,9 +37,11 @@ public:
     QString displayName() const { return displayName_; }
     QTableView* contactsView() const { return contacts_; }
     bool isLoaded() const { return loaded_; }
+    HouseholdPanel* household() const { return household_; }
 
 signals:
     void contactActivated(const QString& contactId);
+    void personActivated(const QString& personId);
     void loaded();
 
 private:
@@ -49,6 +54,7 @@ private:
     QLabel* contactsHeading_;
     QTableView* contacts_;
     ContactTableModel* model_;
+    HouseholdPanel* household_;
     bool loaded_ = false;
 };
 

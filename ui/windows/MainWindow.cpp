@@ -30,6 +30,7 @@
 #include "users/Roles.h"
 #include "widgets/ContactView.h"
 #include "widgets/PersonView.h"
+#include "people/AdultPeople.h"
 #include "widgets/QueueColumns.h"
 #include "widgets/QueueSidebar.h"
 #include "widgets/QuickSearchBox.h"
@@ -132,6 +133,16 @@ MainWindow::MainWindow(core::Workspace& workspace, core::Session session, QWidge
     listReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("lists"));
     searchReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("search"));
     countReader_ = std::make_unique<BackgroundReader>(workspace_.db().path(), workspace_.clock(), QStringLiteral("counts"));
+    // Once after the upgrade: adults on contacts recorded before become people (people/AdultPeople.h), off
+    // the UI thread; a role that may not (EDT, auditor) leaves it for the next screener or manager.
+    if (!core::adultConversionDone(workspace_.db()))
+        listReader_->run<bool>(
+            this, QString(),
+            [actor = session_.actor()](core::Workspace& ws) {
+                core::convertAdults(ws, actor);
+                return true;
+            },
+            [](Answer<bool>) {});
 
     // Top: new contact and the search box, always in reach.
     search_ = new QuickSearchBox(*searchReader_, session_.actor());
@@ -1094,6 +1105,7 @@ PersonView* MainWindow::openPerson(const QString& personId) {
         }
     auto* view = new PersonView;
     connect(view, &PersonView::contactActivated, this, [this](const QString& id) { openContact(id); });
+    connect(view, &PersonView::personActivated, this, [this](const QString& id) { openPerson(id); });
     connect(view, &PersonView::loaded, this, [this, view] {
         const int index = tabs_->indexOf(view);
         if (index >= 0)

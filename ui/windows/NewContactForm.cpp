@@ -467,7 +467,11 @@ void NewContactForm::removeChild(ChildEditor* editor) {
 
 AdultEditor* NewContactForm::newAdultEditor(int index) {
     auto* editor = new AdultEditor(workspace_.clock(), index);
-    connect(editor, &AdultEditor::changed, this, &NewContactForm::markDirty);
+    connect(editor, &AdultEditor::changed, this, [this, editor] {
+        markDirty();
+        if (editor->index() == currentAdult_)
+            scheduleMatch(); // adults are matched too, in the same panel
+    });
     connect(editor, &AdultEditor::removeRequested, this, [this, editor] { removeAdult(editor); });
     return editor;
 }
@@ -502,6 +506,8 @@ void NewContactForm::removeAdult(AdultEditor* editor) {
     removed_.push_back({false, static_cast<int>(at - adults_.begin()), editor->toJson()});
     adults_.erase(at);
     editor->deleteLater();
+    if (currentAdult_ >= static_cast<int>(adults_.size()))
+        currentAdult_ = -1;
     for (size_t i = 0; i < adults_.size(); ++i)
         adults_[i]->setIndex(static_cast<int>(i));
     rebuildTabOrder();
@@ -609,8 +615,18 @@ void NewContactForm::onFocusChanged(QWidget*, QWidget* now) {
         return;
     for (auto* child : children_) {
         if (child->isAncestorOf(now)) {
-            if (child->index() != currentChild_) {
+            if (child->index() != currentChild_ || currentAdult_ >= 0) {
                 setCurrentChild(child->index());
+                scheduleMatch();
+            }
+            return;
+        }
+    }
+    for (auto* adult : adults_) {
+        if (adult->isAncestorOf(now)) {
+            if (adult->index() != currentAdult_) {
+                currentAdult_ = adult->index();
+                matching_->setLinkedPersonId(adult->linkedId());
                 scheduleMatch();
             }
             return;
@@ -619,6 +635,7 @@ void NewContactForm::onFocusChanged(QWidget*, QWidget* now) {
 }
 
 void NewContactForm::setCurrentChild(int index) {
+    currentAdult_ = -1;
     currentChild_ = std::clamp(index, 0, childCount() - 1);
     matching_->setLinkedPersonId(children_[static_cast<size_t>(currentChild_)]->linkedId());
 }
@@ -627,6 +644,14 @@ void NewContactForm::scheduleMatch() { matchTimer_->start(); }
 
 void NewContactForm::runMatch() {
     ScopedUiTiming timing("match requested");
+    if (const AdultEditor* grownUp = adult(currentAdult_)) {
+        const core::PersonQuery query = grownUp->matchQuery();
+        if (query.empty())
+            return matching_->clear(tr("Type an adult's name or date of birth: anyone already known, in any family, "
+                                       "appears here."));
+        matching_->setLinkedPersonId(grownUp->linkedId());
+        return matching_->search(query, tr("Adult %1").arg(currentAdult_ + 1));
+    }
     const ChildEditor* editor = child(currentChild_);
     if (!editor)
         return;
@@ -640,6 +665,31 @@ void NewContactForm::runMatch() {
 }
 
 void NewContactForm::linkHighlighted() {
+    if (AdultEditor* grownUp = adult(currentAdult_)) {
+        const CandidateView* candidate = matching_->highlighted();
+        if (!candidate)
+            return;
+        const core::Person person = candidate->person;
+        const auto differences = core::PersonSearch::linkDifferences(grownUp->matchQuery(), person);
+        if (!differences.empty()) {
+            QString list;
+            for (const auto& difference : differences)
+                list += QStringLiteral("\n• ") + qs(difference);
+            const auto answer = QMessageBox::warning(
+                this, tr("Link an adult whose details differ?"),
+                tr("Link %1 (%2) to Adult %3?\n%4\n\nLink only if you are sure this is the same person.")
+                    .arg(candidate->name, candidate->born)
+                    .arg(currentAdult_ + 1)
+                    .arg(list),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes || adult(currentAdult_) != grownUp)
+                return;
+        }
+        grownUp->linkTo(person);
+        matching_->setLinkedPersonId(qs(person.id));
+        matching_->clearHighlight();
+        return;
+    }
     const CandidateView* candidate = matching_->highlighted();
     ChildEditor* editor = child(currentChild_);
     if (!candidate || !editor)
@@ -677,6 +727,11 @@ void NewContactForm::linkHighlighted() {
 }
 
 void NewContactForm::unlinkCurrentChild() {
+    if (AdultEditor* grownUp = adult(currentAdult_)) {
+        grownUp->unlink();
+        matching_->setLinkedPersonId(QString());
+        return;
+    }
     if (ChildEditor* editor = child(currentChild_)) {
         editor->unlink();
         matching_->setLinkedPersonId(QString());

@@ -145,6 +145,7 @@ private:
     bool recorded_ = false;
     bool loading_ = false;
     int currentChild_ = 0;
+    int currentAdult_ = -1; ///< the adult the matching panel searches for; -1 when it is for a child
 
     QLabel* banner_ = nullptr;
     QLabel* draftStatus_ = nullptr;

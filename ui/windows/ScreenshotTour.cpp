@@ -268,6 +268,16 @@ int ScreenshotTour::run() {
         save(window_, QStringLiteral("person-view"));
         const auto history = people.history(ss(personId));
         known = core::personFromStored(history.at("person"));
+        // The household: an adult of the child's family, their contacts (with their role) and everyone
+        // named with them, in any family.
+        QString adultId;
+        for (const auto& member : history.value("household", nlohmann::json::array()))
+            if (member.value("adult", false) && adultId.isEmpty())
+                adultId = qs(member.value("person_id", std::string()));
+        PersonView* household = adultId.isEmpty() ? person : window_.openPerson(adultId);
+        waitFor([&] { return household->isLoaded(); });
+        save(window_, QStringLiteral("household"));
+        window_.openPerson(personId);
     }
 
     // 5. A new contact: a misspelt name and a transposed date of birth, and the match found.
