@@ -492,6 +492,8 @@ CREATE TABLE person_not_duplicate (
     fact_id   TEXT NOT NULL,
     PRIMARY KEY (a_id, b_id)
 ) WITHOUT ROWID;
+)sql";
+
 // Migration 14 (issue 13, adults as people): whether a person is an adult named on a contact, and each
 // contact's adults linked to their person with the relationship kept on the link (people/AdultPeople.h).
 const char* kAdultPeople = R"sql(
