@@ -261,7 +261,7 @@ int64_t FactStore::rebuildProjection() {
     return count();
 }
 
-ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
+ImportResult FactStore::importFacts(const std::vector<Fact>& facts, const ImportOptions& options) {
     if (sqlite3_get_autocommit(db_.handle()))
         throw std::logic_error("FactStore::importFacts needs an open transaction");
     ImportResult result;
@@ -284,32 +284,30 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
     }
 
     std::map<std::string, std::pair<int64_t, std::string>> heads; // per device, as held so far
-    std::vector<Fact> added;
+    std::vector<const Fact*> added; // the facts given, never copied
+    added.reserve(facts.size());
+    auto& byId = db_.cached("SELECT device_id, device_seq, hash FROM facts WHERE id = ?");
+    auto& atSeq = db_.cached("SELECT id, hash FROM facts WHERE device_id = ? AND device_seq = ?");
     for (const Fact* incoming : ordered) {
         const Fact& fact = *incoming;
         if (fact.id.empty() || fact.deviceId.empty() || fact.deviceSeq < 1)
             throw StoreError("a fact from another desk has no id, device or sequence number (" + named(fact) + ")");
-        if (computeFactHash(fact) != fact.hash)
+        if (!options.hashesChecked && computeFactHash(fact) != fact.hash)
             throw StoreError(named(fact) + " does not match its hash: it was altered after it was recorded");
-        if (const auto held = this->fact(fact.id)) {
-            if (held->deviceId == fact.deviceId && held->deviceSeq == fact.deviceSeq && held->hash == fact.hash) {
+        byId.bindAll(fact.id);
+        if (byId.step()) {
+            const bool same = byId.text(0) == fact.deviceId && byId.int64(1) == fact.deviceSeq &&
+                              toHex(byId.blob(2)) == fact.hash;
+            byId.reset();
+            if (same) {
                 ++result.alreadyHeld;
                 continue;
             }
+            const auto held = this->fact(fact.id);
             throw StoreError("two different facts have the id " + fact.id + ": " + named(*held) + " held here, hash " +
                              held->hash + ", and " + named(fact) + " arriving, hash " + fact.hash);
         }
-        auto& atSeq = db_.cached("SELECT id, hash FROM facts WHERE device_id = ? AND device_seq = ?");
-        atSeq.bindAll(fact.deviceId, fact.deviceSeq);
-        if (atSeq.step()) {
-            const std::string heldId = atSeq.text(0);
-            const std::string heldHash = toHex(atSeq.blob(1));
-            atSeq.reset();
-            throw StoreError("device " + fact.deviceId + " has two different facts numbered " +
-                             std::to_string(fact.deviceSeq) + ": " + heldId + " held here, hash " + heldHash +
-                             ", and " + fact.id + " arriving, hash " + fact.hash);
-        }
-        atSeq.reset();
+        byId.reset();
         auto head = heads.find(fact.deviceId);
         if (head == heads.end()) {
             auto& newest = db_.cached("SELECT device_seq, hash FROM facts WHERE device_id = ? "
@@ -320,6 +318,20 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
                 held = {newest.int64(0), toHex(newest.blob(1))};
             newest.reset();
             head = heads.emplace(fact.deviceId, held).first;
+        }
+        // A number at or below the device's newest held may already be taken (by other content: the same
+        // content was found by id above); beyond it, none is.
+        if (fact.deviceSeq <= head->second.first) {
+            atSeq.bindAll(fact.deviceId, fact.deviceSeq);
+            if (atSeq.step()) {
+                const std::string heldId = atSeq.text(0);
+                const std::string heldHash = toHex(atSeq.blob(1));
+                atSeq.reset();
+                throw StoreError("device " + fact.deviceId + " has two different facts numbered " +
+                                 std::to_string(fact.deviceSeq) + ": " + heldId + " held here, hash " + heldHash +
+                                 ", and " + fact.id + " arriving, hash " + fact.hash);
+            }
+            atSeq.reset();
         }
         if (fact.deviceSeq != head->second.first + 1) {
             const int64_t first = head->second.first + 1;
@@ -336,31 +348,33 @@ ImportResult FactStore::importFacts(const std::vector<Fact>& facts) {
                              " is not the held " + head->second.second + "): the two desks' histories differ");
         insertFact(db_, fact);
         head->second = {fact.deviceSeq, fact.hash};
-        added.push_back(fact);
+        added.push_back(&fact);
         if (seal_ && fact.deviceId == deviceId_)
             pendingHead_ = {fact.deviceSeq, fact.hash}; // this desk's own facts, taken back after a restore
     }
     result.applied = static_cast<int64_t>(added.size());
     // The HLC needs no separate note: append() takes the greatest stamp held as its floor, and these are
     // now held.
-    std::sort(added.begin(), added.end(), [](const Fact& a, const Fact& b) { return keyOf(a) < keyOf(b); });
+    std::sort(added.begin(), added.end(), [](const Fact* a, const Fact* b) {
+        return std::tie(a->hlc.packed, a->deviceId, a->id) < std::tie(b->hlc.packed, b->deviceId, b->id);
+    });
     projectImported(added, heldMax);
     return result;
 }
 
-void FactStore::projectImported(const std::vector<Fact>& added, const std::optional<FactKey>& heldMax) {
+void FactStore::projectImported(const std::vector<const Fact*>& added, const std::optional<FactKey>& heldMax) {
     if (added.empty()) {
         lastImportProjection_ = "none";
         return;
     }
-    if (!heldMax || keyOf(added.front()) > *heldMax) {
+    if (!heldMax || keyOf(*added.front()) > *heldMax) {
         // Every fact is newer than everything held: projecting them in order is the replay.
-        for (const auto& fact : added)
-            projections_.apply(db_, fact);
+        for (const Fact* fact : added)
+            projections_.apply(db_, *fact);
         lastImportProjection_ = "in_order";
         return;
     }
-    if (reprojectSubjectsFrom(keyOf(added.front()))) {
+    if (reprojectSubjectsFrom(keyOf(*added.front()))) {
         lastImportProjection_ = "subjects";
         return;
     }

@@ -25,6 +25,15 @@ struct ImportResult {
     int64_t alreadyHeld = 0;
 };
 
+/// How FactStore::importFacts may save work its caller has already done.
+struct ImportOptions {
+    /// The caller has just recomputed every fact's hash from its content and found it equal, and checked
+    /// that each fact after the first names the one before it as its previous hash (sync::decodeBatch does
+    /// both, for a whole file, before anything is applied). importFacts then does not hash them again; it
+    /// still checks that the facts continue each device's chain held here, and every other check.
+    bool hashesChecked = false;
+};
+
 class FactStore {
 public:
     /// `db` must already be migrated. Installs a guard on this connection that refuses to drop or alter
@@ -61,7 +70,7 @@ public:
     /// later local stamps sort after them. Projects so that the result equals replaying every held fact in
     /// (hlc, device, id) order. Throws (changing nothing once the caller's transaction rolls back) on the
     /// first fact refused.
-    ImportResult importFacts(const std::vector<Fact>& facts);
+    ImportResult importFacts(const std::vector<Fact>& facts, const ImportOptions& options = {});
     /// How the last importFacts projected: "none", "in_order" (every fact newer than all held),
     /// "subjects" (the subjects the late facts touch, re-projected) or "rebuild" (everything). For
     /// measurements and tests.
@@ -120,7 +129,7 @@ private:
     void replayAll();
     /// Projects facts just inserted by importFacts (sorted by (hlc, device, id)); `heldMax` is the
     /// greatest key held before them.
-    void projectImported(const std::vector<Fact>& added,
+    void projectImported(const std::vector<const Fact*>& added,
                          const std::optional<std::tuple<int64_t, std::string, std::string>>& heldMax);
     /// Re-projects every subject with a fact stamped at or after `from` (deleting their rows and
     /// replaying their facts in order). False, having changed nothing, when a table cannot say which

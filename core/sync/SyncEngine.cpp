@@ -16,6 +16,7 @@
 #include <future>
 #include <tuple>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace frontdoor::core::sync {
@@ -127,6 +128,38 @@ std::vector<FileNote> notesFrom(const Json& list, const char* noteName) {
             notes.push_back({item.value("file", ""), item.value(noteName, "")});
     return notes;
 }
+
+// While files are applied, the connection's page cache is made large enough to hold the indexes a
+// catch-up writes all over (a desk joining years of history grows them by gigabytes); the setting the
+// workspace chose is put back afterwards, which also gives the memory back.
+class LargerPageCache {
+public:
+    explicit LargerPageCache(Database& db) : db_(db) {
+        previous_ = db_.queryInt("PRAGMA cache_size").value_or(0);
+        const int64_t previousKiB = previous_ < 0 ? -previous_ : previous_ * 4; // pages of 4 KiB
+        if (previousKiB < kApplyCacheKiB) {
+            db_.exec("PRAGMA cache_size = -" + std::to_string(kApplyCacheKiB));
+            raised_ = true;
+        }
+    }
+    ~LargerPageCache() {
+        if (raised_) {
+            try {
+                db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+            } catch (const std::exception&) {
+                // Only the cache's size; nothing recorded depends on it.
+            }
+        }
+    }
+    LargerPageCache(const LargerPageCache&) = delete;
+    LargerPageCache& operator=(const LargerPageCache&) = delete;
+
+private:
+    static constexpr int64_t kApplyCacheKiB = 256 * 1024;
+    Database& db_;
+    int64_t previous_ = 0;
+    bool raised_ = false;
+};
 
 } // namespace
 
@@ -440,6 +473,9 @@ void SyncEngine::applyDevice(const std::string& device, RoundReport& report) {
     // catching up spends the two cores on both.
     std::future<DecodedBatch> prefetched;
     int64_t prefetchedSeq = 0;
+    std::optional<LargerPageCache> cache;
+    if (files.count(next))
+        cache.emplace(ws_.db());
     for (;;) {
         const auto found = files.find(next);
         const std::string path = folder + "/" + batchFileName(next);
@@ -497,7 +533,9 @@ void SyncEngine::applyDevice(const std::string& device, RoundReport& report) {
         }
         try {
             Transaction transaction(ws_.db());
-            const auto result = ws_.facts().importFacts(batch.facts);
+            // decodeBatch has just checked every fact's hash and the chain within the file; importFacts
+            // checks that the file continues the chain held here.
+            const auto result = ws_.facts().importFacts(batch.facts, ImportOptions{.hashesChecked = true});
             ws_.db()
                 .prepare("INSERT INTO sync_peer(device_id, next_file, updated_at) VALUES (?, ?, ?) "
                          "ON CONFLICT(device_id) DO UPDATE SET next_file = excluded.next_file, "

@@ -9,7 +9,11 @@
 #include "sync/SyncEngine.h"
 #include "sync/Team.h"
 
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <iostream>
 #include <random>
 
@@ -42,6 +46,37 @@ uint64_t databaseBytes(const std::string& path) {
 
 // The same rows in a table shaped like the fact log (same columns and unique keys), no projection,
 // no checks: what SQLite itself costs.
+// Where importFacts spends its time in SQLite, per statement (sqlite3_trace_v2 profile events), for
+// `--profile`: the statements run and their total time, largest first, on stderr.
+struct SqlProfile {
+    std::map<std::string, std::pair<int64_t, int64_t>> bySql; // calls, nanoseconds
+
+    static int record(unsigned, void* context, void* statement, void* nanoseconds) {
+        auto* self = static_cast<SqlProfile*>(context);
+        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+        auto& entry = self->bySql[sql ? sql : "?"];
+        ++entry.first;
+        entry.second += *static_cast<sqlite3_int64*>(nanoseconds);
+        return 0;
+    }
+    void attach(core::Database& db) { sqlite3_trace_v2(db.handle(), SQLITE_TRACE_PROFILE, &SqlProfile::record, this); }
+    static void detach(core::Database& db) { sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr); }
+    void print(double totalSeconds) const {
+        std::vector<std::pair<int64_t, std::string>> sorted;
+        int64_t sum = 0;
+        for (const auto& [sql, entry] : bySql) {
+            sorted.emplace_back(entry.second, std::to_string(entry.first) + " x " + sql.substr(0, 150));
+            sum += entry.second;
+        }
+        std::sort(sorted.rbegin(), sorted.rend());
+        std::cerr << "  SQLite statements: " << fixed(static_cast<double>(sum) / 1e9, 2) << " s of "
+                  << fixed(totalSeconds, 2) << " s\n";
+        for (size_t i = 0; i < sorted.size() && i < 25; ++i)
+            std::cerr << "    " << fixed(static_cast<double>(sorted[i].first) / 1e9, 3) << " s  " << sorted[i].second
+                      << "\n";
+    }
+};
+
 double bareInserts(const std::string& path, const std::vector<core::Fact>& facts) {
     core::Database db(path, core::Database::OpenMode::Create);
     db.exec("PRAGMA journal_mode = WAL");
@@ -133,13 +168,51 @@ nlohmann::json runSync(const std::vector<std::string>& args) {
 
         // And what importing them costs alone (FactStore::importFacts, one transaction a file), at a third desk.
         auto c = core::Workspace::create((root / "c.sqlite").string(), clock, core::DatabaseMode::Demo);
+        SqlProfile profile;
+        if (hasFlag(args, "profile"))
+            profile.attach(c->db());
         const auto importStart = Clock::now();
         for (const auto& batch : batches) {
             core::Transaction transaction(c->db());
-            c->facts().importFacts(batch);
+            c->facts().importFacts(batch, core::ImportOptions{.hashesChecked = true}); // as SyncEngine does
             transaction.commit();
         }
         const double importSeconds = secondsSince(importStart);
+        if (hasFlag(args, "cache-compare")) {
+            // The same import at a fourth desk whose connection keeps the workspace's 16 MiB page cache
+            // (SyncEngine raises it to 256 MiB while applying; desk C above has the 16 MiB too): run
+            // both orders to see what the larger cache is worth.
+            for (const int64_t kib : {262144, 16000}) {
+                auto d = core::Workspace::create((root / ("d" + std::to_string(kib) + ".sqlite")).string(), clock,
+                                                 core::DatabaseMode::Demo);
+                d->db().exec("PRAGMA cache_size = -" + std::to_string(kib));
+                const auto start = Clock::now();
+                for (const auto& batch : batches) {
+                    core::Transaction transaction(d->db());
+                    d->facts().importFacts(batch, core::ImportOptions{.hashesChecked = true});
+                    transaction.commit();
+                }
+                std::cerr << "  importFacts with a " << kib / 1024 << " MiB page cache: " << fixed(secondsSince(start), 2)
+                          << " s\n";
+            }
+        }
+        if (hasFlag(args, "profile")) {
+            SqlProfile::detach(c->db());
+            profile.print(importSeconds);
+            // The work outside SQLite that every fact costs before its projection handlers run.
+            const auto hashStart = Clock::now();
+            size_t hashed = 0;
+            for (const auto& batch : batches)
+                for (const auto& fact : batch)
+                    hashed += core::computeFactHash(fact).size();
+            const double hashSeconds = secondsSince(hashStart);
+            const auto dumpStart = Clock::now();
+            for (const auto& batch : batches)
+                for (const auto& fact : batch)
+                    hashed += fact.payload.dump().size();
+            std::cerr << "  hashing every fact: " << fixed(hashSeconds, 2) << " s; payload.dump() alone: "
+                      << fixed(secondsSince(dumpStart), 2) << " s (" << hashed % 10 << ")\n";
+        }
 
         const double factsPerSecond = static_cast<double>(applied.appliedFacts) / applySeconds;
         const double bareRate = static_cast<double>(facts.size()) / bareSeconds;
