@@ -15,7 +15,6 @@ namespace {
 constexpr auto kClockSkewAllowance = std::chrono::minutes(1);
 // The oldest an adult in a contact may be, and how long ago a contact may have been received (a contact
 // imported from an older system is about a child who is now at most 25).
-constexpr int kMaxAdultAge = 120;
 // The most children, or adults, one contact names (a large household is a dozen).
 constexpr size_t kMaxPeople = 30;
 constexpr auto kOldestReceipt = std::chrono::days(30 * 366);

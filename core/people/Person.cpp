@@ -51,9 +51,14 @@ Person readPerson(JsonFields& fields, const PersonDateRules& rules) {
     Person person;
     person.id = fields.text("id");
     // The unborn flag decides which names and dates are required, so read it first.
-    const bool unborn = fields.boolean("unborn").value_or(false) || fields.has("expected_date");
-    person.givenName = fields.text("given_name", !unborn, 100);
-    person.familyName = fields.text("family_name", true, 100);
+    const bool unborn = !rules.adult && (fields.boolean("unborn").value_or(false) || fields.has("expected_date"));
+    person.adult = rules.adult;
+    person.givenName = fields.text("given_name", !unborn && !rules.adult, 100);
+    person.familyName = fields.text("family_name", !rules.adult, 100);
+    if (rules.adult && person.givenName.empty() && person.familyName.empty())
+        fields.fail("family_name", "an adult needs at least a given or a family name");
+    if (rules.adult && fields.has("expected_date"))
+        fields.fail("expected_date", "is for an unborn child, not an adult");
     person.previousNames = readNames(fields, "previous_names");
     person.alternativeNames = readNames(fields, "alternative_names");
     person.dateOfBirth = fields.date("date_of_birth");
@@ -74,12 +79,18 @@ Person readPerson(JsonFields& fields, const PersonDateRules& rules) {
         fields.fail("expected_date", "give either a date of birth or, for an unborn child, an expected date, not both");
     if (person.dateOfBirth && person.dateOfBirthUnknown)
         fields.fail("date_of_birth_unknown", "cannot be true when a date of birth is given");
-    if (!unborn && !person.dateOfBirth && !person.dateOfBirthUnknown && fields.valid())
+    if (!unborn && !rules.adult && !person.dateOfBirth && !person.dateOfBirthUnknown && fields.valid())
         fields.fail("date_of_birth", "is required (or set date_of_birth_unknown to true if the referrer did not know it)");
     if (person.dateOfBirth) {
         const Date dob = *person.dateOfBirth;
         if (dob > rules.today)
             fields.fail("date_of_birth", formatDate(dob) + " is in the future");
+        else if (rules.adult) {
+            if (ageInYears(dob, rules.today) > kMaxAdultAge)
+                fields.fail("date_of_birth", formatDate(dob) + " makes the adult " +
+                                                 std::to_string(ageInYears(dob, rules.today)) +
+                                                 "; check the year (at most " + std::to_string(kMaxAdultAge) + ")");
+        }
         else if (dob > rules.receivedOn)
             fields.fail("date_of_birth", formatDate(dob) + " is after the contact was received; for a child not "
                                          "yet born then, record an expected date instead");

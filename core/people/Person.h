@@ -52,7 +52,13 @@ nlohmann::json toJson(const Person& person);
 struct PersonDateRules {
     Date receivedOn;   ///< the contact's receipt date: the child's age is taken on this date
     Date today;        ///< nothing may be later than this
+    /// An adult named on a contact (Person::adult): a given or a family name, a date of birth if known, up
+    /// to kMaxAdultAge years old; no expected date and no 0-25 rule.
+    bool adult = false;
 };
+
+/// The oldest an adult named on a contact may be, in years (an older date of birth is a mistyped year).
+inline constexpr int kMaxAdultAge = 120;
 
 /// Reads a person from `fields`, checking required names, date rules (0-25 years at receipt, or an
 /// expected date for an unborn child), codes and postcode. Problems go to the reader's error list.

@@ -205,8 +205,8 @@ Person applyPersonCorrection(const Person& current, const nlohmann::json& partia
     if (partial.value("date_of_birth_unknown", Json(false)) == Json(true) && !partial.contains("date_of_birth"))
         merged.erase("date_of_birth");
     JsonFields fields(merged, "", errors);
-    Person corrected = readPerson(fields, {receivedOn, today});
-    fields.rejectUnknownKeys({"unborn"});
+    Person corrected = readPerson(fields, {receivedOn, today, current.adult});
+    fields.rejectUnknownKeys({"unborn", "adult"});
     if (!errors.empty())
         throw ValidationError(std::move(errors));
     corrected.id = current.id;
@@ -228,8 +228,10 @@ nlohmann::json AmendedPerson::toJson() const {
 bool PersonCorrections::mayAmend(const Actor& actor, const std::string& personId) {
     if (actor.role == role::kDutyManager)
         return true;
-    auto& stmt = ws_.db().cached("SELECT c.status FROM contact c JOIN contact_child cc ON cc.contact_pk = c.pk "
-                                 "JOIN person p ON p.pk = cc.person_pk WHERE p.id = ? AND c.recorded_by = ?");
+    // A contact this user recorded naming the person, as a child or as an adult.
+    auto& stmt = ws_.db().cached("SELECT c.status FROM contact c JOIN person p ON p.id = ?1 WHERE c.recorded_by = ?2 "
+                                 "AND (c.pk IN (SELECT contact_pk FROM contact_child WHERE person_pk = p.pk) "
+                                 "OR c.pk IN (SELECT contact_pk FROM contact_adult WHERE person_pk = p.pk))");
     stmt.bindAll(personId, actor.userId);
     bool allowed = false;
     while (!allowed && stmt.step())

@@ -6,6 +6,7 @@
 #include "contacts/ContactProjection.h"
 #include "contacts/ContactService.h"
 #include "people/AdultPeople.h"
+#include "people/PersonCorrections.h"
 #include "people/PersonProjection.h"
 #include "people/PersonSearch.h"
 #include "store/FactStore.h"
@@ -310,4 +311,43 @@ TEST_CASE("cli: person convert-adults and person search --adults", "[adults][cli
     CHECK(found.json()["candidates"][0]["contacts"][0]["role_label"] == "Parent's partner");
     CHECK(test::runCli(as({"person", "search", "--family", "Hughes", "--dob", "1990-04-02"})).json()["candidates"].empty());
     CHECK(test::runCli(as({"person", "search", "--family", "Hughes", "--adults", "--everyone"})).exitCode == 2);
+}
+
+TEST_CASE("an adult's details are corrected as an adult's, and a corrected contact keeps its adults linked",
+          "[adults][corrections]") {
+    test::TestWorkspace t;
+    core::ContactService contacts(*t.ws);
+    const auto a = contacts.record(t.screener, familyA());
+    const std::string darrenId = a.adultPersonIds.at(1);
+
+    // Probation gives his full surname and the right date of birth: an adult of 36 is not refused by
+    // the 0-25 rule children are recorded under, and stays an adult.
+    core::PersonCorrections corrections(*t.ws);
+    const auto corrected = corrections.amend(t.manager, darrenId,
+                                             {{"family_name", "Hughes-Kerr"}, {"date_of_birth", "1990-02-04"}},
+                                             "Probation gave his full surname and date of birth");
+    CHECK(corrected.person.adult);
+    const auto stored = core::loadPerson(t.ws->db(), darrenId);
+    REQUIRE(stored);
+    CHECK(stored->adult);
+    CHECK(stored->familyName == "Hughes-Kerr");
+    CHECK(core::formatDate(*stored->dateOfBirth) == "1990-02-04");
+    CHECK(stored->previousNames == std::vector<core::PersonName>{{"Darren", "Hughes"}});
+    // An adult's year still has to make sense.
+    CHECK_THROWS_AS(corrections.amend(t.manager, darrenId, {{"date_of_birth", "1801-02-04"}}, "Typed the year wrongly"),
+                    core::ValidationError);
+    // The screener who recorded the contact naming him may correct him too, as the recorder of a child may.
+    CHECK_NOTHROW(corrections.amend(t.screener, darrenId, {{"address", "9 Canal Street, Runcorn"}},
+                                    "He gave his new address on the call"));
+
+    // Correcting the contact itself (the concern) leaves both adults linked to their people.
+    core::Json input = contacts.currentVersion(a.contactId);
+    input["concern"] = input.value("concern", std::string()) + " Corrected: the incident was on Friday.";
+    contacts.amend(t.manager, a.contactId, input, "The referrer called back with the day");
+    const auto history = core::PersonSearch(*t.ws).history(darrenId);
+    REQUIRE(history["contacts"].size() == 1);
+    CHECK(history["contacts"][0]["role_label"] == "Parent's partner");
+    const std::string digest = t.ws->facts().projectionDigest();
+    t.ws->facts().rebuildProjection();
+    CHECK(t.ws->facts().projectionDigest() == digest);
 }
