@@ -16,7 +16,6 @@ namespace {
 
 constexpr size_t kMaxBlock = 250;  // a block larger than this is not a meaningful key (left out)
 constexpr size_t kMaxNameKeys = 6; // name words per person used as keys
-constexpr int kNearExpectedDays = 45;
 
 bool starts(const std::string& code, const char* prefix) { return code.rfind(prefix, 0) == 0; }
 
