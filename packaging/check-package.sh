@@ -36,7 +36,10 @@ echo "== Install, run, remove"
 dpkg -i "$main_deb" "$dbgsym_deb" >/dev/null
 trap 'dpkg -r frontdoor-dbgsym frontdoor >/dev/null 2>&1 || true' EXIT
 scratch="$(mktemp -d)"
-HOME="$scratch" XDG_DATA_HOME="$scratch/data" /usr/bin/frontdoor-cli --help | head -1
+# Whole, then its first line: `| head -1` would close the pipe early and, under pipefail, fail on SIGPIPE
+# once the help is longer than one write.
+help_text="$(HOME="$scratch" XDG_DATA_HOME="$scratch/data" /usr/bin/frontdoor-cli --help)"
+printf '%s\n' "${help_text%%$'\n'*}"
 HOME="$scratch" XDG_DATA_HOME="$scratch/data" QT_QPA_PLATFORM=offscreen /usr/bin/frontdoor --version
 [ -f /usr/share/man/man1/frontdoor-cli.1.gz ]
 [ -f /usr/share/icons/hicolor/scalable/apps/frontdoor.svg ]
